@@ -1,0 +1,23 @@
+using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.Reference;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data;
+
+/// <summary>The dashboard's SQLite database: articles as loaded, and facts derived from them.</summary>
+public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbContext(options)
+{
+    public DbSet<Outlet> Outlets => Set<Outlet>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Sentence> Sentences => Set<Sentence>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<FramingTerm> FramingTerms => Set<FramingTerm>();
+    public DbSet<PlaceMention> PlaceMentions => Set<PlaceMention>();
+    public DbSet<ControlClaim> ControlClaims => Set<ControlClaim>();
+    public DbSet<SourceAttribution> SourceAttributions => Set<SourceAttribution>();
+    public DbSet<FramingTermHit> FramingTermHits => Set<FramingTermHit>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDb).Assembly);
+}

@@ -1,0 +1,20 @@
+namespace AleppoDashboard.Data.Facts;
+
+/// <summary>
+/// A claim about how much of Aleppo (or east Aleppo, or one neighbourhood) government forces hold.
+/// <see cref="ValuePercent"/> is always the government share, 0–100.
+/// </summary>
+public sealed class ControlClaim : SentenceSpan
+{
+    public double ValuePercent { get; set; }
+    /// <summary><c>area</c>, <c>neighbourhood_count</c> or <c>fraction</c>.</summary>
+    public required string Kind { get; set; }
+    /// <summary><c>east</c>, <c>city</c> or <c>place:&lt;id&gt;</c>.</summary>
+    public required string Scope { get; set; }
+    public int? Count { get; set; }
+    public int? Of { get; set; }
+    /// <summary><c>exact</c>, <c>over</c>, <c>about</c>, <c>at least</c>, <c>nearly</c>, <c>under</c>.</summary>
+    public required string Hedge { get; set; }
+    /// <summary>Who the article attributes the claim to; the outlet itself when nobody.</summary>
+    public required string AttributedTo { get; set; }
+}

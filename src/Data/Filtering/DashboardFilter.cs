@@ -1,0 +1,40 @@
+namespace AleppoDashboard.Data.Filtering;
+
+/// <summary>
+/// The one filter every page and export shares, parsed from the query string by <see cref="FilterParser"/>:
+/// <c>from</c>, <c>to</c> (yyyy-MM-dd, inclusive), <c>outlet</c> (repeatable slug), <c>place</c>
+/// (repeatable gazetteer id) and <c>q</c> (full-text search over sentences).
+/// It selects articles; views then show the facts of the selected articles.
+/// </summary>
+public sealed record DashboardFilter(
+    DateOnly? From,
+    DateOnly? To,
+    IReadOnlyList<string> Outlets,
+    IReadOnlyList<string> Places,
+    string? Text)
+{
+    public static readonly DashboardFilter None = new(null, null, [], [], null);
+
+    public bool IsEmpty => From is null && To is null && Outlets.Count == 0 && Places.Count == 0 && Text is null;
+
+    /// <summary>The filter as query-string pairs, in a stable order, for links and exports.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ToQueryPairs()
+    {
+        if (From is { } from) yield return new("from", from.ToString("yyyy-MM-dd"));
+        if (To is { } to) yield return new("to", to.ToString("yyyy-MM-dd"));
+        foreach (var o in Outlets) yield return new("outlet", o);
+        foreach (var p in Places) yield return new("place", p);
+        if (Text is { } q) yield return new("q", q);
+    }
+
+    /// <summary>"?from=...&amp;outlet=..." (or "" when empty), with <paramref name="extra"/> pairs appended.</summary>
+    public string ToQueryString(params KeyValuePair<string, string>[] extra)
+    {
+        var pairs = ToQueryPairs().Concat(extra).Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)).ToList();
+        return pairs.Count == 0 ? "" : "?" + string.Join("&", pairs);
+    }
+
+    public DashboardFilter WithPlaces(params string[] places) => this with { Places = places };
+    public DashboardFilter WithOutlets(params string[] outlets) => this with { Outlets = outlets };
+}

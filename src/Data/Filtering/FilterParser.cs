@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Primitives;
+
+namespace AleppoDashboard.Data.Filtering;
+
+/// <summary>The one place the shared filter is read from a query string.</summary>
+public static partial class FilterParser
+{
+    public const int MaxTextLength = 300;
+    public const int MaxRepeats = 50;
+
+    public static FilterParseResult Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
+    {
+        var values = query.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value, StringComparer.Ordinal);
+        var errors = new List<string>();
+        var from = ParseDate(values, "from", errors);
+        var to = ParseDate(values, "to", errors);
+        if (from is not null && to is not null && from > to)
+        {
+            errors.Add($"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).");
+        }
+        var outlets = ParseSlugs(values, "outlet", errors);
+        var places = ParseSlugs(values, "place", errors);
+        var text = ParseText(values, errors);
+        return new(new DashboardFilter(from, to, outlets, places, text), errors);
+    }
+
+    static DateOnly? ParseDate(Dictionary<string, StringValues> values, string key, List<string> errors)
+    {
+        var raw = Single(values, key, errors);
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(raw.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add($"'{key}' must be a real date written yyyy-MM-dd, such as 2016-12-09; got '{Shorten(raw)}'.");
+        return null;
+    }
+
+    static List<string> ParseSlugs(Dictionary<string, StringValues> values, string key, List<string> errors)
+    {
+        if (!values.TryGetValue(key, out var raw))
+        {
+            return [];
+        }
+        var slugs = raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim().ToLowerInvariant()).Distinct().ToList();
+        if (slugs.Count > MaxRepeats)
+        {
+            errors.Add($"At most {MaxRepeats} values of '{key}' are allowed; got {slugs.Count}.");
+            return [];
+        }
+        foreach (var slug in slugs.Where(s => !SlugPattern().IsMatch(s)))
+        {
+            errors.Add($"'{key}' must be an id of lowercase letters, digits and hyphens, such as 'tasnim-news-agency'; got '{Shorten(slug)}'.");
+        }
+        return slugs.Where(s => SlugPattern().IsMatch(s)).ToList();
+    }
+
+    static string? ParseText(Dictionary<string, StringValues> values, List<string> errors)
+    {
+        var raw = Single(values, "q", errors)?.Trim();
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+        if (raw.Length > MaxTextLength)
+        {
+            errors.Add($"The search text is {raw.Length} characters long; at most {MaxTextLength} are allowed.");
+            return null;
+        }
+        var search = SearchQuery.Parse(raw);
+        if (search.Error is { } error)
+        {
+            errors.Add(error);
+            return null;
+        }
+        return raw;
+    }
+
+    static string? Single(Dictionary<string, StringValues> values, string key, List<string> errors)
+    {
+        if (!values.TryGetValue(key, out var raw) || raw.Count == 0)
+        {
+            return null;
+        }
+        var distinct = raw.Where(v => !string.IsNullOrEmpty(v)).Distinct().ToList();
+        if (distinct.Count > 1)
+        {
+            errors.Add($"'{key}' was given {distinct.Count} different values; give it once.");
+            return null;
+        }
+        return distinct.FirstOrDefault();
+    }
+
+    internal static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,68 @@
+using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Facts;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Filtering;
+
+/// <summary>The one place a <see cref="DashboardFilter"/> becomes a query. Every page and export starts here.</summary>
+public static class FilterQueries
+{
+    /// <summary>Articles the filter selects (no tracking).</summary>
+    public static IQueryable<Article> FilteredArticles(this DashboardDb db, DashboardFilter filter)
+    {
+        var articles = db.Articles.AsNoTracking();
+        if (filter.From is { } from)
+        {
+            articles = articles.Where(a => a.Published >= from);
+        }
+        if (filter.To is { } to)
+        {
+            articles = articles.Where(a => a.Published <= to);
+        }
+        if (filter.Outlets.Count > 0)
+        {
+            var outlets = filter.Outlets.ToList();
+            articles = articles.Where(a => outlets.Contains(a.Outlet.Slug));
+        }
+        if (filter.Places.Count > 0)
+        {
+            var places = filter.Places.ToList();
+            articles = articles.Where(a => db.PlaceMentions.Any(m => m.ArticleId == a.Id && places.Contains(m.PlaceId)));
+        }
+        if (filter.Text is { } text)
+        {
+            var matching = db.MatchingSentences(text);
+            articles = articles.Where(a => matching.Any(s => s.ArticleId == a.Id));
+        }
+        return articles;
+    }
+
+    /// <summary>Sentences that match a full-text search (FTS5), in no particular order.</summary>
+    public static IQueryable<Sentence> MatchingSentences(this DashboardDb db, string text)
+    {
+        var match = SearchQuery.Parse(text).Match
+            ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
+        return db.Sentences.FromSqlInterpolated(
+            $"SELECT s.* FROM sentences AS s WHERE s.Id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH {match})")
+            .AsNoTracking();
+    }
+
+    /// <summary>Facts of type <typeparamref name="T"/> in the articles the filter selects.</summary>
+    public static IQueryable<T> FilteredFacts<T>(this DashboardDb db, DashboardFilter filter) where T : SentenceSpan
+    {
+        var articles = db.FilteredArticles(filter).Select(a => a.Id);
+        return db.Set<T>().AsNoTracking().Where(f => articles.Contains(f.ArticleId));
+    }
+
+    /// <summary>Place mentions of the selected articles, restricted to the filter's places when it names any.</summary>
+    public static IQueryable<PlaceMention> FilteredMentions(this DashboardDb db, DashboardFilter filter)
+    {
+        var mentions = db.FilteredFacts<PlaceMention>(filter);
+        if (filter.Places.Count > 0)
+        {
+            var places = filter.Places.ToList();
+            mentions = mentions.Where(m => places.Contains(m.PlaceId));
+        }
+        return mentions;
+    }
+}

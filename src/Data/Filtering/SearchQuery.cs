@@ -1,0 +1,98 @@
+using System.Text;
+
+namespace AleppoDashboard.Data.Filtering;
+
+/// <summary>
+/// Turns what a reader typed into a safe SQLite FTS5 MATCH expression. Supported: words (all must
+/// occur), "quoted phrases", prefix* and OR between terms. Every other character is treated as text,
+/// so input such as <c>'; DROP TABLE</c> is a search for the words DROP and TABLE, never syntax.
+/// </summary>
+public sealed record SearchQuery(string? Match, string? Error, IReadOnlyList<string> Terms)
+{
+    public static SearchQuery Parse(string text)
+    {
+        if (text.Count(c => c == '"') % 2 == 1)
+        {
+            return Fail("The search text has an unclosed double quote (\"); close the phrase or remove the quote.");
+        }
+        var parts = new List<string>();
+        var terms = new List<string>();
+        var pendingOr = false;
+        foreach (var (token, quoted) in Tokens(text))
+        {
+            if (!quoted && token == "OR")
+            {
+                pendingOr = parts.Count > 0;
+                continue;
+            }
+            var prefix = !quoted && token.EndsWith('*');
+            var words = Words(prefix ? token.TrimEnd('*') : token);
+            if (words.Length == 0)
+            {
+                continue;
+            }
+            var term = "\"" + words.Replace("\"", "\"\"") + "\"" + (prefix ? "*" : "");
+            if (pendingOr)
+            {
+                parts[^1] = parts[^1] + " OR " + term;
+            }
+            else
+            {
+                parts.Add(term);
+            }
+            terms.Add(words);
+            pendingOr = false;
+        }
+        if (parts.Count == 0)
+        {
+            return Fail("The search text has no words or numbers to look for.");
+        }
+        return new(string.Join(" AND ", parts.Select(p => p.Contains(" OR ") ? "(" + p + ")" : p)), null, terms);
+    }
+
+    static SearchQuery Fail(string error) => new(null, error, []);
+
+    static IEnumerable<(string Token, bool Quoted)> Tokens(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+            if (text[i] == '"')
+            {
+                var end = text.IndexOf('"', i + 1);
+                yield return (text[(i + 1)..end], true);
+                i = end + 1;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
+            {
+                i++;
+            }
+            yield return (text[start..i], false);
+        }
+    }
+
+    /// <summary>Letters and digits only, runs of anything else become one space (FTS5 splits there too).</summary>
+    static string Words(string token)
+    {
+        var sb = new StringBuilder(token.Length);
+        foreach (var c in token)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (sb.Length > 0 && sb[^1] != ' ')
+            {
+                sb.Append(' ');
+            }
+        }
+        return sb.ToString().Trim();
+    }
+}

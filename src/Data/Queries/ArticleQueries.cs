@@ -1,0 +1,47 @@
+using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Filtering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Queries;
+
+public sealed record ArticleRow(
+    int Id, string OutletSlug, string OutletName, DateOnly? Published, DatePrecision Precision,
+    string Headline, string? Url, string SourceFile, int Words, string ContentHash);
+
+public sealed record OutletSummary(string Slug, string Name, int Articles, DateOnly? First, DateOnly? Last, int Words);
+
+/// <summary>Reads of articles and outlets, all through the shared filter.</summary>
+public static class ArticleQueries
+{
+    /// <summary>The filtered articles, newest first (undated last), as rows for lists and exports.</summary>
+    public static IQueryable<ArticleRow> ArticleRows(this DashboardDb db, DashboardFilter filter) =>
+        db.FilteredArticles(filter)
+            .OrderBy(a => a.Published == null).ThenByDescending(a => a.Published).ThenByDescending(a => a.Id)
+            .Select(a => new ArticleRow(a.Id, a.Outlet.Slug, a.Outlet.Name, a.Published, a.PublishedPrecision,
+                a.Headline, a.Url, a.SourceFile, a.Words, a.ContentHash));
+
+    /// <summary>Per-outlet counts and date ranges of the filtered articles, most articles first.</summary>
+    public static async Task<List<OutletSummary>> OutletSummariesAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
+    {
+        var groups = await db.FilteredArticles(filter)
+            .GroupBy(a => a.OutletId)
+            .Select(g => new { OutletId = g.Key, Articles = g.Count(), First = g.Min(a => a.Published), Last = g.Max(a => a.Published), Words = g.Sum(a => a.Words) })
+            .ToListAsync(ct);
+        var outlets = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
+        return groups
+            .Select(g => new OutletSummary(outlets[g.OutletId].Slug, outlets[g.OutletId].Name, g.Articles, g.First, g.Last, g.Words))
+            .OrderByDescending(o => o.Articles).ThenBy(o => o.Name)
+            .ToList();
+    }
+
+    /// <summary>Every outlet, for the filter bar's choices.</summary>
+    public static Task<List<Outlet>> AllOutletsAsync(this DashboardDb db, CancellationToken ct) =>
+        db.Outlets.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+
+    /// <summary>One article with its outlet and sentences in order, or null.</summary>
+    public static Task<Article?> ArticleWithSentencesAsync(this DashboardDb db, int id, CancellationToken ct) =>
+        db.Articles.AsNoTracking()
+            .Include(a => a.Outlet)
+            .Include(a => a.Sentences.OrderBy(s => s.Index))
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+}

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Schema;
+
+/// <summary>
+/// Creates or upgrades the database without EF migrations (the design-time tools are absent here).
+/// Articles and outlets are the stable tables and are never dropped; every other table is derived
+/// from article text and reference files, so an older schema version drops and recreates those
+/// tables and reports that the derived data must be rebuilt.
+/// </summary>
+public static partial class SchemaInitializer
+{
+    /// <summary>Bump when any derived table changes shape.</summary>
+    public const int CurrentVersion = 1;
+
+    static readonly string[] DerivedTables =
+    [
+        "framing_term_hits", "source_attributions", "control_claims", "place_mentions",
+        "sentence_fts", "sentences", "framing_terms", "places",
+    ];
+
+    /// <summary>Returns true when derived data (sentences, facts) must be rebuilt from the stored articles.</summary>
+    public static async Task<bool> InitializeAsync(DashboardDb db, CancellationToken ct = default)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL);", ct);
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TABLE IF NOT EXISTS dashboard_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);", ct);
+            var version = await db.Database
+                .SqlQueryRaw<int>("SELECT version AS Value FROM schema_info LIMIT 1").ToListAsync(ct);
+            var hasArticles = await TableExistsAsync(db, "articles", ct);
+            var rebuild = hasArticles && (version.Count == 0 || version[0] < CurrentVersion);
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (rebuild)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys=ON;", ct);
+                foreach (var table in DerivedTables)
+                {
+                    // Table names come from the constant list above, never from input.
+                    var drop = "DROP TABLE IF EXISTS \"" + table + "\";";
+                    await db.Database.ExecuteSqlRawAsync(drop, ct);
+                }
+            }
+            foreach (var statement in CreateIfMissingStatements(db))
+            {
+                await db.Database.ExecuteSqlRawAsync(statement, ct);
+            }
+            await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.CreateSql, ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM schema_info;", ct);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO schema_info (version) VALUES ({CurrentVersion});", ct);
+            await tx.CommitAsync(ct);
+            return rebuild;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>A value kept in the dashboard_meta table (e.g. the hash of the reference files last applied).</summary>
+    public static async Task<string?> GetMetaAsync(DashboardDb db, string key, CancellationToken ct) =>
+        (await db.Database.SqlQuery<string>($"SELECT value AS Value FROM dashboard_meta WHERE key = {key}").ToListAsync(ct)).FirstOrDefault();
+
+    public static Task SetMetaAsync(DashboardDb db, string key, string value, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"INSERT INTO dashboard_meta (key, value) VALUES ({key}, {value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ct);
+
+    static async Task<bool> TableExistsAsync(DashboardDb db, string table, CancellationToken ct) =>
+        (await db.Database.SqlQueryRaw<int>(
+            "SELECT COUNT(*) AS Value FROM sqlite_master WHERE type='table' AND name={0}", table).ToListAsync(ct))[0] > 0;
+
+    /// <summary>EF's create script, made idempotent so it only adds what is missing.</summary>
+    static IEnumerable<string> CreateIfMissingStatements(DashboardDb db)
+    {
+        var script = db.Database.GenerateCreateScript();
+        foreach (var raw in script.Split(";", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var statement = raw.Trim();
+            if (statement.Length == 0 || statement.StartsWith("--", StringComparison.Ordinal) && !statement.Contains("CREATE"))
+            {
+                continue;
+            }
+            yield return CreatePattern().Replace(statement, m => m.Value + " IF NOT EXISTS") + ";";
+        }
+    }
+
+    [GeneratedRegex(@"CREATE (UNIQUE )?(TABLE|INDEX)")]
+    private static partial Regex CreatePattern();
+}

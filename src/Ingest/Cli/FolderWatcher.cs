@@ -1,0 +1,41 @@
+using AleppoDashboard.Ingest.Loading;
+
+namespace AleppoDashboard.Ingest.Cli;
+
+/// <summary>
+/// The long-running ingest worker: polls the folder (file-system events are unreliable on Docker volumes)
+/// and ingests when a file appears or changes, once its size and time have held still for one interval,
+/// so a file still being copied is not read half-written.
+/// </summary>
+public sealed class FolderWatcher(Corpus corpus, TextWriter output, TextWriter errors)
+{
+    public async Task<int> RunAsync(string folder, TimeSpan interval, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        await output.WriteLineAsync($"watching {Path.GetFullPath(folder)} every {interval.TotalSeconds:0.#} s");
+        string? ingested = null;
+        string? previous = null;
+        while (!ct.IsCancellationRequested)
+        {
+            var current = Snapshot(folder);
+            if (current != ingested && current == previous)
+            {
+                var report = await corpus.Ingestor.IngestFolderAsync(folder, null, ct);
+                if (report.Files.Any(f => f.Status != FileStatus.Unchanged) || report.ManifestProblems.Count > 0)
+                {
+                    await IngestProgram.ReportAsync(report, output, errors);
+                }
+                ingested = current;
+            }
+            previous = current;
+            await Task.Delay(interval, ct);
+        }
+        return IngestProgram.Ok;
+    }
+
+    static string Snapshot(string folder) => string.Join("\n",
+        new DirectoryInfo(folder).EnumerateFiles()
+            .Where(f => f.Extension is ".txt" || f.Name == "manifest.csv")
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => $"{f.Name}|{f.Length}|{f.LastWriteTimeUtc.Ticks}"));
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using AleppoDashboard.Data;
+using AleppoDashboard.Data.Reference;
+using AleppoDashboard.Ingest.Loading;
+
+namespace AleppoDashboard.Ingest.Cli;
+
+/// <summary>The ingest command line: ingest, watch, reextract.</summary>
+public static class IngestProgram
+{
+    public const int Ok = 0, Fatal = 1, SomeRejected = 2;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var cancel = new CancellationTokenSource(); // not disposed: ProcessExit may still cancel it
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cancel.Cancel();
+        try
+        {
+            return await RunAsync(args, Console.Out, Console.Error, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return Ok;
+        }
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken ct)
+    {
+        var cli = CliArguments.Parse(args);
+        var folderNeeded = cli?.Command is "ingest" or "watch";
+        if (cli is null || cli.Command is not ("ingest" or "watch" or "reextract") || !cli.Options.ContainsKey("db")
+            || folderNeeded && cli.Positional.Count != 1 || !folderNeeded && cli.Positional.Count != 0)
+        {
+            await errors.WriteLineAsync(CliArguments.Usage);
+            return Fatal;
+        }
+        var maxMb = cli.Options.TryGetValue("max-file-mb", out var mb) && double.TryParse(mb, CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 8;
+        var reference = new ReferenceFiles(cli.Options.GetValueOrDefault("reference") ?? ReferenceFiles.DefaultFolder);
+        Corpus corpus;
+        try
+        {
+            corpus = await Corpus.OpenAsync(DataServiceExtensions.CreateFactory(cli.Options["db"]), reference, (long)(maxMb * 1024 * 1024), TimeProvider.System, ct);
+        }
+        catch (Exception e) when (e is ReferenceDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await errors.WriteLineAsync($"error: {e.Message}");
+            return Fatal;
+        }
+        if (corpus.RebuiltBecause is { } why) await output.WriteLineAsync($"rebuilt sentences and facts because {why}");
+        return cli.Command switch
+        {
+            "ingest" => await IngestOnceAsync(corpus, cli.Positional[0], output, errors, ct),
+            "watch" => await new FolderWatcher(corpus, output, errors).RunAsync(
+                cli.Positional[0], TimeSpan.FromSeconds(double.TryParse(cli.Options.GetValueOrDefault("interval"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 5), ct),
+            _ => await ReextractAsync(corpus, reference, output, ct),
+        };
+    }
+
+    static async Task<int> IngestOnceAsync(Corpus corpus, string folder, TextWriter output, TextWriter errors, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder))
+        {
+            await errors.WriteLineAsync($"error: the folder '{folder}' does not exist.");
+            return Fatal;
+        }
+        var progress = new Progress<IngestProgress>(p => { if (p.Total > CorpusIngestor.BatchSize) output.WriteLine($"progress: {p}"); });
+        var report = await corpus.Ingestor.IngestFolderAsync(folder, progress, ct);
+        await ReportAsync(report, output, errors);
+        return report.AnyRejected ? SomeRejected : Ok;
+    }
+
+    internal static async Task ReportAsync(IngestReport report, TextWriter output, TextWriter errors)
+    {
+        foreach (var problem in report.ManifestProblems) await errors.WriteLineAsync($"warning: {problem}");
+        foreach (var file in report.Files.Where(f => f.Status != FileStatus.Unchanged))
+        {
+            await (file.Status == FileStatus.Rejected ? errors : output).WriteLineAsync(file.ToString());
+        }
+        await output.WriteLineAsync(report.Summary);
+    }
+
+    static async Task<int> ReextractAsync(Corpus corpus, ReferenceFiles reference, TextWriter output, CancellationToken ct)
+    {
+        var count = await corpus.ReextractAsync(reference, ct);
+        await output.WriteLineAsync($"re-extracted {count} articles");
+        return Ok;
+    }
+}

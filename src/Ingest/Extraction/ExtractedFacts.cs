@@ -1,0 +1,23 @@
+using AleppoDashboard.Data.Facts;
+
+namespace AleppoDashboard.Ingest.Extraction;
+
+/// <summary>Everything extraction found in one article, ready to be added to the database.</summary>
+public sealed record ExtractedFacts(
+    IReadOnlyList<PlaceMention> Mentions,
+    IReadOnlyList<ControlClaim> Claims,
+    IReadOnlyList<SourceAttribution> Attributions,
+    IReadOnlyList<FramingTermHit> TermHits)
+{
+    public static readonly ExtractedFacts None = new([], [], [], []);
+
+    public void AddTo(Microsoft.EntityFrameworkCore.DbContext db)
+    {
+        db.AddRange(Mentions);
+        db.AddRange(Claims);
+        db.AddRange(Attributions);
+        db.AddRange(TermHits);
+    }
+
+    public int Count => Mentions.Count + Claims.Count + Attributions.Count + TermHits.Count;
+}

@@ -1,0 +1,123 @@
+using System.Text;
+
+namespace AleppoDashboard.Ingest.Files;
+
+/// <summary>
+/// Reads one article file into a headline and a body, or rejects it with a one-line reason.
+/// Accepted: UTF-8 (with or without BOM) and UTF-16 with a BOM. Rejected: empty, whitespace-only,
+/// binary, non-UTF-8, HTML pages, and files over <see cref="MaxBytes"/>.
+/// </summary>
+public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultMaxBytes)
+{
+    public const long DefaultMaxBytes = 8 * 1024 * 1024;
+    public const int MaxHeadlineLength = 400;
+
+    public long MaxBytes { get; } = maxBytes;
+
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public LoadedText Read(string path)
+    {
+        long length;
+        try
+        {
+            length = new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileRejectedException($"cannot be read: {e.Message}");
+        }
+        if (length > MaxBytes)
+        {
+            throw new FileRejectedException($"too large ({length / 1024.0 / 1024.0:0.#} MB; the limit is {MaxBytes / 1024.0 / 1024.0:0.#} MB, setting Ingest:MaxFileBytes).");
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FileRejectedException($"cannot be read: {e.Message}");
+        }
+        return Parse(bytes);
+    }
+
+    public static LoadedText Parse(byte[] bytes)
+    {
+        var warnings = new List<string>();
+        var text = Decode(bytes, warnings);
+        text = text.Replace("\r\n", "\n").Replace('\r', '\n').Normalize(NormalizationForm.FormC);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new FileRejectedException("has no text (only whitespace).");
+        }
+        var start = text.TrimStart();
+        if (start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FileRejectedException("is an HTML page, not article text; save the article's text as a .txt file.");
+        }
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
+        {
+            throw new FileRejectedException("contains control characters; it looks binary, not text.");
+        }
+        var (headline, body) = SplitHeadline(text.Trim(), warnings);
+        return new LoadedText(headline, body, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), warnings);
+    }
+
+    static string Decode(byte[] bytes, List<string> warnings)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new FileRejectedException("is empty (0 bytes).");
+        }
+        if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+        {
+            warnings.Add("Decoded from UTF-16 (byte order mark); UTF-8 is preferred.");
+            var utf16 = new UnicodeEncoding(bigEndian: bytes[0] == 0xFE, byteOrderMark: false, throwOnInvalidBytes: true);
+            return DecodeStrict(utf16, bytes.AsSpan(2), "UTF-16");
+        }
+        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0))
+        {
+            var kind = bytes.AsSpan().StartsWith("\x89PNG"u8) ? "a PNG image" : "binary data";
+            throw new FileRejectedException($"is {kind} (contains NUL bytes), not text.");
+        }
+        var body = bytes.AsSpan();
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            body = body[3..];
+        }
+        return DecodeStrict(StrictUtf8, body, "UTF-8");
+    }
+
+    static string DecodeStrict(Encoding encoding, ReadOnlySpan<byte> bytes, string name)
+    {
+        try
+        {
+            return encoding.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new FileRejectedException($"is not valid {name} (bad byte at offset {e.Index}); save it as UTF-8.");
+        }
+    }
+
+    /// <summary>The headline is the first non-empty line; an over-long first line is body text, not a headline.</summary>
+    static (string Headline, string Body) SplitHeadline(string text, List<string> warnings)
+    {
+        var newline = text.IndexOf('\n');
+        var first = (newline < 0 ? text : text[..newline]).Trim();
+        var rest = newline < 0 ? "" : text[(newline + 1)..].Trim();
+        if (first.Length > MaxHeadlineLength)
+        {
+            warnings.Add($"The first line is {first.Length:N0} characters long, too long for a headline; the whole text is kept as body.");
+            var cut = first.LastIndexOf(' ', 120) is var space and > 40 ? space : 120;
+            return (first[..cut].TrimEnd() + " …", text);
+        }
+        if (rest.Length == 0)
+        {
+            warnings.Add("The file has a headline but no body.");
+        }
+        return (first, rest);
+    }
+}

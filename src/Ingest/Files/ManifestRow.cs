@@ -1,0 +1,4 @@
+namespace AleppoDashboard.Ingest.Files;
+
+/// <summary>A row of manifest.csv: <c>file,outlet,url,published,notes</c>; every column but file may be empty.</summary>
+public sealed record ManifestRow(string File, string? Outlet, string? Url, string? Published, string? Notes, long Line);

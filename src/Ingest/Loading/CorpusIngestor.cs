@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using AleppoDashboard.Data;
+using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Ingest.Extraction;
+using AleppoDashboard.Ingest.Files;
+using AleppoDashboard.Ingest.Metadata;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Ingest.Loading;
+
+/// <summary>
+/// Loads a folder of article files into the database. Idempotent: unchanged files are skipped, changed
+/// files update their article in place (same id), and each article is written with its sentences and
+/// facts in one transaction, so no run (or crash) leaves half an article behind.
+/// </summary>
+public sealed class CorpusIngestor(
+    IDbContextFactory<DashboardDb> dbs, ArticleFileReader reader, MetadataResolver metadata, FactExtractor extractor, TimeProvider time)
+{
+    public const int BatchSize = 200;
+
+    public async Task<IngestReport> IngestFolderAsync(string folder, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The article folder '{folder}' does not exist.");
+        }
+        var (manifest, manifestProblems) = ManifestReader.Read(folder);
+        var files = Directory.EnumerateFiles(folder, "*.txt").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var problems = manifestProblems.ToList();
+        problems.AddRange(manifest.Values.Where(r => !File.Exists(Path.Combine(folder, r.File)))
+            .Select(r => $"{ManifestReader.FileName} line {r.Line}: '{r.File}' is listed but there is no such file in the folder."));
+
+        var outcomes = new List<FileOutcome>(files.Count);
+        var clock = Stopwatch.StartNew();
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            var state = await LoadState.ReadAsync(db, ct);
+            foreach (var batch in files.Chunk(BatchSize))
+            {
+                outcomes.AddRange(await IngestBatchAsync(folder, batch, manifest, state, ct));
+                progress?.Report(new IngestProgress(outcomes.Count, files.Count, clock.Elapsed));
+            }
+        }
+        return new IngestReport(outcomes, problems);
+    }
+
+    async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(
+        string folder, string[] batch, IReadOnlyDictionary<string, ManifestRow> manifest, LoadState state, CancellationToken ct)
+    {
+        var prepared = batch.Select(file => Prepare(folder, file, manifest.GetValueOrDefault(file), state)).ToList();
+        var toWrite = prepared.Where(p => p.Write is not null).ToList();
+        if (toWrite.Count == 0)
+        {
+            return prepared.Select(p => p.Outcome).ToList();
+        }
+        try
+        {
+            await WriteAsync(toWrite, state, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Write one by one so that a single bad article cannot take its batch down with it.
+            for (var i = 0; i < prepared.Count; i++)
+            {
+                if (prepared[i].Write is null) continue;
+                try
+                {
+                    await WriteAsync([prepared[i]], state, ct);
+                }
+                catch (DbUpdateException e)
+                {
+                    prepared[i] = prepared[i] with { Write = null, Outcome = new(prepared[i].Outcome.File, FileStatus.Rejected, [$"could not be stored: {e.InnerException?.Message ?? e.Message}"]) };
+                }
+            }
+        }
+        return prepared.Select(p => p.Outcome).ToList();
+    }
+
+    Prepared Prepare(string folder, string file, ManifestRow? row, LoadState state)
+    {
+        LoadedText text;
+        try
+        {
+            text = reader.Read(Path.Combine(folder, file));
+        }
+        catch (FileRejectedException e)
+        {
+            return new(new(file, FileStatus.Rejected, [e.Message]), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(new(file, FileStatus.Rejected, [$"cannot be read: {e.Message}"]), null);
+        }
+        var hash = text.ContentHash;
+        var meta = metadata.Resolve(row, text.FullText);
+        var warnings = text.Warnings.ToList();
+        if (state.FileByHash.TryGetValue(hash, out var twin) && twin != file)
+        {
+            warnings.Add($"Same text as '{twin}'; kept as a separate article.");
+        }
+        state.FileByHash.TryAdd(hash, file);
+        var notes = string.Join("\n", meta.Notes.Concat(warnings));
+        var existing = state.Articles.GetValueOrDefault(file);
+        if (existing is not null && existing.Matches(hash, meta, notes))
+        {
+            return new(new(file, FileStatus.Unchanged, []), null);
+        }
+        var status = existing is null ? FileStatus.Added : FileStatus.Updated;
+        return new(new(file, status, warnings), new PendingArticle(file, text, meta, hash, notes, existing?.Id));
+    }
+
+    async Task WriteAsync(IReadOnlyList<Prepared> items, LoadState state, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outlets = await state.OutletsAsync(db, items.Select(i => i.Write!.Metadata), ct);
+        var written = new List<(PendingArticle Pending, Article Article)>();
+        foreach (var pending in items.Select(i => i.Write!))
+        {
+            Article article;
+            if (pending.ExistingId is { } id)
+            {
+                await db.Sentences.Where(s => s.ArticleId == id).ExecuteDeleteAsync(ct);
+                article = await db.Articles.SingleAsync(a => a.Id == id, ct);
+            }
+            else
+            {
+                article = new Article { Headline = "", Body = "", SourceFile = pending.File, ContentHash = "" };
+                db.Articles.Add(article);
+            }
+            Fill(article, pending, outlets[pending.Metadata.OutletSlug]);
+            article.Sentences = ArticleBuilder.SentencesOf(article);
+            var facts = extractor.Extract(article);
+            facts.AddTo(db);
+            written.Add((pending, article));
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        foreach (var outlet in outlets.Values)
+        {
+            state.Remember(outlet);
+        }
+        foreach (var (pending, article) in written)
+        {
+            state.Articles[pending.File] = StoredArticle.From(article, pending.Metadata.OutletSlug);
+        }
+    }
+
+    void Fill(Article article, PendingArticle pending, Outlet outlet)
+    {
+        var meta = pending.Metadata;
+        article.Outlet = outlet;
+        article.OutletOrigin = meta.OutletOrigin;
+        article.Headline = pending.Text.Headline;
+        article.Body = pending.Text.Body;
+        article.Published = meta.Published?.Date;
+        article.PublishedPrecision = meta.Published?.Precision ?? DatePrecision.None;
+        article.PublishedOrigin = meta.PublishedOrigin;
+        article.Url = meta.Url;
+        article.ContentHash = pending.Hash;
+        article.Notes = pending.Notes.Length == 0 ? null : pending.Notes;
+        article.IngestedAt = time.GetUtcNow();
+        article.Words = ArticleBuilder.CountWords(pending.Text.Headline) + ArticleBuilder.CountWords(pending.Text.Body);
+    }
+
+    sealed record PendingArticle(string File, LoadedText Text, ArticleMetadata Metadata, string Hash, string Notes, int? ExistingId);
+
+    sealed record Prepared(FileOutcome Outcome, PendingArticle? Write);
+}

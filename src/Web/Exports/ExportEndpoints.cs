@@ -1,0 +1,12 @@
+namespace AleppoDashboard.Web.Exports;
+
+/// <summary>Every CSV export lives under /export and takes the same filter as the page it exports.</summary>
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/export");
+        group.MapArticleExports();
+        return app;
+    }
+}

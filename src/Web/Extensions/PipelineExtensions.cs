@@ -1,0 +1,25 @@
+using AleppoDashboard.Web.Components;
+using AleppoDashboard.Web.Exports;
+
+namespace AleppoDashboard.Web.Extensions;
+
+public static class PipelineExtensions
+{
+    public static WebApplication UseDashboardPipeline(this WebApplication app)
+    {
+        // Never a stack trace: unexpected errors get a plain page, in every environment.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapDashboardEndpoints(this WebApplication app)
+    {
+        app.MapExports();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

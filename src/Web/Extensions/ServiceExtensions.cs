@@ -1,0 +1,32 @@
+using AleppoDashboard.Data;
+using AleppoDashboard.Web.Components;
+using AleppoDashboard.Web.Filtering;
+using AleppoDashboard.Web.Options;
+
+namespace AleppoDashboard.Web.Extensions;
+
+public static class ServiceExtensions
+{
+    public static WebApplicationBuilder AddDashboardServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database");
+        builder.Services.AddOptions<SeedsOptions>().BindConfiguration("Seeds");
+        builder.Services.AddOptions<ReferenceOptions>().BindConfiguration("Reference");
+        builder.Services.AddOptions<IngestOptions>().BindConfiguration("Ingest");
+        builder.Services.AddOptions<MapOptions>().BindConfiguration("Map");
+
+        var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
+        builder.Services.AddDashboardData(builder.Environment.ResolvePath(database.Path));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<RequestFilter>();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>A configured path made absolute against the content root.</summary>
+    public static string ResolvePath(this IHostEnvironment environment, string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(environment.ContentRootPath, path));
+}

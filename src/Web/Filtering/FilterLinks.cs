@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Primitives;
+
+namespace AleppoDashboard.Web.Filtering;
+
+/// <summary>Query-string helpers for links that must carry the current view's filter.</summary>
+public static class FilterLinks
+{
+    /// <summary>The query keys that belong to the shared filter.</summary>
+    public static readonly string[] FilterKeys = ["from", "to", "outlet", "place", "q"];
+
+    /// <summary>"?from=..&amp;outlet=.." with only the shared filter's keys from <paramref name="query"/>, or "".</summary>
+    public static string FilterQueryOf(IQueryCollection? query) =>
+        Build(query?.Where(p => FilterKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)) ?? []);
+
+    /// <summary>The query keys that are not the filter's (a page's own settings such as scope), minus <paramref name="drop"/>.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> PageSettingsOf(IQueryCollection? query, params string[] drop) =>
+        (query ?? QueryCollection.Empty)
+            .Where(p => !FilterKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase) && !drop.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? "")));
+
+    public static string Build(IEnumerable<KeyValuePair<string, StringValues>> pairs)
+    {
+        var parts = pairs.SelectMany(p => p.Value.Where(v => !string.IsNullOrEmpty(v))
+            .Select(v => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(v!))).ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+}

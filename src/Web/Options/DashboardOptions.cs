@@ -1,0 +1,33 @@
+namespace AleppoDashboard.Web.Options;
+
+/// <summary>Section "Database": where the SQLite file lives (relative paths are from the content root).</summary>
+public sealed class DatabaseOptions
+{
+    public string Path { get; set; } = "App_Data/aleppo-dashboard.db";
+}
+
+/// <summary>Section "Seeds": the article folder loaded on first start when the database holds no articles.</summary>
+public sealed class SeedsOptions
+{
+    public string Path { get; set; } = "../../seeds";
+    public bool AutoIngest { get; set; } = true;
+}
+
+/// <summary>Section "Reference": the folder with the gazetteer, lexicon and outlet files (empty: the copy beside the program).</summary>
+public sealed class ReferenceOptions
+{
+    public string? Path { get; set; }
+}
+
+/// <summary>Section "Ingest": limits for article files.</summary>
+public sealed class IngestOptions
+{
+    public long MaxFileBytes { get; set; } = AleppoDashboard.Ingest.Files.ArticleFileReader.DefaultMaxBytes;
+}
+
+/// <summary>Section "Map": the basemap tile URL template; empty means no tile layer (offline).</summary>
+public sealed class MapOptions
+{
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public string TileAttribution { get; set; } = "&copy; OpenStreetMap contributors";
+}

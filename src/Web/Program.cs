@@ -1,0 +1,21 @@
+using AleppoDashboard.Web.Extensions;
+
+// AleppoDashboard: compare how outlets reported the 2016 battle for east Aleppo.
+var builder = WebApplication.CreateBuilder(args);
+
+// Options, the SQLite database, the ingest pipeline and server-rendered Razor components.
+builder.AddDashboardServices();
+
+var app = builder.Build();
+
+// Create or upgrade the database, apply the reference files, load seeds/ on first start.
+await app.PrepareDatabaseAsync();
+
+// Error pages without stack traces, security headers, static files, pages and exports.
+app.UseDashboardPipeline();
+app.MapDashboardEndpoints();
+
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,63 @@
+using AleppoDashboard.Data.Filtering;
+using Microsoft.Extensions.Primitives;
+
+namespace AleppoDashboard.Data.Tests;
+
+public class FilterParserTests
+{
+    static FilterParseResult Parse(params (string Key, string Value)[] pairs) =>
+        FilterParser.Parse(pairs.GroupBy(p => p.Key).Select(g => new KeyValuePair<string, StringValues>(g.Key, g.Select(p => p.Value).ToArray())));
+
+    [Fact]
+    public void EmptyQueryIsTheEmptyFilter()
+    {
+        var result = Parse();
+        Assert.True(result.IsValid);
+        Assert.True(result.Filter.IsEmpty);
+    }
+
+    [Fact]
+    public void ReadsEveryParameter()
+    {
+        var result = Parse(("from", "2016-12-01"), ("to", "2016-12-31"), ("outlet", "tasnim-news-agency"), ("outlet", "afp"), ("place", "sukkari"), ("q", "military source"));
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(new DateOnly(2016, 12, 1), result.Filter.From);
+        Assert.Equal(new DateOnly(2016, 12, 31), result.Filter.To);
+        Assert.Equal(["tasnim-news-agency", "afp"], result.Filter.Outlets);
+        Assert.Equal(["sukkari"], result.Filter.Places);
+        Assert.Equal("military source", result.Filter.Text);
+    }
+
+    [Theory]
+    [InlineData("from", "2016-13-45")]
+    [InlineData("to", "yesterday")]
+    [InlineData("outlet", "<script>")]
+    [InlineData("place", "Sukkari District!")]
+    [InlineData("q", "\"unclosed phrase")]
+    [InlineData("q", "!!! ???")]
+    public void RejectsBadValuesWithAMessageNamingTheParameter(string key, string value)
+    {
+        var result = Parse((key, value));
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Contains(key == "q" ? "search" : key, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void RejectsFromAfterTo() =>
+        Assert.False(Parse(("from", "2016-12-31"), ("to", "2016-12-01")).IsValid);
+
+    [Fact]
+    public void RejectsTwoDifferentValuesForASingleParameter() =>
+        Assert.False(Parse(("from", "2016-12-01"), ("from", "2016-11-01")).IsValid);
+
+    [Fact]
+    public void RejectsOverlongSearchText() =>
+        Assert.False(Parse(("q", new string('a', FilterParser.MaxTextLength + 1))).IsValid);
+
+    [Fact]
+    public void QueryStringRoundTrips()
+    {
+        var filter = Parse(("from", "2016-12-01"), ("outlet", "afp"), ("q", "a & b")).Filter;
+        Assert.Equal("?from=2016-12-01&outlet=afp&q=a%20%26%20b", filter.ToQueryString());
+    }
+}
