@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test of AleppoDashboard, browser tests included, and ends with "N passed, N failed".
+# On a fresh Debian machine run as root it first installs what the tests need (Chromium; Node.js/npm
+# for the front-end libraries the build copies from npm).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${need_apt[*]} from Debian's packages..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null \
+      || { echo "Could not install ${need_apt[*]}."; echo "0 passed, 1 failed"; exit 1; }
+  else
+    echo "Missing ${need_apt[*]}: install with 'sudo apt-get install ${need_apt[*]}' (or set CHROMIUM_PATH), then run ./test.sh again."
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+if ! dotnet build AleppoDashboard.sln -nologo -v quiet -clp:ErrorsOnly; then
+  echo "The build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test AleppoDashboard.sln --no-build -nologo --results-directory "$results" --logger "trx" 2>&1 \
+  | grep -Ev '^\s*$|^Test run for|^A total of|^Results File|VSTest version|^Starting test execution|^Total tests|Passed!|Failed!'
+status=${PIPESTATUS[0]}
+
+# Count from the trx result files: one per test assembly.
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then echo "No test ran."; failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
