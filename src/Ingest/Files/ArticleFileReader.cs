@@ -79,7 +79,7 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         }
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0))
         {
-            var kind = bytes.AsSpan().StartsWith("\x89PNG"u8) ? "a PNG image" : "binary data";
+            var kind = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) ? "a PNG image" : "binary data";
             throw new FileRejectedException($"is {kind} (contains NUL bytes), not text.");
         }
         var body = bytes.AsSpan();

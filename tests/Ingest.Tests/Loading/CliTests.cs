@@ -1,0 +1,57 @@
+using AleppoDashboard.Ingest.Cli;
+using AleppoDashboard.TestSupport;
+
+namespace AleppoDashboard.Ingest.Tests.Loading;
+
+public class CliTests
+{
+    static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var code = await IngestProgram.RunAsync(args, output, errors, CancellationToken.None);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public async Task ExitsZeroWhenEveryFileLoaded()
+    {
+        using var harness = new IngestHarness().WithSeeds();
+        var (code, output, _) = await Run("ingest", harness.Articles, "--db", harness.DatabasePath, "--reference", RepoPaths.Reference);
+        Assert.Equal(IngestProgram.Ok, code);
+        Assert.Contains("5 added, 0 updated, 0 unchanged, 0 rejected", output);
+    }
+
+    [Fact]
+    public async Task ExitsTwoAndListsEachRejectedFileWhenSomeAreRejected()
+    {
+        using var harness = new IngestHarness();
+        harness.Write("good.txt", "Headline\n\nBody.");
+        harness.WriteBytes("bad.txt", []);
+        var (code, output, errors) = await Run("ingest", harness.Articles, "--db", harness.DatabasePath, "--reference", RepoPaths.Reference);
+        Assert.Equal(IngestProgram.SomeRejected, code);
+        Assert.Contains("rejected  bad.txt: is empty", errors);
+        Assert.Contains("1 added", output);
+    }
+
+    [Theory]
+    [InlineData()]
+    [InlineData("ingest")]
+    [InlineData("frobnicate", "x", "--db", "y")]
+    [InlineData("ingest", "folder")]
+    public async Task ExitsOneWithUsageForBadArguments(params string[] args)
+    {
+        var (code, _, errors) = await Run(args);
+        Assert.Equal(IngestProgram.Fatal, code);
+        Assert.Contains("usage:", errors);
+    }
+
+    [Fact]
+    public async Task ExitsOneForAMissingFolder()
+    {
+        using var harness = new IngestHarness();
+        var (code, _, errors) = await Run("ingest", Path.Combine(harness.Articles, "nope"), "--db", harness.DatabasePath, "--reference", RepoPaths.Reference);
+        Assert.Equal(IngestProgram.Fatal, code);
+        Assert.Contains("does not exist", errors);
+    }
+}
