@@ -9,7 +9,7 @@ public static class PipelineExtensions
     {
         // Never a stack trace: unexpected errors get a plain page, in every environment.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseAntiforgery();
