@@ -1,0 +1,51 @@
+using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Queries;
+using AleppoDashboard.Web.Components.Shared;
+using Bunit;
+
+namespace AleppoDashboard.Web.Tests;
+
+public class ArticleTableTests : BunitContext
+{
+    static ArticleRow Row(int id, string headline, DateOnly? published = null, DatePrecision precision = DatePrecision.Day) =>
+        new(id, "afp", "AFP", published, precision, headline, null, $"{id}.txt", 120, "hash");
+
+    [Fact]
+    public void ListsEachArticleWithALinkToIt()
+    {
+        var table = Render<ArticleTable>(p => p.Add(t => t.Rows, [Row(7, "Army advances", new DateOnly(2016, 12, 9)), Row(8, "Rebels retreat")]));
+
+        var rows = table.FindAll("tbody tr");
+        Assert.Equal(2, rows.Count);
+        var link = rows[0].QuerySelector("a[href='/articles/7']")!;
+        Assert.Equal("Army advances", link.TextContent);
+        Assert.Equal("9 Dec 2016", rows[0].QuerySelector("time")!.TextContent);
+        Assert.Equal("undated", rows[1].QuerySelectorAll("td")[0].TextContent.Trim());
+    }
+
+    [Fact]
+    public void WritesAMonthOnlyDateAsAMonth()
+    {
+        var table = Render<ArticleTable>(p => p.Add(t => t.Rows, [Row(1, "x", new DateOnly(2016, 12, 1), DatePrecision.Month)]));
+        Assert.Equal("Dec 2016 (month only)", table.Find("time").TextContent);
+        Assert.Equal("2016-12", table.Find("time").GetAttribute("datetime"));
+    }
+
+    [Fact]
+    public void SaysSoWhenNothingMatches()
+    {
+        var table = Render<ArticleTable>(p => p.Add(t => t.Rows, []));
+        Assert.Empty(table.FindAll("table"));
+        Assert.Contains("No articles match", table.Find("[role=status]").TextContent);
+    }
+
+    [Fact]
+    public void RendersHostileHeadlinesAsText()
+    {
+        const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        var table = Render<ArticleTable>(p => p.Add(t => t.Rows, [Row(1, hostile)]));
+        Assert.Empty(table.FindAll("script"));
+        Assert.Empty(table.FindAll("img"));
+        Assert.Equal(hostile, table.Find("tbody a[href='/articles/1']").TextContent);
+    }
+}
