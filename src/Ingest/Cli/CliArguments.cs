@@ -11,10 +11,24 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
         options:
           --reference <folder>            gazetteer, lexicon and outlet files (default: the Reference folder beside the program)
           --max-file-mb <n>               reject article files larger than this (default 8)
+        environment (used when the argument is not given; the docker-compose ingest service relies on them):
+          Database__Path = the --db file, Ingest__Folder = the <folder>, Ingest__IntervalSeconds, Reference__Path, Ingest__MaxFileMb
         exit codes: 0 every file loaded; 2 some files rejected (each listed); 1 usage or fatal error
         """;
 
-    public static CliArguments? Parse(string[] args)
+    /// <summary>Environment variables that stand in for arguments (the same keys as the web app's configuration).</summary>
+    public static readonly IReadOnlyDictionary<string, string> EnvironmentFallbacks = new Dictionary<string, string>
+    {
+        ["db"] = "Database__Path",
+        ["folder"] = "Ingest__Folder",
+        ["interval"] = "Ingest__IntervalSeconds",
+        ["reference"] = "Reference__Path",
+        ["max-file-mb"] = "Ingest__MaxFileMb",
+    };
+
+    public static CliArguments? Parse(string[] args) => Parse(args, Environment.GetEnvironmentVariable);
+
+    public static CliArguments? Parse(string[] args, Func<string, string?> environment)
     {
         if (args.Length == 0) return null;
         var positional = new List<string>();
@@ -31,6 +45,18 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
                 positional.Add(args[i]);
             }
         }
-        return new CliArguments(args[0].ToLowerInvariant(), positional, options);
+        foreach (var (option, variable) in EnvironmentFallbacks)
+        {
+            if (option != "folder" && !options.ContainsKey(option) && environment(variable) is { Length: > 0 } value)
+            {
+                options[option] = value;
+            }
+        }
+        var command = args[0].ToLowerInvariant();
+        if (positional.Count == 0 && command is "ingest" or "watch" && environment(EnvironmentFallbacks["folder"]) is { Length: > 0 } folder)
+        {
+            positional.Add(folder);
+        }
+        return new CliArguments(command, positional, options);
     }
 }

@@ -55,3 +55,24 @@ public class CliTests
         Assert.Contains("does not exist", errors);
     }
 }
+
+public class CliEnvironmentTests
+{
+    [Fact]
+    public void EnvironmentVariablesStandInForMissingArguments()
+    {
+        var env = new Dictionary<string, string> { ["Database__Path"] = "/data/x.db", ["Ingest__Folder"] = "/data/articles", ["Ingest__IntervalSeconds"] = "7" };
+        var cli = CliArguments.Parse(["watch"], k => env.GetValueOrDefault(k))!;
+        Assert.Equal("/data/x.db", cli.Options["db"]);
+        Assert.Equal(["/data/articles"], cli.Positional);
+        Assert.Equal("7", cli.Options["interval"]);
+    }
+
+    [Fact]
+    public void ArgumentsWinOverTheEnvironment()
+    {
+        var cli = CliArguments.Parse(["ingest", "here", "--db", "mine.db"], _ => "/env/value")!;
+        Assert.Equal("mine.db", cli.Options["db"]);
+        Assert.Equal(["here"], cli.Positional);
+    }
+}
