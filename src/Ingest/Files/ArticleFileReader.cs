@@ -102,22 +102,51 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         }
     }
 
-    /// <summary>The headline is the first non-empty line; an over-long first line is body text, not a headline.</summary>
+    /// <summary>
+    /// The headline is the first non-empty line, unless that line is scraped site navigation (menu links run
+    /// together, such as "Latest developmentsMiddle EastOthersWorld News"): then the next line is the headline
+    /// and the skipped line is kept in a warning. An over-long first line is body text, not a headline.
+    /// </summary>
     static (string Headline, string Body) SplitHeadline(string text, List<string> warnings)
     {
-        var newline = text.IndexOf('\n');
-        var first = (newline < 0 ? text : text[..newline]).Trim();
-        var rest = newline < 0 ? "" : text[(newline + 1)..].Trim();
-        if (first.Length > MaxHeadlineLength)
+        var lines = text.Split('\n');
+        var at = 0;
+        for (var skipped = 0; skipped < 2 && NextNonEmpty(lines, at) is var next and >= 0 && NextNonEmpty(lines, next + 1) >= 0
+             && NavigationText.IsMatch(lines[next]) && RunTogetherWords(lines[next]) >= 2; skipped++)
         {
-            warnings.Add($"The first line is {first.Length:N0} characters long, too long for a headline; the whole text is kept as body.");
-            var cut = first.LastIndexOf(' ', 120) is var space and > 40 ? space : 120;
-            return (first[..cut].TrimEnd() + " …", text);
+            warnings.Add($"The first line \"{lines[next].Trim()}\" looks like site navigation (words run together), so the next line is taken as the headline.");
+            at = next + 1;
+        }
+        var first = NextNonEmpty(lines, at);
+        var headline = lines[first].Trim();
+        var rest = string.Join('\n', lines[(first + 1)..]).Trim();
+        if (headline.Length > MaxHeadlineLength)
+        {
+            warnings.Add($"The first line is {headline.Length:N0} characters long, too long for a headline; the whole text is kept as body.");
+            var cut = headline.LastIndexOf(' ', 120) is var space and > 40 ? space : 120;
+            return (headline[..cut].TrimEnd() + " …", string.Join('\n', lines[first..]).Trim());
         }
         if (rest.Length == 0)
         {
             warnings.Add("The file has a headline but no body.");
         }
-        return (first, rest);
+        return (headline, rest);
     }
+
+    static int NextNonEmpty(string[] lines, int from)
+    {
+        for (var i = from; i < lines.Length; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[i])) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Places where a word of three or more lower-case letters runs straight into a capital ("developmentsMiddle").</summary>
+    static int RunTogetherWords(string line) => RunTogether.Count(line);
+
+    static readonly System.Text.RegularExpressions.Regex RunTogether = new(@"\p{Ll}{3}\p{Lu}", System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    /// <summary>A navigation line has no sentence punctuation.</summary>
+    static readonly System.Text.RegularExpressions.Regex NavigationText = new(@"^[^.!?:;,]+$", System.Text.RegularExpressions.RegexOptions.Compiled);
 }

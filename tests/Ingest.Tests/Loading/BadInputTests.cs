@@ -105,3 +105,18 @@ public class BadInputTests
         Assert.Contains("2016-13-45", article.Notes);
     }
 }
+
+public class HeadlineTests
+{
+    [Theory]
+    [InlineData("Latest developmentsMiddle EastOthersWorld News\n\nSyrian govt. soldiers make gains\n\nBody.", "Syrian govt. soldiers make gains", true)]
+    [InlineData("YouTube and PayPal ban accounts\n\nBody.", "YouTube and PayPal ban accounts", false)]
+    [InlineData("McDonald's closes in Aleppo\n\nBody.", "McDonald's closes in Aleppo", false)]
+    public void SkipsAScrapedNavigationLineButNotOrdinaryHeadlines(string text, string headline, bool warned)
+    {
+        var loaded = Files.ArticleFileReader.Parse(System.Text.Encoding.UTF8.GetBytes(text));
+        Assert.Equal(headline, loaded.Headline);
+        Assert.Equal(warned, loaded.Warnings.Any(w => w.Contains("site navigation")));
+        Assert.Equal("Body.", loaded.Body);
+    }
+}
