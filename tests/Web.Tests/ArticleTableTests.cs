@@ -49,3 +49,19 @@ public class ArticleTableTests : BunitContext
         Assert.Equal(hostile, table.Find("tbody a[href='/articles/1']").TextContent);
     }
 }
+
+public class ArticleTableSearchTests : BunitContext
+{
+    [Fact]
+    public void ShowsTheMatchingSentenceWithTheSearchWordsMarkedAndLinked()
+    {
+        var row = new ArticleRow(3, "afp", "AFP", null, DatePrecision.None, "Headline", null, "3.txt", 10, "h");
+        var table = Render<ArticleTable>(p => p
+            .Add(t => t.Rows, [row])
+            .Add(t => t.Snippets, new Dictionary<int, SearchSnippet> { [3] = new(3, 5, "Troops entered the Sukkari district.") })
+            .Add(t => t.SearchText, "sukkari"));
+
+        Assert.Equal("/articles/3#s5", table.Find("a[href^='/articles/3#']").GetAttribute("href"));
+        Assert.Equal("Sukkari", table.Find("mark").TextContent);
+    }
+}
