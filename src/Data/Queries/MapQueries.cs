@@ -24,70 +24,61 @@ public sealed record MapPlace(
     public int MentionsBy(string outletSlug) => Outlets.FirstOrDefault(o => o.Slug == outletSlug)?.Mentions ?? 0;
 }
 
-/// <summary>Reads for the map: every mentioned place through the shared filter, in three queries whatever the number of places.</summary>
+/// <summary>Reads for the map: every place the filtered articles mention, through the shared filter.</summary>
 public static class MapQueries
 {
     public const int ExcerptsPerPlace = 3;
 
-    /// <summary>Candidates read per place before picking <see cref="ExcerptsPerPlace"/> from different outlets and sentences.</summary>
-    const int ExcerptCandidates = 12;
-
-    /// <summary>The mentioned places, most mentioned first (ties: by name).</summary>
+    /// <summary>The mentioned places, most mentioned first (ties: by name). Four queries, whatever the number of places.</summary>
     public static async Task<List<MapPlace>> MapPlacesAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
     {
-        var mentions = db.FilteredMentions(filter);
-
-        var counts = await mentions
-            .GroupBy(m => new { m.PlaceId, m.Article.OutletId })
-            .Select(g => new
-            {
-                g.Key.PlaceId,
-                g.Key.OutletId,
-                Mentions = g.Count(),
-                First = g.Min(m => m.Article.Published),
-                Last = g.Max(m => m.Article.Published),
-            })
+        // 1. Every filtered mention as a small key row: enough to count, date and rank them in memory.
+        var mentions = await db.FilteredMentions(filter)
+            .Select(m => new MentionKey(m.Id, m.PlaceId, m.Article.OutletId, m.Article.Published, m.ArticleId, m.Sentence.Index, m.Start))
             .ToListAsync(ct);
-        if (counts.Count == 0)
+        if (mentions.Count == 0)
         {
             return [];
         }
 
-        var outlets = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => new { o.Slug, o.Name }, ct);
-        var placeIds = counts.Select(c => c.PlaceId).Distinct().ToList();
+        // 2, 3. The places and outlets those rows name.
+        var placeIds = mentions.Select(m => m.PlaceId).Distinct().ToList();
+        var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).ToListAsync(ct);
+        var outlets = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => new MapOutletCount(o.Slug, o.Name, 0), ct);
 
-        // One query: each place with its newest mentioning sentences (EF turns the Take into ROW_NUMBER per place).
-        var places = await db.Places.AsNoTracking()
-            .Where(p => placeIds.Contains(p.Id))
-            .Select(p => new
+        var byPlace = mentions.ToLookup(m => m.PlaceId);
+        var perOutlet = placeIds.ToDictionary(id => id, id => byPlace[id]
+            .GroupBy(m => m.OutletId)
+            .Select(g => outlets[g.Key] with { Mentions = g.Count() })
+            .OrderByDescending(o => o.Mentions).ThenBy(o => o.Name, StringComparer.Ordinal)
+            .ToList());
+        var chosen = placeIds.ToDictionary(id => id, id => PickExcerpts(byPlace[id], perOutlet[id], outlets));
+
+        // 4. The chosen sentences' text, by mention id.
+        var chosenIds = chosen.Values.SelectMany(ids => ids).ToList();
+        var excerpts = await db.PlaceMentions.AsNoTracking()
+            .Where(m => chosenIds.Contains(m.Id))
+            .Select(m => new
             {
-                p.Id, p.Name, p.Sector, p.Lat, p.Lon, p.Confidence,
-                Excerpts = mentions.Where(m => m.PlaceId == p.Id)
-                    .OrderBy(m => m.Article.Published == null).ThenByDescending(m => m.Article.Published)
-                    .ThenBy(m => m.ArticleId).ThenBy(m => m.Sentence.Index).ThenBy(m => m.Start)
-                    .Select(m => new MapExcerpt(m.ArticleId, m.Sentence.Index, m.Sentence.Text, m.Start, m.Length,
-                        m.Article.Outlet.Slug, m.Article.Outlet.Name, m.Article.Published, m.Article.PublishedPrecision))
-                    .Take(ExcerptCandidates)
-                    .ToList(),
+                m.Id,
+                Excerpt = new MapExcerpt(m.ArticleId, m.Sentence.Index, m.Sentence.Text, m.Start, m.Length,
+                    m.Article.Outlet.Slug, m.Article.Outlet.Name, m.Article.Published, m.Article.PublishedPrecision),
             })
-            .ToListAsync(ct);
+            .ToDictionaryAsync(m => m.Id, m => m.Excerpt, ct);
 
-        var countsByPlace = counts.ToLookup(c => c.PlaceId);
         return places
             .Select(p =>
             {
-                var rows = countsByPlace[p.Id].ToList();
-                var perOutlet = rows
-                    .Select(c => new MapOutletCount(outlets[c.OutletId].Slug, outlets[c.OutletId].Name, c.Mentions))
-                    .OrderByDescending(o => o.Mentions).ThenBy(o => o.Name, StringComparer.Ordinal)
-                    .ToList();
+                var rows = byPlace[p.Id].ToList();
                 return new MapPlace(p.Id, p.Name, p.Sector, p.Lat, p.Lon, p.Confidence,
-                    rows.Sum(c => c.Mentions), perOutlet, rows.Min(c => c.First), rows.Max(c => c.Last),
-                    PickExcerpts(p.Excerpts, perOutlet));
+                    rows.Count, perOutlet[p.Id], rows.Min(m => m.Published), rows.Max(m => m.Published),
+                    chosen[p.Id].Select(id => excerpts[id]).ToList());
             })
             .OrderByDescending(p => p.Mentions).ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
     }
+
+    sealed record MentionKey(int Id, string PlaceId, int OutletId, DateOnly? Published, int ArticleId, int SentenceIndex, int Start);
 
     /// <summary>The outlets that mention any of <paramref name="places"/>, most mentions first: the table's and legend's columns.</summary>
     public static List<MapOutletCount> OutletsOf(IEnumerable<MapPlace> places) =>
@@ -97,21 +88,27 @@ public static class MapQueries
             .OrderByDescending(o => o.Mentions).ThenBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Up to three excerpts, one sentence each, taking outlets in turn (most mentioning outlet first) so each voice shows.</summary>
-    static List<MapExcerpt> PickExcerpts(List<MapExcerpt> candidates, List<MapOutletCount> outlets)
+    /// <summary>
+    /// Up to three mentions in different sentences, newest first, taking outlets in turn (most mentioning outlet first)
+    /// so that each outlet's wording shows.
+    /// </summary>
+    static List<int> PickExcerpts(IEnumerable<MentionKey> mentions, List<MapOutletCount> outletOrder, Dictionary<int, MapOutletCount> outlets)
     {
-        var bySentence = candidates.DistinctBy(e => (e.ArticleId, e.SentenceIndex)).ToList();
-        var queues = outlets
-            .Select(o => new Queue<MapExcerpt>(bySentence.Where(e => e.OutletSlug == o.Slug)))
-            .Where(q => q.Count > 0)
+        var newestFirst = mentions
+            .OrderBy(m => m.Published is null).ThenByDescending(m => m.Published)
+            .ThenBy(m => m.ArticleId).ThenBy(m => m.SentenceIndex).ThenBy(m => m.Start)
+            .DistinctBy(m => (m.ArticleId, m.SentenceIndex))
             .ToList();
-        var picked = new List<MapExcerpt>();
+        var queues = outletOrder
+            .Select(o => new Queue<MentionKey>(newestFirst.Where(m => outlets[m.OutletId].Slug == o.Slug)))
+            .ToList();
+        var picked = new List<int>();
         while (picked.Count < ExcerptsPerPlace && queues.Any(q => q.Count > 0))
         {
             foreach (var queue in queues.Where(q => q.Count > 0))
             {
                 if (picked.Count == ExcerptsPerPlace) break;
-                picked.Add(queue.Dequeue());
+                picked.Add(queue.Dequeue().Id);
             }
         }
         return picked;
