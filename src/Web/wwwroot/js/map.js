@@ -41,7 +41,7 @@ async function drawMap(element) {
     }
 
     const [sectors, places] = await Promise.all([fetchJson(element.dataset.sectors), fetchJson(element.dataset.geojson)]);
-    const outlines = drawSectors(map, sectors, !tileUrl);
+    const outlines = drawSectors(map, sectors, !tileUrl && !mini);
     if (outlines.getLayers().length > 0) {
         map.fitBounds(outlines.getBounds(), { padding: [8, 8] });
     }
