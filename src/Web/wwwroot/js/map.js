@@ -116,7 +116,10 @@ function drawSectors(map, sectors, withLabels) {
         layer.eachLayer(hull => {
             const text = document.createElement('span');
             text.textContent = hull.feature.properties.label;
-            L.marker(hull.getBounds().getCenter(), {
+            // Near the top of the outline, where it is less likely to sit on the sector's own markers.
+            const bounds = hull.getBounds();
+            const at = L.latLng(bounds.getNorth() - (bounds.getNorth() - bounds.getSouth()) * 0.2, bounds.getCenter().lng);
+            L.marker(at, {
                 icon: L.divIcon({ className: 'sector-label', html: text, iconSize: [0, 0] }),
                 interactive: false, keyboard: false, pane: 'sector-labels',
             }).addTo(map);
