@@ -97,6 +97,8 @@ public class MapApiTests(MapAppFixture fixture) : IClassFixture<MapAppFixture>
             Assert.True(reader.TryGetFieldIndex("place_id", out var id));
             Assert.True(reader.TryGetFieldIndex("mentions", out var mentions));
             var placeId = reader.GetString(id);
+            Assert.True(reader.TryGetFieldIndex("lon", out var lon));
+            Assert.Equal(features[placeId].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), double.Parse(reader.GetString(lon), System.Globalization.CultureInfo.InvariantCulture));
             csvIds.Add(placeId);
             var properties = features[placeId].GetProperty("properties");
             Assert.Equal(properties.GetProperty("mentions").GetInt32().ToString(), reader.GetString(mentions));
@@ -175,6 +177,13 @@ public class MapApiTests(MapAppFixture fixture) : IClassFixture<MapAppFixture>
         var features = Features(await GeoJsonAsync(""));
         var excerpt = features["salaheddine"].GetProperty("properties").GetProperty("excerpts")[0];
         Assert.Equal(Hostile, excerpt.GetProperty("text").GetString());
+
+        // The CSV carries it as plain text too (a CSV cell, not markup).
+        var csv = await fixture.Client.GetStringAsync("/export/map.csv?place=salaheddine");
+        using var reader = CsvReader.Create(new StringReader(csv), new CsvReaderOptions(), leaveOpen: false);
+        Assert.True(reader.Read());
+        Assert.True(reader.TryGetFieldIndex("example_sentence", out var column));
+        Assert.Equal(Hostile, reader.GetString(column));
     }
 
     [Fact]

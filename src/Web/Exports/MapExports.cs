@@ -1,3 +1,4 @@
+using System.Globalization;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Queries;
 using AleppoDashboard.Web.Filtering;
@@ -29,14 +30,18 @@ public static class MapExports
         [
             "place_id", "name", "sector", "lat", "lon", "confidence", "mentions",
             .. outlets.Select(o => "mentions_" + o.Slug),
-            "top_outlet", "first_published", "last_published",
+            "top_outlet", "first_published", "last_published", "example_sentence", "example_url",
         ];
         return new CsvResult<MapPlace>("map.csv", header, sort.Apply(places).ToAsyncEnumerable(),
             p =>
             [
-                p.Id, p.Name, sectors.LabelOf(p.Sector), CsvCells.Of(p.Lat), CsvCells.Of(p.Lon), p.Confidence, CsvCells.Of(p.Mentions),
+                p.Id, p.Name, sectors.LabelOf(p.Sector), Coordinate(p.Lat), Coordinate(p.Lon), p.Confidence, CsvCells.Of(p.Mentions),
                 .. outlets.Select(o => CsvCells.Of(p.MentionsBy(o.Slug))),
                 p.TopOutlet.Slug, CsvCells.Of(p.First), CsvCells.Of(p.Last),
+                p.Excerpts.FirstOrDefault()?.Text, p.Excerpts.FirstOrDefault() is { } e ? MapLinks.Sentence(e) : null,
             ]);
     }
+
+    /// <summary>Degrees to the gazetteer's five decimals (about a metre).</summary>
+    static string Coordinate(double degrees) => degrees.ToString("0.#####", CultureInfo.InvariantCulture);
 }
