@@ -13,6 +13,7 @@ public sealed class ReferenceFiles(string folder)
     public const string GazetteerFile = "aleppo-neighbourhoods.csv";
     public const string LexiconFile = "framing-lexicon.csv";
     public const string OutletsFile = "outlets.csv";
+    public const string SectorsFile = "map-sectors.csv";
 
     /// <summary>The folder shipped beside the program (src/Data/Reference, copied on build).</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "Reference");
@@ -49,6 +50,11 @@ public sealed class ReferenceFiles(string folder)
         Split(Optional(csv, "aliases")),
         Optional(csv, "description") ?? "",
         Split(Optional(csv, "dateline_patterns"))));
+
+    public IReadOnlyList<SectorLabel> ReadSectors() => Read(SectorsFile, csv => new SectorLabel(
+        Required(csv, "sector"),
+        Required(csv, "label"),
+        Optional(csv, "description") ?? ""));
 
     IReadOnlyList<T> Read<T>(string file, Func<CsvReader, T> map)
     {

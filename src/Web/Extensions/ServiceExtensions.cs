@@ -1,6 +1,7 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Filtering;
+using AleppoDashboard.Web.Map;
 using AleppoDashboard.Web.Options;
 
 namespace AleppoDashboard.Web.Extensions;
@@ -21,6 +22,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestFilter>();
+        builder.Services.AddSingleton<MapSectors>();
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         return builder;

@@ -1,0 +1,116 @@
+using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Filtering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Queries;
+
+/// <summary>A sentence that names a place: <see cref="Start"/>/<see cref="Length"/> mark the name in <see cref="Text"/>.</summary>
+public sealed record MapExcerpt(
+    int ArticleId, int SentenceIndex, string Text, int Start, int Length,
+    string OutletSlug, string OutletName, DateOnly? Published, DatePrecision Precision);
+
+/// <summary>How often one outlet names a place.</summary>
+public sealed record MapOutletCount(string Slug, string Name, int Mentions);
+
+/// <summary>A gazetteer place the filtered articles mention, with its counts per outlet (most first) and a few excerpts.</summary>
+public sealed record MapPlace(
+    string Id, string Name, string Sector, double Lat, double Lon, string Confidence,
+    int Mentions, IReadOnlyList<MapOutletCount> Outlets, DateOnly? First, DateOnly? Last,
+    IReadOnlyList<MapExcerpt> Excerpts)
+{
+    /// <summary>The outlet that names this place most (ties: by name).</summary>
+    public MapOutletCount TopOutlet => Outlets[0];
+
+    public int MentionsBy(string outletSlug) => Outlets.FirstOrDefault(o => o.Slug == outletSlug)?.Mentions ?? 0;
+}
+
+/// <summary>Reads for the map: every place the filtered articles mention, through the shared filter.</summary>
+public static class MapQueries
+{
+    public const int ExcerptsPerPlace = 3;
+
+    /// <summary>The mentioned places, most mentioned first (ties: by name). Four queries, whatever the number of places.</summary>
+    public static async Task<List<MapPlace>> MapPlacesAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
+    {
+        // 1. Every filtered mention as a small key row: enough to count, date and rank them in memory.
+        var mentions = await db.FilteredMentions(filter)
+            .Select(m => new MentionKey(m.Id, m.PlaceId, m.Article.OutletId, m.Article.Published, m.ArticleId, m.Sentence.Index, m.Start))
+            .ToListAsync(ct);
+        if (mentions.Count == 0)
+        {
+            return [];
+        }
+
+        // 2, 3. The places and outlets those rows name.
+        var placeIds = mentions.Select(m => m.PlaceId).Distinct().ToList();
+        var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).ToListAsync(ct);
+        var outlets = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => new MapOutletCount(o.Slug, o.Name, 0), ct);
+
+        var byPlace = mentions.ToLookup(m => m.PlaceId);
+        var perOutlet = placeIds.ToDictionary(id => id, id => byPlace[id]
+            .GroupBy(m => m.OutletId)
+            .Select(g => outlets[g.Key] with { Mentions = g.Count() })
+            .OrderByDescending(o => o.Mentions).ThenBy(o => o.Name, StringComparer.Ordinal)
+            .ToList());
+        var chosen = placeIds.ToDictionary(id => id, id => PickExcerpts(byPlace[id], perOutlet[id], outlets));
+
+        // 4. The chosen sentences' text, by mention id.
+        var chosenIds = chosen.Values.SelectMany(ids => ids).ToList();
+        var excerpts = await db.PlaceMentions.AsNoTracking()
+            .Where(m => chosenIds.Contains(m.Id))
+            .Select(m => new
+            {
+                m.Id,
+                Excerpt = new MapExcerpt(m.ArticleId, m.Sentence.Index, m.Sentence.Text, m.Start, m.Length,
+                    m.Article.Outlet.Slug, m.Article.Outlet.Name, m.Article.Published, m.Article.PublishedPrecision),
+            })
+            .ToDictionaryAsync(m => m.Id, m => m.Excerpt, ct);
+
+        return places
+            .Select(p =>
+            {
+                var rows = byPlace[p.Id].ToList();
+                return new MapPlace(p.Id, p.Name, p.Sector, p.Lat, p.Lon, p.Confidence,
+                    rows.Count, perOutlet[p.Id], rows.Min(m => m.Published), rows.Max(m => m.Published),
+                    chosen[p.Id].Select(id => excerpts[id]).ToList());
+            })
+            .OrderByDescending(p => p.Mentions).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    sealed record MentionKey(int Id, string PlaceId, int OutletId, DateOnly? Published, int ArticleId, int SentenceIndex, int Start);
+
+    /// <summary>The outlets that mention any of <paramref name="places"/>, most mentions first: the table's and legend's columns.</summary>
+    public static List<MapOutletCount> OutletsOf(IEnumerable<MapPlace> places) =>
+        places.SelectMany(p => p.Outlets)
+            .GroupBy(o => o.Slug)
+            .Select(g => new MapOutletCount(g.Key, g.First().Name, g.Sum(o => o.Mentions)))
+            .OrderByDescending(o => o.Mentions).ThenBy(o => o.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// Up to three mentions in different sentences, newest first, taking outlets in turn (most mentioning outlet first)
+    /// so that each outlet's wording shows.
+    /// </summary>
+    static List<int> PickExcerpts(IEnumerable<MentionKey> mentions, List<MapOutletCount> outletOrder, Dictionary<int, MapOutletCount> outlets)
+    {
+        var newestFirst = mentions
+            .OrderBy(m => m.Published is null).ThenByDescending(m => m.Published)
+            .ThenBy(m => m.ArticleId).ThenBy(m => m.SentenceIndex).ThenBy(m => m.Start)
+            .DistinctBy(m => (m.ArticleId, m.SentenceIndex))
+            .ToList();
+        var queues = outletOrder
+            .Select(o => new Queue<MentionKey>(newestFirst.Where(m => outlets[m.OutletId].Slug == o.Slug)))
+            .ToList();
+        var picked = new List<int>();
+        while (picked.Count < ExcerptsPerPlace && queues.Any(q => q.Count > 0))
+        {
+            foreach (var queue in queues.Where(q => q.Count > 0))
+            {
+                if (picked.Count == ExcerptsPerPlace) break;
+                picked.Add(queue.Dequeue().Id);
+            }
+        }
+        return picked;
+    }
+}

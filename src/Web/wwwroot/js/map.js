@@ -1,0 +1,208 @@
+// The dashboard's map: draws every [data-map] element with Leaflet (window.L, loaded before this module).
+// Data comes from GeoJSON endpoints named in data- attributes. Article text is untrusted: every piece of it
+// goes into the page as a text node (textContent / createTextNode), never as HTML.
+//
+// data-geojson      places (/api/map.geojson with the current filter)
+// data-sectors      sector outlines (/api/map/sectors.geojson)
+// data-tile-url     basemap tile template; empty: no tiles (offline), the outlines and labels carry the map
+// data-color        "sector" or "outlet" (the outlet that mentions a place most)
+// data-label-count  how many of the most mentioned places get a permanent name label
+// data-mini         a small, non-interactive preview; a click opens data-href
+
+const L = window.L;
+const OUTLET_COLORS = 8;
+const MIN_DIAMETER = 14;
+const MAX_DIAMETER = 40;
+
+for (const element of document.querySelectorAll('[data-map]')) {
+    drawMap(element).catch(error => {
+        setStatus(element, 'The map could not be drawn: ' + (error && error.message) + '. The table lists the same places.');
+    });
+}
+
+async function drawMap(element) {
+    const mini = element.hasAttribute('data-mini');
+    const options = {
+        zoomControl: !mini, dragging: !mini, touchZoom: !mini, doubleClickZoom: !mini, boxZoom: !mini,
+        keyboard: !mini, scrollWheelZoom: false, zoomSnap: 0.25, attributionControl: true,
+        minZoom: 10, maxZoom: 18, // the cluster plugin needs a maxZoom even without a tile layer
+    };
+    const map = L.map(element, options).setView([36.205, 37.16], 12);
+    map.attributionControl.setPrefix(false);
+
+    const tileUrl = element.dataset.tileUrl;
+    if (tileUrl) {
+        L.tileLayer(tileUrl, { attribution: element.dataset.tileAttribution || '', maxZoom: 19 }).addTo(map);
+    }
+    if (!mini) {
+        L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
+    } else if (element.dataset.href) {
+        map.on('click', () => window.location.assign(element.dataset.href));
+    }
+
+    const [sectors, places] = await Promise.all([fetchJson(element.dataset.sectors), fetchJson(element.dataset.geojson)]);
+    const outlines = drawSectors(map, sectors, !tileUrl && !mini);
+    if (outlines.getLayers().length > 0) {
+        map.fitBounds(outlines.getBounds(), { padding: [8, 8] });
+    }
+
+    const features = places.features || [];
+    const outletRank = new Map((places.outlets || []).map((o, i) => [o.slug, i]));
+    const colorBy = element.dataset.color === 'outlet' ? 'outlet' : 'sector';
+    const maxMentions = Math.max(1, ...features.map(f => f.properties.mentions));
+    const labelCount = mini ? 0 : Number(element.dataset.labelCount || 0);
+
+    const group = mini
+        ? L.layerGroup()
+        : L.markerClusterGroup({
+            maxClusterRadius: 30, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
+            zoomToBoundsOnClick: true, iconCreateFunction: clusterIcon,
+        });
+    features.forEach((feature, index) => {
+        const p = feature.properties;
+        const [lon, lat] = feature.geometry.coordinates;
+        const size = diameter(p.mentions, maxMentions);
+        const colorClass = colorBy === 'outlet' ? outletClass(outletRank.get(p.top_outlet)) : sectorClass(p.sector);
+        const marker = L.marker([lat, lon], {
+            icon: L.divIcon({ className: 'map-marker ' + colorClass, iconSize: [size, size] }),
+            title: `${p.name}: ${plural(p.mentions, 'mention')}`,
+            keyboard: !mini,
+            interactive: !mini,
+            riseOnHover: true,
+        });
+        marker.on('add', () => {
+            const icon = marker.getElement();
+            if (icon) {
+                icon.dataset.placeId = p.place_id;
+                if (!mini) icon.setAttribute('aria-label', `${p.name}, ${plural(p.mentions, 'mention')}: open details`);
+            }
+        });
+        if (!mini) {
+            marker.bindPopup(() => popupContent(p), { maxWidth: 360, minWidth: 240, autoPanPadding: [16, 16] });
+        }
+        // The features come most mentioned first: the first few get a name that stays on screen.
+        if (index < labelCount) {
+            marker.bindTooltip(p.name, { permanent: true, direction: 'right', offset: [size / 2, 0], className: 'map-label' });
+        }
+        group.addLayer(marker);
+    });
+    map.addLayer(group);
+
+    element.dataset.markers = String(features.length);
+    setStatus(element, features.length === 0 ? 'No mentioned place to draw.' : '');
+    element.dataset.ready = 'true';
+}
+
+async function fetchJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' } });
+    if (!response.ok) {
+        throw new Error(`${url} answered ${response.status}`);
+    }
+    return response.json();
+}
+
+/** Light outlines of each sector (convex hulls of gazetteer points) and, without tiles, their names. */
+function drawSectors(map, sectors, withLabels) {
+    const layer = L.geoJSON(sectors, {
+        interactive: false,
+        style: feature => ({
+            className: 'sector-hull ' + sectorClass(feature.properties.sector),
+            weight: 1.5, opacity: 0.6, fillOpacity: 0.07, dashArray: '4 4',
+        }),
+    }).addTo(map);
+    if (withLabels) {
+        // Sector names sit in a pane of their own, under the markers.
+        map.createPane('sector-labels').style.zIndex = 450;
+        layer.eachLayer(hull => {
+            const text = document.createElement('span');
+            text.textContent = hull.feature.properties.label;
+            // Near the top of the outline, where it is less likely to sit on the sector's own markers.
+            const bounds = hull.getBounds();
+            const at = L.latLng(bounds.getNorth() - (bounds.getNorth() - bounds.getSouth()) * 0.2, bounds.getCenter().lng);
+            L.marker(at, {
+                icon: L.divIcon({ className: 'sector-label', html: text, iconSize: [0, 0] }),
+                interactive: false, keyboard: false, pane: 'sector-labels',
+            }).addTo(map);
+        });
+    }
+    return layer;
+}
+
+/** The popup, built from DOM nodes: the place, its counts per outlet, up to three excerpts and links. */
+function popupContent(p) {
+    const root = node('div', 'map-popup');
+    root.append(node('h2', null, p.name));
+    root.append(node('p', 'small text-body-secondary mb-1', `${p.sector_label} · ${plural(p.mentions, 'mention')}`));
+
+    const counts = node('ul', 'small');
+    for (const [slug, count] of Object.entries(p.outlets)) {
+        counts.append(node('li', null, `${(p.outlet_names && p.outlet_names[slug]) || slug}: ${count}`));
+    }
+    root.append(counts);
+
+    for (const excerpt of p.excerpts || []) {
+        const quote = node('blockquote', 'map-excerpt');
+        const sentence = node('p', 'mb-1');
+        const start = Math.max(0, Math.min(excerpt.start, excerpt.text.length));
+        const end = Math.max(start, Math.min(excerpt.start + excerpt.length, excerpt.text.length));
+        sentence.append(document.createTextNode(excerpt.text.slice(0, start)));
+        sentence.append(node('mark', null, excerpt.text.slice(start, end)));
+        sentence.append(document.createTextNode(excerpt.text.slice(end)));
+        quote.append(sentence);
+        const source = node('footer', 'small text-body-secondary');
+        source.append(document.createTextNode(`${excerpt.outlet_name}, ${excerpt.published || 'undated'} · `));
+        source.append(link(excerpt.url, 'read in the article'));
+        quote.append(source);
+        root.append(quote);
+    }
+
+    const links = node('p', 'map-links small mb-0');
+    links.append(link(p.compare_url, `Compare what each outlet wrote about ${p.name}`));
+    links.append(link(p.articles_url, `Articles naming ${p.name}`));
+    root.append(links);
+    return root;
+}
+
+function clusterIcon(cluster) {
+    const count = cluster.getChildCount();
+    const inner = node('div');
+    inner.append(node('span', null, String(count)));
+    const size = count < 10 ? 'small' : count < 50 ? 'medium' : 'large';
+    return L.divIcon({ html: inner, className: `marker-cluster marker-cluster-${size} map-cluster`, iconSize: L.point(40, 40) });
+}
+
+/** Diameter in pixels: the square root of the count, so area tracks mentions; 14 px for one, 40 px for the most. */
+function diameter(mentions, max) {
+    if (max <= 1) return 20;
+    return Math.round(MIN_DIAMETER + (MAX_DIAMETER - MIN_DIAMETER) * Math.sqrt((mentions - 1) / (max - 1)));
+}
+
+function sectorClass(sector) {
+    return 'sector-' + String(sector).replace(/[^a-z0-9-]/g, '');
+}
+
+function outletClass(rank) {
+    return rank === undefined || rank >= OUTLET_COLORS ? 'outlet-other' : 'outlet-' + rank;
+}
+
+function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function link(href, text) {
+    const a = node('a', null, text);
+    a.href = href;
+    return a;
+}
+
+function node(tag, className, text) {
+    const element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+}
+
+function setStatus(element, message) {
+    const status = element.parentElement && element.parentElement.querySelector('.map-status');
+    if (status) status.textContent = message;
+}
