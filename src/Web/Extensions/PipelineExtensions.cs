@@ -1,3 +1,4 @@
+using AleppoDashboard.Web.Api;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Exports;
 
@@ -19,6 +20,7 @@ public static class PipelineExtensions
     public static WebApplication MapDashboardEndpoints(this WebApplication app)
     {
         app.MapExports();
+        app.MapGroup("/api").MapClaimsApi();
         app.MapRazorComponents<App>();
         return app;
     }
