@@ -64,13 +64,13 @@ public class ControlPageTests(BrowserFixture fixture, ControlClaimsApp claims) :
         Assert.Equal([80.0, 85.0], spread);
         await Assertions.Expect(page.GetByText("Not in the chart: the article is dated only to the month.")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Scope of the claims" }).GetByRole(AriaRole.Link, new() { Name = "all of Aleppo" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Scope of the claims" }).GetByRole(AriaRole.Link, new() { Name = "Aleppo as a whole" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/control\?from=2016-10-01&scope=city$"));
         chart = await ReadyChartAsync(page);
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         Assert.Equal("1", await chart.GetAttributeAsync("data-plotted-points"));
         Assert.Equal(1, await chart.EvaluateAsync<int>(ClaimPoints));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("all of Aleppo");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Aleppo as a whole");
         watched.AssertClean();
     }
 

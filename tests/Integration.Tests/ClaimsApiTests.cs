@@ -133,7 +133,7 @@ public partial class ClaimsApiTests(KnownClaimsApp fixture) : IClassFixture<Know
         var scopes = (await ApiAsync("")).GetProperty("scopes").EnumerateArray()
             .Select(s => (s.GetProperty("scope").GetString(), s.GetProperty("label").GetString(), s.GetProperty("claims").GetInt32()))
             .ToList();
-        Assert.Equal([("east", "east Aleppo", 5), ("city", "all of Aleppo", 1), ("place:old-city", "Old City", 1)], scopes);
+        Assert.Equal([("east", "east Aleppo", 5), ("city", "Aleppo as a whole", 1), ("place:old-city", "Old City", 1)], scopes);
 
         var html = await fixture.Client.GetStringAsync("/control?outlet=syria-truths");
         Assert.Contains("href=\"/control?outlet=syria-truths&amp;scope=city\"", html);

@@ -58,10 +58,10 @@ public static class ClaimQueries
             .ToList();
     }
 
-    /// <summary>"east Aleppo", "all of Aleppo", or the gazetteer name of a place scope.</summary>
+    /// <summary>"east Aleppo", "Aleppo as a whole", or the gazetteer name of a place scope.</summary>
     public static async Task<string> ScopeLabelAsync(this DashboardDb db, string scope, CancellationToken ct)
     {
-        if (!scope.StartsWith("place:", StringComparison.Ordinal)) return FactQueries.ScopeLabel(scope);
+        if (!scope.StartsWith("place:", StringComparison.Ordinal)) return ScopeLabel(scope, new Dictionary<string, string>());
         var id = scope["place:".Length..];
         var name = await db.Places.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(ct);
         return name ?? id;
@@ -70,5 +70,5 @@ public static class ClaimQueries
     static string ScopeLabel(string scope, IReadOnlyDictionary<string, string> placeNames) =>
         scope.StartsWith("place:", StringComparison.Ordinal) && placeNames.TryGetValue(scope["place:".Length..], out var name)
             ? name
-            : FactQueries.ScopeLabel(scope);
+            : scope == "city" ? "Aleppo as a whole" : FactQueries.ScopeLabel(scope);
 }

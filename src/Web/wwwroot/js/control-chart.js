@@ -27,7 +27,13 @@ async function draw(canvas) {
   const claims = data.claims.filter((c) => c.plotted);
   if (claims.length === 0) throw new Error('no claim with a full date');
 
-  const datasets = outletSeries(claims, mini);
+  const times = claims.map((c) => Date.parse(c.published));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const pad = Math.max(3 * day, (last - first) * 0.05);
+  const msPerPixel = (last - first + 2 * pad) / Math.max(canvas.parentElement.clientWidth, 100);
+
+  const datasets = outletSeries(claims, mini, sideBySide(claims, (mini ? 6 : 14) * msPerPixel));
   const spread = spreadSegments(claims);
   if (spread.length > 0) {
     datasets.push({
@@ -36,11 +42,6 @@ async function draw(canvas) {
       borderCapStyle: 'round', pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0, spanGaps: false,
     });
   }
-
-  const times = claims.map((c) => Date.parse(c.published));
-  const first = Math.min(...times);
-  const last = Math.max(...times);
-  const pad = Math.max(3 * day, (last - first) * 0.05);
 
   const chart = new window.Chart(canvas, {
     type: 'scatter',
@@ -54,7 +55,7 @@ async function draw(canvas) {
       scales: {
         x: {
           type: 'time', min: first - pad, max: last + pad,
-          time: { tooltipFormat: 'd MMM yyyy', displayFormats: { day: 'd MMM', week: 'd MMM', month: 'MMM yyyy' } },
+          time: { minUnit: 'day', tooltipFormat: 'd MMM yyyy', displayFormats: { day: 'd MMM', week: 'd MMM', month: 'MMM yyyy' } },
           title: { display: !mini, text: 'Article publication date' },
           ticks: { maxTicksLimit: mini ? 4 : 10 },
         },
@@ -95,7 +96,19 @@ async function draw(canvas) {
   canvas.dataset.state = 'ready';
 }
 
-function outletSeries(claims, mini) {
+// Claims published on the same date would hide one another: set them a few pixels apart (in date order of
+// outlet name, then value), centred on the date. Tooltips and the table still give the real date.
+function sideBySide(claims, step) {
+  const offsets = new Map();
+  const byDate = Map.groupBy(claims, (c) => c.published);
+  for (const group of byDate.values()) {
+    group.sort((a, b) => a.outletName.localeCompare(b.outletName) || a.valuePercent - b.valuePercent);
+    group.forEach((c, i) => offsets.set(c.claimId, (i - (group.length - 1) / 2) * step));
+  }
+  return offsets;
+}
+
+function outletSeries(claims, mini, offsets) {
   const outlets = [...new Map(claims.map((c) => [c.outletSlug, c.outletName])).entries()]
     .sort((a, b) => a[1].localeCompare(b[1]));
   return outlets.map(([slug, name], i) => {
@@ -104,13 +117,14 @@ function outletSeries(claims, mini) {
     return {
       label: name,
       colour,
-      data: own.map((c) => ({ x: Date.parse(c.published), y: c.valuePercent, claim: c })),
+      data: own.map((c) => ({ x: Date.parse(c.published) + offsets.get(c.claimId), y: c.valuePercent, claim: c })),
       borderColor: colour,
       backgroundColor: own.map((c) => (c.hedge === 'exact' ? colour : '#ffffff')),
       pointStyle: own.map((c) => shapes[c.kind] ?? 'crossRot'),
       pointRadius: mini ? 3 : 7,
       pointHoverRadius: mini ? 3 : 10,
       pointBorderWidth: 2,
+      clip: false, // a point at 100% stays whole
       order: 1,
     };
   });
