@@ -127,6 +127,20 @@ public class ControlPageTests(BrowserFixture fixture, ControlClaimsApp claims) :
     }
 
     [Fact]
+    public async Task ControlPageContentHasNoAxeViolations()
+    {
+        // axe-core (npm, a dev dependency of src/Web) is injected inline, so this page's context bypasses the CSP.
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(claims.App.ServerAddress, "/control?from=2016-10-01").ToString());
+        await ReadyChartAsync(page);
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepoPaths.Root, "src", "Web", "node_modules", "axe-core", "axe.min.js") });
+        var violations = await page.EvaluateAsync<string[]>(
+            "async () => (await axe.run('#main')).violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)");
+        Assert.Empty(violations);
+    }
+
+    [Fact]
     public async Task OverviewDrawsASmallChartThatLinksToTheControlPage()
     {
         var watched = await OpenAsync("/?outlet=reuters-syndicated");

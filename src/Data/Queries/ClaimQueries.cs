@@ -16,9 +16,6 @@ public sealed record ClaimRow(
 {
     /// <summary>Only claims of articles dated to the day go on a time axis; the rest are listed with a note.</summary>
     public bool Plottable => Published is not null && Precision == DatePrecision.Day;
-
-    /// <summary>True when the figure is hedged (<c>over</c>, <c>about</c>, <c>at least</c>, ...), false when exact.</summary>
-    public bool Hedged => Hedge != "exact";
 }
 
 /// <summary>A scope that has claims in the filtered articles, for the scope switcher.</summary>
