@@ -117,6 +117,21 @@ public class ControlPageTests(BrowserFixture fixture, ControlClaimsApp claims) :
     }
 
     [Fact]
+    public async Task AnOutletKeepsItsColourWhateverTheFilter()
+    {
+        const string ReutersColour = "c => c.controlChart.data.datasets.find(d => d.label === 'Reuters (syndicated)').borderColor";
+        var all = await OpenAsync("/control");
+        var colourAmongAll = await (await ReadyChartAsync(all.Page)).EvaluateAsync<string>(ReutersColour);
+        var alone = await OpenAsync("/control?outlet=reuters-syndicated");
+        var colourAlone = await (await ReadyChartAsync(alone.Page)).EvaluateAsync<string>(ReutersColour);
+        Assert.Equal(colourAmongAll, colourAlone);
+        var others = await (await ReadyChartAsync(all.Page)).EvaluateAsync<string[]>("c => c.controlChart.data.datasets.filter(d => !d.spread).map(d => d.borderColor)");
+        Assert.Equal(others.Length, others.Distinct().Count());
+        all.AssertClean();
+        alone.AssertClean();
+    }
+
+    [Fact]
     public async Task NoClaimsAfterFilteringSaysSoWithoutAChart()
     {
         var watched = await OpenAsync("/control?outlet=tasnim-news-agency&scope=city");

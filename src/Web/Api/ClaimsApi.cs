@@ -17,8 +17,11 @@ public sealed record ClaimJson(
         c.SentenceText, c.SentenceIndex, c.Start, c.Length, c.MatchedText, SentenceLinks.Of(c.ArticleId, c.SentenceIndex));
 }
 
-/// <summary>The claims of one scope in the filtered articles, and the scopes that have any.</summary>
-public sealed record ClaimsJson(string Scope, string ScopeLabel, IReadOnlyList<ClaimJson> Claims, IReadOnlyList<ClaimScopeSummary> Scopes);
+/// <summary>
+/// The claims of one scope in the filtered articles, the scopes that have any, and every outlet's slug in name order
+/// (so an outlet keeps its colour whatever the filter and scope).
+/// </summary>
+public sealed record ClaimsJson(string Scope, string ScopeLabel, IReadOnlyList<ClaimJson> Claims, IReadOnlyList<ClaimScopeSummary> Scopes, IReadOnlyList<string> Outlets);
 
 /// <summary><c>/api/claims</c>: the control chart's data, through the shared filter and a <c>scope</c> parameter.</summary>
 public static class ClaimsApi
@@ -38,6 +41,7 @@ public static class ClaimsApi
         var claims = await db.ClaimRows(filter.Filter, scope.Scope!).ToListAsync(ct);
         var scopes = await db.ClaimScopesAsync(filter.Filter, scope.Scope, ct);
         var label = await db.ScopeLabelAsync(scope.Scope!, ct);
-        return Results.Ok(new ClaimsJson(scope.Scope!, label, claims.Select(ClaimJson.From).ToList(), scopes));
+        var outlets = (await db.AllOutletsAsync(ct)).Select(o => o.Slug).ToList();
+        return Results.Ok(new ClaimsJson(scope.Scope!, label, claims.Select(ClaimJson.From).ToList(), scopes, outlets));
     }
 }

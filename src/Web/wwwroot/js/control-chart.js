@@ -33,7 +33,7 @@ async function draw(canvas) {
   const pad = Math.max(3 * day, (last - first) * 0.05);
   const msPerPixel = (last - first + 2 * pad) / Math.max(canvas.parentElement.clientWidth, 100);
 
-  const datasets = outletSeries(claims, mini, sideBySide(claims, (mini ? 6 : 14) * msPerPixel));
+  const datasets = outletSeries(claims, mini, sideBySide(claims, (mini ? 6 : 14) * msPerPixel), data.outlets);
   const spread = spreadSegments(claims);
   if (spread.length > 0) {
     datasets.push({
@@ -108,12 +108,13 @@ function sideBySide(claims, step) {
   return offsets;
 }
 
-function outletSeries(claims, mini, offsets) {
+// One series per outlet; an outlet's colour comes from its place among all outlets, so it stays the same across scopes and filters.
+function outletSeries(claims, mini, offsets, allOutlets) {
   const outlets = [...new Map(claims.map((c) => [c.outletSlug, c.outletName])).entries()]
     .sort((a, b) => a[1].localeCompare(b[1]));
-  return outlets.map(([slug, name], i) => {
+  return outlets.map(([slug, name]) => {
     const own = claims.filter((c) => c.outletSlug === slug);
-    const colour = palette[i % palette.length];
+    const colour = palette[Math.max(allOutlets.indexOf(slug), 0) % palette.length];
     return {
       label: name,
       colour,
