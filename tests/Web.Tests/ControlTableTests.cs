@@ -9,12 +9,12 @@ public class ControlTableTests : BunitContext
 {
     const string ReutersSentence = "The Syrian army and its allies had recaptured 32 of east Aleppo's 40 neighbourhoods, about 85% of the area, he said.";
 
-    static ClaimRow Claim(int id, DateOnly? published, DatePrecision precision, double value, string kind, string hedge,
+    static ControlClaimRow Claim(int id, DateOnly? published, DatePrecision precision, double value, string kind, string hedge,
         string sentence, string matched, int? count = null, int? of = null, int articleId = 2, int sentenceIndex = 8) =>
         new(id, articleId, "reuters-syndicated", "Reuters (syndicated)", published, precision, value, kind, "east", count, of,
             hedge, "a Syrian military source", sentence, sentenceIndex, sentence.IndexOf(matched, StringComparison.Ordinal), matched.Length, matched);
 
-    IRenderedComponent<ControlTable> RenderTable(params ClaimRow[] rows) =>
+    IRenderedComponent<ControlTable> RenderTable(params ControlClaimRow[] rows) =>
         Render<ControlTable>(p => p.Add(t => t.Rows, rows).Add(t => t.ScopeLabel, "east Aleppo").Add(t => t.Caption, "Claims about east Aleppo"));
 
     [Fact]

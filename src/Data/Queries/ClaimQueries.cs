@@ -9,7 +9,7 @@ namespace AleppoDashboard.Data.Queries;
 /// One control claim with where it stands: its article (outlet, publication date and how precise that date is)
 /// and its sentence, with the claim's span as offsets into <see cref="SentenceText"/>.
 /// </summary>
-public sealed record ClaimRow(
+public sealed record ControlClaimRow(
     int ClaimId, int ArticleId, string OutletSlug, string OutletName, DateOnly? Published, DatePrecision Precision,
     double ValuePercent, string Kind, string Scope, int? Count, int? Of, string Hedge, string AttributedTo,
     string SentenceText, int SentenceIndex, int Start, int Length, string MatchedText)
@@ -27,12 +27,12 @@ public static class ClaimQueries
     public const string DefaultScope = "east";
 
     /// <summary>Claims of the filtered articles about one scope (east, city or place:&lt;id&gt;), by date (undated last).</summary>
-    public static IQueryable<ClaimRow> ClaimRows(this DashboardDb db, DashboardFilter filter, string scope) =>
+    public static IQueryable<ControlClaimRow> ControlClaimRows(this DashboardDb db, DashboardFilter filter, string scope) =>
         db.FilteredFacts<ControlClaim>(filter)
             .Where(c => c.Scope == scope)
             .OrderBy(c => c.Article.Published == null).ThenBy(c => c.Article.Published)
             .ThenBy(c => c.Article.Outlet.Name).ThenBy(c => c.ArticleId).ThenBy(c => c.Sentence.Index).ThenBy(c => c.Start)
-            .Select(c => new ClaimRow(c.Id, c.ArticleId, c.Article.Outlet.Slug, c.Article.Outlet.Name,
+            .Select(c => new ControlClaimRow(c.Id, c.ArticleId, c.Article.Outlet.Slug, c.Article.Outlet.Name,
                 c.Article.Published, c.Article.PublishedPrecision, c.ValuePercent, c.Kind, c.Scope, c.Count, c.Of,
                 c.Hedge, c.AttributedTo, c.Sentence.Text, c.Sentence.Index, c.Start, c.Length, c.MatchedText));
 

@@ -11,7 +11,7 @@ public sealed record ClaimJson(
     double ValuePercent, string Kind, string Scope, int? Count, int? Of, string Hedge, string AttributedTo,
     string Sentence, int SentenceIndex, int Start, int Length, string MatchedText, string Href)
 {
-    public static ClaimJson From(ClaimRow c) => new(
+    public static ClaimJson From(ControlClaimRow c) => new(
         c.ClaimId, c.ArticleId, c.OutletSlug, c.OutletName, c.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         c.Precision.ToString().ToLowerInvariant(), c.Plottable, c.ValuePercent, c.Kind, c.Scope, c.Count, c.Of, c.Hedge, c.AttributedTo,
         c.SentenceText, c.SentenceIndex, c.Start, c.Length, c.MatchedText, SentenceLinks.Of(c.ArticleId, c.SentenceIndex));
@@ -38,7 +38,7 @@ public static class ClaimsApi
         if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         var scope = await ClaimScope.ResolveAsync(context.Request.Query["scope"], db, ct);
         if (!scope.IsValid) return RequestFilter.BadRequest([scope.Error!]);
-        var claims = await db.ClaimRows(filter.Filter, scope.Scope!).ToListAsync(ct);
+        var claims = await db.ControlClaimRows(filter.Filter, scope.Scope!).ToListAsync(ct);
         var scopes = await db.ClaimScopesAsync(filter.Filter, scope.Scope, ct);
         var label = await db.ScopeLabelAsync(scope.Scope!, ct);
         var outlets = (await db.AllOutletsAsync(ct)).Select(o => o.Slug).ToList();

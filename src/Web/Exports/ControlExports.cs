@@ -30,8 +30,8 @@ public static class ControlExports
         if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         var scope = await ClaimScope.ResolveAsync(context.Request.Query["scope"], db, ct);
         if (!scope.IsValid) return RequestFilter.BadRequest([scope.Error!]);
-        return new CsvResult<ClaimRow>("control-claims.csv", Header,
-            db.ClaimRows(filter.Filter, scope.Scope!).AsAsyncEnumerable(),
+        return new CsvResult<ControlClaimRow>("control-claims.csv", Header,
+            db.ControlClaimRows(filter.Filter, scope.Scope!).AsAsyncEnumerable(),
             c => [CsvCells.Of(c.ClaimId), CsvCells.Of(c.Published), c.Precision.ToString().ToLowerInvariant(), c.Plottable ? "yes" : "no",
                 c.OutletName, c.OutletSlug, CsvCells.Of(c.ValuePercent), c.Kind, c.Scope, CsvCells.Of(c.Count), CsvCells.Of(c.Of),
                 c.Hedge, c.AttributedTo, c.MatchedText, c.SentenceText, CsvCells.Of(c.ArticleId), CsvCells.Of(c.SentenceIndex),
