@@ -8,6 +8,7 @@ public static class ExportEndpoints
         var group = app.MapGroup("/export");
         group.MapArticleExports();
         group.MapMapExports();
+        group.MapControlExports();
         return app;
     }
 }

@@ -20,7 +20,9 @@ public static class PipelineExtensions
     public static WebApplication MapDashboardEndpoints(this WebApplication app)
     {
         app.MapExports();
-        app.MapGroup("/api").MapMapApi();
+        var api = app.MapGroup("/api");
+        api.MapMapApi();
+        api.MapClaimsApi();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,0 +1,251 @@
+// Draws every <canvas data-control-chart data-src="/api/claims?..."> with Chart.js (window.Chart, UMD,
+// with the date-fns adapter): one scatter series per outlet, a point shape per kind of claim, hollow points for
+// hedged claims, and a grey min–max bar where several claims share a date. Text from the articles is only ever
+// drawn on the canvas by Chart.js or set with textContent, never parsed as HTML.
+// For tests, each canvas gets data-state ("ready" / "error"), data-plotted-points, and a controlChart property.
+
+const palette = ['#1b6ca8', '#d1495b', '#2a9d8f', '#e09f3e', '#6a4c93', '#3a7d44', '#9c6644', '#c1121f', '#5c6b73', '#0077b6'];
+const shapes = { area: 'circle', neighbourhood_count: 'rect', fraction: 'triangle' };
+const kindLabels = { area: 'area share', neighbourhood_count: 'neighbourhood count', fraction: 'fraction' };
+const day = 24 * 60 * 60 * 1000;
+
+for (const canvas of document.querySelectorAll('canvas[data-control-chart]')) {
+  draw(canvas).catch((error) => {
+    canvas.dataset.state = 'error';
+    const message = document.createElement('p');
+    message.className = 'alert alert-warning control-chart-message';
+    message.textContent = `The chart could not be drawn (${error.message}). The table lists the same claims.`;
+    canvas.parentElement.after(message);
+  });
+}
+
+async function draw(canvas) {
+  const mini = canvas.hasAttribute('data-mini');
+  const response = await fetch(canvas.dataset.src, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`the data request answered ${response.status}`);
+  const data = await response.json();
+  const claims = data.claims.filter((c) => c.plotted);
+  if (claims.length === 0) throw new Error('no claim with a full date');
+
+  const times = claims.map((c) => Date.parse(c.published));
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const pad = Math.max(3 * day, (last - first) * 0.05);
+  const msPerPixel = (last - first + 2 * pad) / Math.max(canvas.parentElement.clientWidth, 100);
+
+  const datasets = outletSeries(claims, mini, sideBySide(claims, (mini ? 6 : 14) * msPerPixel), data.outlets);
+  const spread = spreadSegments(claims);
+  if (spread.length > 0) {
+    datasets.push({
+      type: 'line', label: 'Spread on one date (min–max)', data: spread, spread: true, order: 10,
+      borderColor: 'rgba(80, 80, 80, 0.35)', backgroundColor: 'rgba(80, 80, 80, 0.35)', borderWidth: mini ? 5 : 12,
+      borderCapStyle: 'round', pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0, spanGaps: false,
+    });
+  }
+
+  const chart = new window.Chart(canvas, {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      events: mini ? [] : ['mousemove', 'mouseout', 'click', 'touchstart', 'touchmove'],
+      // 'point': every claim under the pointer, so claims that coincide (same date and value) all show.
+      interaction: { mode: 'point', intersect: true },
+      scales: {
+        x: {
+          type: 'time', min: first - pad, max: last + pad,
+          time: { minUnit: 'day', tooltipFormat: 'd MMM yyyy', displayFormats: { day: 'd MMM', week: 'd MMM', month: 'MMM yyyy' } },
+          title: { display: !mini, text: 'Article publication date' },
+          ticks: { maxTicksLimit: mini ? 4 : 10 },
+        },
+        y: {
+          min: 0, max: 100,
+          title: { display: !mini, text: `Claimed government-held share of ${data.scopeLabel}` },
+          ticks: { callback: (v) => `${v}%`, stepSize: mini ? 50 : 10 },
+        },
+      },
+      plugins: {
+        legend: {
+          display: !mini, position: 'bottom',
+          labels: { usePointStyle: true, generateLabels: legendLabels },
+        },
+        tooltip: {
+          enabled: !mini,
+          filter: (item) => !item.dataset.spread,
+          callbacks: {
+            title: (items) => tooltipTitle(items.map((item) => item.raw.claim)),
+            label: (item) => [`${item.raw.claim.outletName}:`, ...describeLines(item.raw.claim, data.scopeLabel)],
+            footer: () => 'Click or press Enter to open the sentence',
+          },
+        },
+      },
+      onHover: (event, elements) => {
+        canvas.style.cursor = claimElements(chart, elements).length ? 'pointer' : 'default';
+      },
+      onClick: (event, elements) => {
+        const [hit] = claimElements(chart, elements);
+        if (hit) window.location.assign(hit.claim.href);
+      },
+    },
+  });
+
+  if (!mini) enableKeyboard(canvas, chart, data.scopeLabel);
+  canvas.controlChart = chart;
+  canvas.dataset.plottedPoints = String(claims.length);
+  canvas.dataset.state = 'ready';
+}
+
+// Claims published on the same date would hide one another: set them a few pixels apart (in date order of
+// outlet name, then value), centred on the date. Tooltips and the table still give the real date.
+function sideBySide(claims, step) {
+  const offsets = new Map();
+  const byDate = Map.groupBy(claims, (c) => c.published);
+  for (const group of byDate.values()) {
+    group.sort((a, b) => a.outletName.localeCompare(b.outletName) || a.valuePercent - b.valuePercent);
+    group.forEach((c, i) => offsets.set(c.claimId, (i - (group.length - 1) / 2) * step));
+  }
+  return offsets;
+}
+
+// One series per outlet; an outlet's colour comes from its place among all outlets, so it stays the same across scopes and filters.
+function outletSeries(claims, mini, offsets, allOutlets) {
+  const outlets = [...new Map(claims.map((c) => [c.outletSlug, c.outletName])).entries()]
+    .sort((a, b) => a[1].localeCompare(b[1]));
+  return outlets.map(([slug, name]) => {
+    const own = claims.filter((c) => c.outletSlug === slug);
+    const colour = palette[Math.max(allOutlets.indexOf(slug), 0) % palette.length];
+    return {
+      label: name,
+      colour,
+      data: own.map((c) => ({ x: Date.parse(c.published) + offsets.get(c.claimId), y: c.valuePercent, claim: c })),
+      borderColor: colour,
+      backgroundColor: own.map((c) => (c.hedge === 'exact' ? colour : '#ffffff')),
+      pointStyle: own.map((c) => shapes[c.kind] ?? 'crossRot'),
+      pointRadius: mini ? 3 : 7,
+      pointHoverRadius: mini ? 3 : 10,
+      pointBorderWidth: 2,
+      clip: false, // a point at 100% stays whole
+      order: 1,
+    };
+  });
+}
+
+// Two points per shared date (min and max), each pair ended by a gap so the line draws separate bars.
+function spreadSegments(claims) {
+  const byDate = new Map();
+  for (const c of claims) byDate.set(c.published, [...(byDate.get(c.published) ?? []), c.valuePercent]);
+  const segments = [];
+  for (const [date, values] of [...byDate.entries()].sort()) {
+    if (values.length < 2) continue;
+    const x = Date.parse(date);
+    segments.push({ x, y: Math.min(...values) }, { x, y: Math.max(...values) }, { x, y: null });
+  }
+  return segments;
+}
+
+function legendLabels(chart) {
+  return chart.data.datasets.map((dataset, i) => ({
+    text: dataset.label,
+    datasetIndex: i,
+    hidden: !chart.isDatasetVisible(i),
+    pointStyle: dataset.spread ? 'line' : 'circle',
+    fillStyle: dataset.spread ? dataset.borderColor : dataset.colour,
+    strokeStyle: dataset.spread ? dataset.borderColor : dataset.colour,
+    lineWidth: dataset.spread ? 6 : 1,
+    fontColor: chart.options.color,
+  }));
+}
+
+// The active elements that are claims (not the spread bars), with their claim.
+function claimElements(chart, elements) {
+  return elements
+    .filter((e) => !chart.data.datasets[e.datasetIndex].spread)
+    .map((e) => ({ ...e, claim: chart.data.datasets[e.datasetIndex].data[e.index].claim }));
+}
+
+// Keyboard: the canvas is focusable; arrows move through the points in date order, Enter opens the sentence.
+function enableKeyboard(canvas, chart, scopeLabel) {
+  const points = [];
+  chart.data.datasets.forEach((dataset, datasetIndex) => {
+    if (dataset.spread) return;
+    dataset.data.forEach((point, index) => points.push({ datasetIndex, index, claim: point.claim }));
+  });
+  points.sort((a, b) => a.claim.published.localeCompare(b.claim.published) || a.claim.valuePercent - b.claim.valuePercent);
+  const live = canvas.closest('figure')?.querySelector('[data-control-chart-focus]');
+  let at = -1;
+
+  const show = () => {
+    const { datasetIndex, index, claim } = points[at];
+    const element = chart.getDatasetMeta(datasetIndex).data[index];
+    const active = [{ datasetIndex, index }];
+    chart.setActiveElements(active);
+    chart.tooltip.setActiveElements(active, { x: element.x, y: element.y });
+    chart.update();
+    canvas.dataset.focusedClaim = String(claim.claimId);
+    if (live) live.textContent = `Point ${at + 1} of ${points.length}. ${claim.outletName}, ${formatDate(claim.published)}. ${describeLines(claim, scopeLabel).join(' ')}`;
+  };
+  const hide = () => {
+    chart.setActiveElements([]);
+    chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+    chart.update();
+    delete canvas.dataset.focusedClaim;
+  };
+
+  canvas.addEventListener('focus', () => { at = Math.max(at, 0); show(); });
+  canvas.addEventListener('blur', hide);
+  canvas.addEventListener('keydown', (event) => {
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    if (event.key in moves) {
+      at = (at + moves[event.key] + points.length) % points.length;
+    } else if (event.key === 'Home') {
+      at = 0;
+    } else if (event.key === 'End') {
+      at = points.length - 1;
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      window.location.assign(points[at].claim.href);
+    } else if (event.key === 'Escape') {
+      hide();
+      return;
+    } else {
+      return;
+    }
+    event.preventDefault();
+    show();
+  });
+}
+
+function tooltipTitle(claims) {
+  if (claims.length === 0) return '';
+  if (claims.length === 1) return `${claims[0].outletName} · ${formatDate(claims[0].published)}`;
+  return `${claims.length} claims · ${formatDate(claims[0].published)}`;
+}
+
+function describeLines(claim, scopeLabel) {
+  const count = claim.count != null && claim.of != null ? ` (${claim.count} of ${claim.of})` : '';
+  const hedge = claim.hedge === 'exact' ? '' : `${claim.hedge} `;
+  return [
+    `${hedge}${claim.valuePercent}% of ${scopeLabel}${count}, ${kindLabels[claim.kind] ?? claim.kind}`,
+    `Attributed to: ${claim.attributedTo}`,
+    ...wrap(`“${claim.sentence}”`, 70),
+  ];
+}
+
+function wrap(text, width) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function formatDate(iso) {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
