@@ -30,7 +30,7 @@ public static class SharedCopyDetector
     /// <summary>The rule above in one line, for the page's help text.</summary>
     public static string RuleText =>
         $"Two sentences of different articles count as the same copy when, after folding case and dropping quotes, punctuation and extra spaces, " +
-        $"at least {MinContainment:P0} of the shorter one's {ShingleSize}-word sequences also occur in the other (and at least {MinSharedShingles} of them, i.e. a common run of {MinSharedShingles + ShingleSize - 1}+ words).";
+        $"at least {MinContainment * 100:0}% of the shorter one's {ShingleSize}-word sequences also occur in the other (and at least {MinSharedShingles} of them, i.e. a common run of {MinSharedShingles + ShingleSize - 1}+ words).";
 
     /// <summary>For every sentence that shares copy with a sentence of another article, the sentences it shares with.</summary>
     public static Dictionary<int, List<SharedWith>> Detect(IReadOnlyList<CopyCandidate> sentences)
