@@ -9,6 +9,7 @@ public static class ExportEndpoints
         group.MapArticleExports();
         group.MapMapExports();
         group.MapControlExports();
+        group.MapCompareExports();
         return app;
     }
 }

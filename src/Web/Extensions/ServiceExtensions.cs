@@ -1,4 +1,5 @@
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Filtering;
 using AleppoDashboard.Web.Map;
@@ -23,6 +24,7 @@ public static class ServiceExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestFilter>();
         builder.Services.AddSingleton<MapSectors>();
+        builder.Services.AddSingleton<SharedCopyCache>();
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         return builder;

@@ -1,0 +1,135 @@
+using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.Filtering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Queries.Compare;
+
+/// <summary>Reads for the side-by-side comparison, all through the shared filter.</summary>
+public static class CompareQueries
+{
+    /// <summary>How many places the default view shows (most-shared first).</summary>
+    public const int DefaultPlaceRows = 12;
+
+    /// <summary>
+    /// The columns: every outlet with an article in the filter's dates and outlets, plus any outlet the filter
+    /// names. The filter's places and search text choose rows, not columns, so that an outlet that never
+    /// mentions the place or the words still gets its column and its empty cell.
+    /// </summary>
+    public static async Task<List<CompareColumn>> CompareColumnsAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
+    {
+        var summaries = await db.OutletSummariesAsync(filter with { Places = [], Text = null }, ct);
+        var columns = summaries.Select(s => new CompareColumn(s.Slug, s.Name, s.Articles, s.First, s.Last, s.Words)).ToList();
+        if (filter.Outlets.Count > 0)
+        {
+            var named = filter.Outlets.ToList();
+            var missing = await db.Outlets.AsNoTracking().Where(o => named.Contains(o.Slug)).ToListAsync(ct);
+            columns.AddRange(missing.Where(o => columns.All(c => c.Slug != o.Slug)).Select(o => new CompareColumn(o.Slug, o.Name, 0, null, null, 0)));
+        }
+        return columns;
+    }
+
+    /// <summary>The rows a selection asks for, or the default view when it asks for nothing.</summary>
+    public static async Task<List<CompareTopic>> CompareTopicsAsync(this DashboardDb db, DashboardFilter filter, CompareSelection selection, CancellationToken ct)
+    {
+        var topics = new List<CompareTopic>();
+        if (filter.Places.Count > 0)
+        {
+            var wanted = filter.Places.ToList();
+            var names = await db.Places.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            topics.AddRange(filter.Places.Select(p => new CompareTopic(CompareTopicKind.Place, p, names.GetValueOrDefault(p, p))));
+        }
+        if (filter.Text is { } text)
+        {
+            topics.Add(new(CompareTopicKind.Text, text, "Search: " + text));
+        }
+        if (selection.Term is { } term)
+        {
+            var terms = await db.FramingTerms.AsNoTracking().Where(t => t.Id == term || t.Group == term).ToListAsync(ct);
+            var single = terms.FirstOrDefault(t => t.Id == term);
+            var label = single is not null ? $"Framing term “{single.Label}”" : terms.Count > 0 ? terms[0].GroupLabel : term;
+            topics.Add(new(CompareTopicKind.Term, term, label));
+        }
+        var defaults = topics.Count == 0 && selection.Topic is null;
+        if (selection.Topic == "places" || defaults)
+        {
+            topics.AddRange(await SharedPlacesAsync(db, filter, ct));
+        }
+        if (selection.Topic == "claims" || defaults)
+        {
+            topics.Add(new(CompareTopicKind.Claims, null, "Control claims: how much of Aleppo government forces hold"));
+        }
+        if (selection.Topic == "wire")
+        {
+            topics.Add(new(CompareTopicKind.Wire, null, "Shared wire copy"));
+        }
+        return topics;
+    }
+
+    /// <summary>Places mentioned by at least two of the filtered outlets, most outlets first, then most mentions.</summary>
+    public static async Task<List<CompareTopic>> SharedPlacesAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct)
+    {
+        var mentions = await db.FilteredMentions(filter)
+            .GroupBy(m => new { m.PlaceId, m.Place.Name, m.Article.OutletId })
+            .Select(g => new { g.Key.PlaceId, g.Key.Name, g.Key.OutletId, Mentions = g.Count() })
+            .ToListAsync(ct);
+        return mentions.GroupBy(m => (m.PlaceId, m.Name))
+            .Select(g => (g.Key.PlaceId, g.Key.Name, Outlets: g.Count(), Mentions: g.Sum(m => m.Mentions)))
+            .Where(p => p.Outlets >= 2)
+            .OrderByDescending(p => p.Outlets).ThenByDescending(p => p.Mentions).ThenBy(p => p.Name)
+            .Take(DefaultPlaceRows)
+            .Select(p => new CompareTopic(CompareTopicKind.Place, p.PlaceId, p.Name))
+            .ToList();
+    }
+
+    /// <summary>One row: each outlet's sentences on the topic, in date then text order (search results by rank).</summary>
+    public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, DashboardFilter filter, CompareTopic topic,
+        IReadOnlyDictionary<int, List<SharedWith>> shared, CancellationToken ct)
+    {
+        var hits = await HitsAsync(db, filter, topic, shared, ct);
+        var ids = hits.Select(h => h.SentenceId).Distinct().ToList();
+        var sentences = await db.Sentences.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.ArticleId, s.Index, s.Text, s.Article.Outlet.Slug, s.Article.Published, s.Article.PublishedPrecision })
+            .ToListAsync(ct);
+        var marks = hits.ToLookup(h => h.SentenceId);
+        var rank = hits.GroupBy(h => h.SentenceId).ToDictionary(g => g.Key, g => g.Min(h => h.Rank));
+        var cells = sentences
+            .Select(s => new CompareSentence(s.Id, s.ArticleId, s.Index, s.Slug, s.Published, s.PublishedPrecision, s.Text,
+                marks[s.Id].Where(m => m.Length > 0).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
+                shared.TryGetValue(s.Id, out var with) ? with : []))
+            .GroupBy(s => s.OutletSlug)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<CompareSentence>)(topic.Kind == CompareTopicKind.Text
+                ? g.OrderBy(s => rank[s.SentenceId]).ThenBy(s => s.ArticleId).ThenBy(s => s.Index).ToList()
+                : g.OrderBy(s => s.Published == null).ThenBy(s => s.Published).ThenBy(s => s.ArticleId).ThenBy(s => s.Index).ToList()));
+        return new CompareRow(topic, cells);
+    }
+
+    sealed record Hit(int SentenceId, int Start, int Length, string Kind, string Label, double Rank = 0);
+
+    static async Task<List<Hit>> HitsAsync(DashboardDb db, DashboardFilter filter, CompareTopic topic,
+        IReadOnlyDictionary<int, List<SharedWith>> shared, CancellationToken ct)
+    {
+        switch (topic.Kind)
+        {
+            case CompareTopicKind.Place:
+                var place = topic.Key;
+                return await db.FilteredFacts<PlaceMention>(filter).Where(m => m.PlaceId == place)
+                    .Select(m => new Hit(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name, 0)).ToListAsync(ct);
+            case CompareTopicKind.Claims:
+                var claims = await db.FilteredFacts<ControlClaim>(filter).ToListAsync(ct);
+                return claims.Select(c => new Hit(c.SentenceId, c.Start, c.Length, "claim", FactQueries.ClaimLabel(c))).ToList();
+            case CompareTopicKind.Term:
+                var term = topic.Key;
+                return await db.FilteredFacts<FramingTermHit>(filter).Where(h => h.TermId == term || h.Term.Group == term)
+                    .Select(h => new Hit(h.SentenceId, h.Start, h.Length, "term", "Framing term: " + h.Term.Label, 0)).ToListAsync(ct);
+            case CompareTopicKind.Text:
+                var found = await db.SearchSentencesAsync(filter, topic.Key!, ct);
+                return found.SelectMany(f => f.Marks.Select(m => new Hit(f.SentenceId, m.Start, m.Length, "hit", "Matches the search", f.Rank))
+                    .DefaultIfEmpty(new Hit(f.SentenceId, 0, 0, "hit", "", f.Rank))).ToList();
+            default:
+                var articles = db.FilteredArticles(filter).Select(a => a.Id);
+                var sharedIds = shared.Keys.ToList();
+                var ids = await db.Sentences.AsNoTracking().Where(s => articles.Contains(s.ArticleId) && sharedIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
+                return ids.Select(id => new Hit(id, 0, 0, "shared", "")).ToList();
+        }
+    }
+}

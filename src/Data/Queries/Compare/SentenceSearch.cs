@@ -1,0 +1,59 @@
+using AleppoDashboard.Data.Filtering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Queries.Compare;
+
+/// <summary>A sentence found by full-text search: where the matched words are, and its bm25 rank (lower is better).</summary>
+public sealed record SearchHit(int SentenceId, int ArticleId, double Rank, IReadOnlyList<(int Start, int Length)> Marks);
+
+/// <summary>FTS5 search of the filtered articles' sentences, with the matched words located by highlight().</summary>
+public static class SentenceSearch
+{
+    const char Open = '\u0002';
+    const char Close = '\u0003';
+
+    /// <summary>
+    /// Sentences of the filtered articles that match <paramref name="text"/> (already validated by the
+    /// shared filter; <see cref="SearchQuery"/> turns it into a safe FTS5 expression, passed as a parameter).
+    /// </summary>
+    public static async Task<List<SearchHit>> SearchSentencesAsync(this DashboardDb db, DashboardFilter filter, string text, CancellationToken ct)
+    {
+        var match = SearchQuery.Parse(text).Match
+            ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
+        var articles = db.FilteredArticles(filter).Select(a => a.Id);
+        var rows = await db.Database.SqlQuery<FtsRow>($"""
+            SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId,
+                   highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank
+            FROM sentence_fts JOIN sentences AS s ON s.Id = sentence_fts.rowid
+            WHERE sentence_fts MATCH {match}
+            """).Where(r => articles.Contains(r.ArticleId)).ToListAsync(ct);
+        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Rank, Offsets(r.Marked))).ToList();
+    }
+
+    /// <summary>Turns highlight()'s marked text into offsets into the plain sentence text.</summary>
+    public static List<(int Start, int Length)> Offsets(string marked)
+    {
+        var spans = new List<(int, int)>();
+        var plain = 0;
+        var start = -1;
+        foreach (var c in marked)
+        {
+            if (c == Open) start = plain;
+            else if (c == Close && start >= 0)
+            {
+                spans.Add((start, plain - start));
+                start = -1;
+            }
+            else plain++;
+        }
+        return spans;
+    }
+
+    sealed class FtsRow
+    {
+        public int SentenceId { get; set; }
+        public int ArticleId { get; set; }
+        public string Marked { get; set; } = "";
+        public double Rank { get; set; }
+    }
+}

@@ -1,0 +1,40 @@
+using AleppoDashboard.Data;
+using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Web.Filtering;
+
+namespace AleppoDashboard.Web.Exports;
+
+/// <summary>The /compare page's rows in long form: one CSV row per topic × outlet × sentence, through the shared filter and the topic.</summary>
+public static class CompareExports
+{
+    public static RouteGroupBuilder MapCompareExports(this RouteGroupBuilder group)
+    {
+        group.MapGet("/compare.csv", Compare);
+        return group;
+    }
+
+    static async Task<IResult> Compare(HttpContext context, RequestFilter request, DashboardDb db, SharedCopyCache sharedCopy, CancellationToken ct)
+    {
+        var (selection, error) = CompareSelection.Parse(context.Request.Query);
+        error ??= await selection.UnknownTermAsync(db, ct);
+        if (error is not null) return RequestFilter.BadRequest([error]);
+        var filter = await request.ResolveAsync(ct);
+        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
+
+        var shared = await sharedCopy.GetAsync(db, ct);
+        var columns = await db.CompareColumnsAsync(filter.Filter, ct);
+        var lines = new List<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence)>();
+        foreach (var topic in await db.CompareTopicsAsync(filter.Filter, selection, ct))
+        {
+            var row = await db.CompareRowAsync(filter.Filter, topic, shared, ct);
+            lines.AddRange(columns.SelectMany(c => row.CellOf(c.Slug).Select(s => (topic, c, s))));
+        }
+        return new CsvResult<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence)>("compare.csv",
+            ["topic", "topic_label", "outlet", "outlet_slug", "article_id", "sentence_index", "published", "sentence", "matched", "shared_with"],
+            lines.ToAsyncEnumerable(),
+            l => [l.Topic.Code, l.Topic.Label, l.Outlet.Name, l.Outlet.Slug, CsvCells.Of(l.Sentence.ArticleId), CsvCells.Of(l.Sentence.Index),
+                CsvCells.Of(l.Sentence.Published), l.Sentence.Text,
+                string.Join(" | ", l.Sentence.Marks.Select(m => l.Sentence.Text.Substring(m.Start, Math.Min(m.Length, l.Sentence.Text.Length - m.Start)))),
+                string.Join("; ", l.Sentence.SharedWith.Select(w => $"{w.OutletName} article {w.ArticleId} sentence {w.Index}"))]);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace AleppoDashboard.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public class ComparePageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task PickAPlaceSearchAPhraseAndOpenASentence()
+    {
+        var watched = await fixture.NewPageAsync();
+        var page = watched.Page;
+        await watched.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compare", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Side by side: what each outlet wrote");
+
+        // Pick a place: its row appears, with one cell per outlet.
+        await page.GetByLabel("Place").SelectOptionAsync(new SelectOptionValue { Label = "Sukkari" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/compare\\?place=sukkari"));
+        var placeRow = page.Locator("tr.compare-row[data-topic='place:sukkari']");
+        await Assertions.Expect(placeRow.GetByRole(AriaRole.Rowheader)).ToContainTextAsync("Sukkari");
+        await Assertions.Expect(placeRow.Locator("td.compare-cell")).ToHaveCountAsync(5);
+        await Assertions.Expect(placeRow.GetByText("Tasnim News Agency said nothing on this in the filtered articles.")).ToBeVisibleAsync();
+
+        // Search a phrase instead (untick the place in the filter bar): Tasnim's and Reuters' copies of one quote.
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "sukkari" }).UncheckAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search sentences" }).FillAsync("\"according to plan\"");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        var textRow = page.Locator("tr.compare-row[data-topic='text:\"according to plan\"']");
+        var tasnim = textRow.Locator("td[data-outlet='tasnim-news-agency']");
+        await Assertions.Expect(tasnim.Locator("mark")).ToHaveTextAsync("according to plan");
+        await Assertions.Expect(tasnim.GetByText("shared copy")).ToBeVisibleAsync();
+        await Assertions.Expect(tasnim.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Reuters \\(syndicated\\) article \\d+$") })).ToBeVisibleAsync();
+
+        // Open the sentence in its article: the anchor is the sentence.
+        await tasnim.Locator("a.sentence-link").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/articles/\\d+#s\\d+$"));
+        var anchor = new Uri(page.Url).Fragment.TrimStart('#');
+        await Assertions.Expect(page.Locator($"[id='{anchor}']")).ToContainTextAsync("The advance is going according to plan");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Syrian Forces Press Attack in East Aleppo");
+        watched.AssertClean();
+    }
+}
