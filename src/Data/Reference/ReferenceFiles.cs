@@ -13,6 +13,11 @@ public sealed class ReferenceFiles(string folder)
     public const string GazetteerFile = "aleppo-neighbourhoods.csv";
     public const string LexiconFile = "framing-lexicon.csv";
     public const string OutletsFile = "outlets.csv";
+    public const string SourcesFile = "sources.csv";
+    public const string CuesFile = "extraction-cues.csv";
+
+    /// <summary>Every reference file; a change to any of them means derived facts must be rebuilt.</summary>
+    public static readonly IReadOnlyList<string> AllFiles = [GazetteerFile, LexiconFile, OutletsFile, SourcesFile, CuesFile];
 
     /// <summary>The folder shipped beside the program (src/Data/Reference, copied on build).</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "Reference");
@@ -49,6 +54,17 @@ public sealed class ReferenceFiles(string folder)
         Split(Optional(csv, "aliases")),
         Optional(csv, "description") ?? "",
         Split(Optional(csv, "dateline_patterns"))));
+
+    public IReadOnlyList<SourcePattern> ReadSources() => Read(SourcesFile, csv => new SourcePattern(
+        Required(csv, "name"),
+        Required(csv, "kind"),
+        Split(Required(csv, "patterns")),
+        Optional(csv, "needs_speech")?.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase) == true));
+
+    public IReadOnlyList<ExtractionCue> ReadCues() => Read(CuesFile, csv => new ExtractionCue(
+        Required(csv, "role"),
+        Required(csv, "value"),
+        Split(Required(csv, "phrases"))));
 
     IReadOnlyList<T> Read<T>(string file, Func<CsvReader, T> map)
     {

@@ -1,0 +1,76 @@
+using AleppoDashboard.Data.Reference;
+
+namespace AleppoDashboard.Ingest.Extraction;
+
+/// <summary>
+/// Finds the sources a sentence cites (Reference/sources.csv) in one pass over its folded text. Names that
+/// are also ordinary actors ("the army", "rebels") count only next to a speech verb ("rebels said",
+/// "according to the army"). Says who speaks and who relays, so a claim can be credited to the speaker.
+/// </summary>
+public sealed class SourceAttributionFinder
+{
+    readonly PhraseMatcher<SourcePattern> matcher;
+    readonly ExtractionVocabulary words;
+
+    public SourceAttributionFinder(IEnumerable<SourcePattern> sources, ExtractionVocabulary vocabulary)
+    {
+        var trie = new PhraseTrie<SourcePattern>();
+        foreach (var source in sources)
+        {
+            foreach (var pattern in source.Patterns) trie.Add(TextFolding.FoldPhrase(pattern), source);
+        }
+        matcher = new PhraseMatcher<SourcePattern>(trie, allowPluralOrPossessive: false);
+        words = vocabulary;
+    }
+
+    public List<SourceHit> Find(FoldedText sentence, IReadOnlyList<Token> tokens)
+    {
+        var hits = new List<SourceHit>();
+        foreach (var hit in matcher.Find(sentence))
+        {
+            var first = FirstTokenAt(tokens, hit.Start);
+            var after = FirstTokenAt(tokens, hit.End);
+            if (hit.Value.NeedsSpeech && !NearSpeech(tokens, first, after)) continue;
+            hits.Add(new SourceHit(hit.Start, hit.End, hit.Value, IsRelay(tokens, first)));
+        }
+        return hits;
+    }
+
+    /// <summary>True when the sentence says its words are someone's without naming them ("he said").</summary>
+    public bool HasPronounSpeech(IReadOnlyList<Token> tokens)
+    {
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (words.PronounSpeech.At(tokens, k).Length > 0) return true;
+        }
+        return false;
+    }
+
+    bool NearSpeech(IReadOnlyList<Token> tokens, int first, int after)
+    {
+        for (var k = after; k < tokens.Count && k < after + 6; k++)
+        {
+            if (words.Speech.At(tokens, k).Length > 0) return true;
+        }
+        for (var k = Math.Max(0, first - 3); k < first; k++)
+        {
+            if (words.Speech.At(tokens, k).Length > 0) return true;
+        }
+        return false;
+    }
+
+    bool IsRelay(IReadOnlyList<Token> tokens, int first)
+    {
+        var k = first;
+        while (k > 0 && words.Determiners.At(tokens, k - 1) is (1, _) && k > first - 3) k--;
+        if (k > 0 && tokens[k - 1].Is(",") && words.Relays.EndingAt(tokens, k - 1).Length > 0) return true;
+        return words.Relays.EndingAt(tokens, k).Length > 0;
+    }
+
+    static int FirstTokenAt(IReadOnlyList<Token> tokens, int offset)
+    {
+        var k = 0;
+        while (k < tokens.Count && tokens[k].End <= offset) k++;
+        return k;
+    }
+}
