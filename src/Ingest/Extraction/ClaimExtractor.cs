@@ -62,6 +62,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         if (!governmentSide)
         {
             value = 100 - value;
+            hedge = hedge switch { "over" => "under", "under" => "over", "nearly" => "over", "at least" => "under", _ => hedge };
             if (count is { } c && q.Of is { } of) count = of - c;
         }
         return new ClaimCandidate(tokens[from].Start, tokens[end - 1].End, Math.Round(value, 2), q.Kind, scope, count, q.Of,
@@ -128,12 +129,6 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
     /// <summary>The verb that governs the share (nearest before, inside or after) and the actor doing it.</summary>
     (string Verb, string Actor)? Relation(IReadOnlyList<Token> tokens, int from, int end, bool requireClose)
     {
-        for (var k = end; k < tokens.Count && k < end + 10; k++)
-        {
-            var (holderLength, holder) = words.Holders.At(tokens, k);
-            if (holderLength > 0) return ("hold", holder!);
-            if (tokens[k].Is(";")) break;
-        }
         int? beforeAt = null, afterAt = null, insideAt = null;
         string? before = null, after = null, inside = null;
         int beforeLength = 0;
@@ -154,6 +149,8 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         }
         var distanceBefore = before is null ? int.MaxValue : from - (beforeAt!.Value + beforeLength);
         var distanceAfter = after is null ? int.MaxValue : afterAt!.Value - end;
+        var holderSide = HolderAfter(tokens, end);
+        if (holderSide is not null && inside is null && distanceBefore > 3) return ("hold", holderSide);
         string? chosen;
         int at;
         if (inside is not null) { chosen = inside; at = insideAt!.Value; }
@@ -162,6 +159,18 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         if (chosen is null or "other") return null;
         if (requireClose && Math.Min(distanceBefore, distanceAfter) > 4 && inside is null) return null;
         return (chosen, ActorOf(tokens, at, from, end));
+    }
+
+    /// <summary>"... is under government control", "... in rebel hands": who holds it, said after the share.</summary>
+    string? HolderAfter(IReadOnlyList<Token> tokens, int end)
+    {
+        for (var k = end; k < tokens.Count && k < end + 10; k++)
+        {
+            var (holderLength, holder) = words.Holders.At(tokens, k);
+            if (holderLength > 0) return holder;
+            if (tokens[k].Is(";")) break;
+        }
+        return null;
     }
 
     string ActorOf(IReadOnlyList<Token> tokens, int verbAt, int from, int end)
@@ -237,6 +246,11 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
                 var u = SkipModifiers(tokens, j + ofNumberLength, 2, places, hints);
                 var unit = words.Units.At(tokens, u).Length;
                 if (unit > 0) return Count(i, u + unit, count, of, hints);
+                // "raising the number of liberated neighbourhoods to 31 out of 40"
+                for (var b = Math.Max(0, i - 6); b < i; b++)
+                {
+                    if (words.Units.At(tokens, b).Length > 0) return Count(i, j + ofNumberLength, count, of, hints);
+                }
             }
             return null;
         }

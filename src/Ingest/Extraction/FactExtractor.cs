@@ -67,7 +67,7 @@ public sealed class FactExtractor
             {
                 attributions.Add(Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
-            var speaker = Speaker(sourceHits);
+            var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source.Name;
 
             var found = claims.Find(text, tokens, placeHits);
             if (found.Count > 0)
@@ -98,10 +98,6 @@ public sealed class FactExtractor
         }
         return new ExtractedFacts(mentions, claimFacts, attributions, termHits);
     }
-
-    /// <summary>Who speaks in a sentence: the first source that is not only relaying, else the first relay.</summary>
-    static string? Speaker(List<SourceHit> hits) =>
-        (hits.FirstOrDefault(h => !h.IsRelay) ?? hits.FirstOrDefault())?.Source.Name;
 
     static T Span<T>(T fact, Article article, Sentence sentence, int start, int end) where T : SentenceSpan
     {

@@ -34,7 +34,7 @@ public sealed class PlaceContextFilter(ExtractionVocabulary vocabulary)
         {
             return false; // "the Citadel of Damascus"
         }
-        if (!titleCase && first > 1 && afterLast - first == 1 + (tokens[first].Is("al") ? 1 : 0)
+        if (!titleCase && first > 0 && afterLast - first == 1 + (tokens[first].Is("al") ? 1 : 0)
             && tokens[first - 1] is { IsWord: true, Possessive: false, Number: null } before
             && IsCapitalized(text, before) && IsPlainName(text, before) && !vocabulary.CapitalOk.Contains(before.Text))
         {
@@ -65,6 +65,6 @@ public sealed class PlaceContextFilter(ExtractionVocabulary vocabulary)
             words++;
             if (char.IsUpper(text[t.Start])) capitals++;
         }
-        return words >= 3 && capitals * 10 >= words * 7;
+        return words >= 3 && capitals * 100 >= words * 85;
     }
 }

@@ -31,7 +31,7 @@ public sealed class SourceAttributionFinder
             var first = FirstTokenAt(tokens, hit.Start);
             var after = FirstTokenAt(tokens, hit.End);
             if (hit.Value.NeedsSpeech && !NearSpeech(tokens, first, after)) continue;
-            hits.Add(new SourceHit(hit.Start, hit.End, hit.Value, IsRelay(tokens, first)));
+            hits.Add(new SourceHit(hit.Start, hit.End, hit.Value, IsRelay(tokens, first, after), SpeaksAt(tokens, first, after)));
         }
         return hits;
     }
@@ -48,19 +48,34 @@ public sealed class SourceAttributionFinder
 
     bool NearSpeech(IReadOnlyList<Token> tokens, int first, int after)
     {
+        // a headline's "...: monitor"
+        if (first > 0 && tokens[first - 1].Is(":") && tokens.Skip(after).All(t => !t.IsWord)) return true;
         for (var k = after; k < tokens.Count && k < after + 6; k++)
         {
             if (words.Speech.At(tokens, k).Length > 0) return true;
         }
-        for (var k = Math.Max(0, first - 3); k < first; k++)
+        // "said the army", "according to rebels"
+        var k0 = first;
+        while (k0 > 0 && tokens[k0 - 1].Text is "the" or "a" or "an") k0--;
+        return words.Speech.EndingAt(tokens, k0).Length > 0;
+    }
+
+    /// <summary>Who speaks in a sentence: a source followed by its speech verb, else the first that is not relaying, else the first relay.</summary>
+    public static SourceHit? Speaker(IReadOnlyList<SourceHit> hits) =>
+        hits.FirstOrDefault(h => h.Speaks && !h.IsRelay) ?? hits.FirstOrDefault(h => !h.IsRelay) ?? hits.FirstOrDefault();
+
+    bool SpeaksAt(IReadOnlyList<Token> tokens, int first, int after)
+    {
+        for (var k = after; k < tokens.Count && k < after + 3; k++)
         {
             if (words.Speech.At(tokens, k).Length > 0) return true;
         }
-        return false;
+        return first >= 2 && tokens[first - 1].Is("to") && tokens[first - 2].Is("according");
     }
 
-    bool IsRelay(IReadOnlyList<Token> tokens, int first)
+    bool IsRelay(IReadOnlyList<Token> tokens, int first, int after)
     {
+        if (first > 0 && tokens[first - 1].Is("(") && after < tokens.Count && tokens[after].Is(")")) return true; // a dateline's "(AFP)"
         var k = first;
         while (k > 0 && words.Determiners.At(tokens, k - 1) is (1, _) && k > first - 3) k--;
         if (k > 0 && tokens[k - 1].Is(",") && words.Relays.EndingAt(tokens, k - 1).Length > 0) return true;
