@@ -51,7 +51,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
             return null;
         }
 
-        var relation = Relation(tokens, from, end, requireClose: !hasObject);
+        var relation = Relation(tokens, from, q.To, end, requireClose: !hasObject);
         if (relation is null) return null;
         var (verb, actor) = relation.Value;
         var governmentSide = verb == "lose" ? actor != "gov" : actor != "rebel";
@@ -127,7 +127,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
     }
 
     /// <summary>The verb that governs the share (nearest before, inside or after) and the actor doing it.</summary>
-    (string Verb, string Actor)? Relation(IReadOnlyList<Token> tokens, int from, int end, bool requireClose)
+    (string Verb, string Actor)? Relation(IReadOnlyList<Token> tokens, int from, int quantityEnd, int end, bool requireClose)
     {
         int? beforeAt = null, afterAt = null, insideAt = null;
         string? before = null, after = null, inside = null;
@@ -137,7 +137,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
             var (length, verb) = words.Verbs.At(tokens, k);
             if (length > 0 && k + length <= from) { before = verb; beforeAt = k; beforeLength = length; }
         }
-        for (var k = from; k < end && inside is null; k++)
+        for (var k = from; k < quantityEnd && inside is null; k++)
         {
             var (length, verb) = words.Verbs.At(tokens, k);
             if (length > 0) { inside = verb; insideAt = k; }
@@ -175,10 +175,13 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
 
     string ActorOf(IReadOnlyList<Token> tokens, int verbAt, int from, int end)
     {
-        // passive: "... held by rebels"
-        for (var k = Math.Max(verbAt, end); k < tokens.Count - 1 && k < Math.Max(verbAt, end) + 4; k++)
+        // passive: "85 percent ... was taken by rebels"
+        if (verbAt >= end)
         {
-            if (tokens[k].Is("by") && words.Actors.At(tokens, k + 1) is (> 0, { } passive)) return passive;
+            for (var k = verbAt; k < tokens.Count - 1 && k < verbAt + 4; k++)
+            {
+                if (tokens[k].Is("by") && words.Actors.At(tokens, k + 1) is (> 0, { } passive)) return passive;
+            }
         }
         for (var k = Math.Min(verbAt, from) - 1; k >= 0; k--)
         {

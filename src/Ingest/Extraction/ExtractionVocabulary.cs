@@ -24,6 +24,9 @@ public sealed class ExtractionVocabulary
     public TokenPhrases<string> PlaceNotAfter { get; } = new();
     public HashSet<string> PlaceOwners { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CapitalOk { get; } = new(StringComparer.Ordinal);
+    public TokenPhrases<string> OtherCities { get; } = new();
+    /// <summary>Ids of places whose names are common elsewhere (Old City, Citadel, Midan): dropped in a sentence about another city.</summary>
+    public HashSet<string> GenericPlaces { get; } = new(StringComparer.Ordinal);
 
     public ExtractionVocabulary(IEnumerable<ExtractionCue> cues)
     {
@@ -58,6 +61,8 @@ public sealed class ExtractionVocabulary
             case "place-not-after": PlaceNotAfter.Add(phrase, cue.Value); break;
             case "place-owner": PlaceOwners.Add(TextFolding.FoldPhrase(phrase)); break;
             case "capital-ok": CapitalOk.Add(TextFolding.FoldPhrase(phrase)); break;
+            case "other-city": OtherCities.Add(phrase, cue.Value); break;
+            case "place-generic": GenericPlaces.Add(phrase.Trim()); break;
             default: throw new ReferenceDataException($"{ReferenceFiles.CuesFile}: unknown role '{cue.Role}'.");
         }
     }

@@ -12,6 +12,7 @@ public sealed class PlaceMatcher
 {
     readonly PhraseMatcher<Place> matcher;
     readonly PlaceContextFilter context;
+    readonly ExtractionVocabulary words;
 
     public PlaceMatcher(IEnumerable<Place> gazetteer, ExtractionVocabulary vocabulary)
     {
@@ -28,6 +29,7 @@ public sealed class PlaceMatcher
         }
         matcher = new PhraseMatcher<Place>(trie, allowPluralOrPossessive: true);
         context = new PlaceContextFilter(vocabulary);
+        words = vocabulary;
     }
 
     static void AddVariants(PhraseTrie<Place> trie, string name, Place place)
@@ -44,12 +46,29 @@ public sealed class PlaceMatcher
         }
     }
 
+    /// <summary>The sentence names another city and neither Aleppo nor any Aleppo place with a distinctive name.</summary>
+    bool IsAboutAnotherCity(IReadOnlyList<Token> tokens, List<PhraseHit<Place>> hits)
+    {
+        if (hits.Any(h => !words.GenericPlaces.Contains(h.Value.Id))) return false;
+        var otherCity = false;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (tokens[k].Text is "aleppo" or "halab") return false;
+            if (words.OtherCities.At(tokens, k).Length > 0) otherCity = true;
+        }
+        return otherCity;
+    }
+
     public List<PhraseHit<Place>> Find(FoldedText sentence, IReadOnlyList<Token> tokens)
     {
         var hits = matcher.Find(sentence);
         if (hits.Count == 0) return hits;
         var titleCase = PlaceContextFilter.IsTitleCase(sentence.Original, tokens);
         hits.RemoveAll(h => !context.Accepts(sentence.Original, tokens, h, titleCase));
+        if (hits.Any(h => words.GenericPlaces.Contains(h.Value.Id)) && IsAboutAnotherCity(tokens, hits))
+        {
+            hits.RemoveAll(h => words.GenericPlaces.Contains(h.Value.Id)); // "In Mosul, ... the Old City"
+        }
         return hits;
     }
 }

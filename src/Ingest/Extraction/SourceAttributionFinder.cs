@@ -48,8 +48,7 @@ public sealed class SourceAttributionFinder
 
     bool NearSpeech(IReadOnlyList<Token> tokens, int first, int after)
     {
-        // a headline's "...: monitor"
-        if (first > 0 && tokens[first - 1].Is(":") && tokens.Skip(after).All(t => !t.IsWord)) return true;
+        if (HeadlineCredit(tokens, first, after)) return true;
         for (var k = after; k < tokens.Count && k < after + 6; k++)
         {
             if (words.Speech.At(tokens, k).Length > 0) return true;
@@ -64,8 +63,14 @@ public sealed class SourceAttributionFinder
     public static SourceHit? Speaker(IReadOnlyList<SourceHit> hits) =>
         hits.FirstOrDefault(h => h.Speaks && !h.IsRelay) ?? hits.FirstOrDefault(h => !h.IsRelay) ?? hits.FirstOrDefault();
 
+    /// <summary>A headline's "...: monitor" or "Russian MoD: ...".</summary>
+    static bool HeadlineCredit(IReadOnlyList<Token> tokens, int first, int after) =>
+        first > 0 && tokens[first - 1].Is(":") && tokens.Skip(after).All(t => !t.IsWord)
+        || first == 0 && after < tokens.Count && tokens[after].Is(":");
+
     bool SpeaksAt(IReadOnlyList<Token> tokens, int first, int after)
     {
+        if (HeadlineCredit(tokens, first, after)) return true;
         for (var k = after; k < tokens.Count && k < after + 3; k++)
         {
             if (words.Speech.At(tokens, k).Length > 0) return true;
