@@ -56,7 +56,7 @@ public sealed class FactExtractor
             var folded = TextFolding.Fold(text);
             var tokens = Tokenizer.Tokenize(text);
 
-            var placeHits = places.Find(folded, tokens);
+            var placeHits = places.Find(folded, tokens, sentence.Part == TextPart.Headline);
             foreach (var hit in placeHits)
             {
                 mentions.Add(Span(new PlaceMention { PlaceId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));

@@ -21,6 +21,11 @@ public sealed class PlaceContextFilter(ExtractionVocabulary vocabulary)
         if (first == tokens.Count) return true;
 
         if (vocabulary.PlaceNotBefore.EndingAt(tokens, first).Length > 0) return false;
+        var last = tokens[afterLast - 1];
+        if (afterLast - first > 1 && !titleCase && char.IsLower(text[last.Start]) && vocabulary.Speech.Contains(last.Text))
+        {
+            return false; // "the Sheikh said" is not Sheikh Said
+        }
         if (first >= 2 && tokens[first - 1].Is(".") && vocabulary.PlaceNotBefore.EndingAt(tokens, first - 1).Length > 0) return false;
         if (vocabulary.PlaceNotAfter.At(tokens, afterLast).Length > 0) return false;
 

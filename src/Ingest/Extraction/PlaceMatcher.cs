@@ -59,11 +59,11 @@ public sealed class PlaceMatcher
         return otherCity;
     }
 
-    public List<PhraseHit<Place>> Find(FoldedText sentence, IReadOnlyList<Token> tokens)
+    public List<PhraseHit<Place>> Find(FoldedText sentence, IReadOnlyList<Token> tokens, bool isHeadline)
     {
         var hits = matcher.Find(sentence);
         if (hits.Count == 0) return hits;
-        var titleCase = PlaceContextFilter.IsTitleCase(sentence.Original, tokens);
+        var titleCase = isHeadline && PlaceContextFilter.IsTitleCase(sentence.Original, tokens);
         hits.RemoveAll(h => !context.Accepts(sentence.Original, tokens, h, titleCase));
         if (hits.Any(h => words.GenericPlaces.Contains(h.Value.Id)) && IsAboutAnotherCity(tokens, hits))
         {
