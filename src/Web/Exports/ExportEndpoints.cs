@@ -7,6 +7,7 @@ public static class ExportEndpoints
     {
         var group = app.MapGroup("/export");
         group.MapArticleExports();
+        group.MapFactExports();
         return app;
     }
 }
