@@ -97,6 +97,7 @@ public class FactExportTests(FactExportFixture fixture) : IClassFixture<FactExpo
         Assert.Contains($"/export/claims.csv?article={articleId}", page);
         Assert.Contains($"/export/mentions.csv?article={articleId}", page);
         Assert.Contains("99% of all of Aleppo", page);
+        Assert.Contains("50% of Sukkari", page);
     }
 
     [Theory]

@@ -9,7 +9,11 @@ public sealed record MentionRow(
 
 public sealed record ClaimRow(
     int ArticleId, string Outlet, DateOnly? Published, double ValuePercent, string Scope, string Kind, int? Count, int? Of,
-    string Hedge, string AttributedTo, string MatchedText, int SentenceIndex, string Sentence, int Start, int Length);
+    string Hedge, string AttributedTo, string MatchedText, int SentenceIndex, string Sentence, int Start, int Length, string? ScopePlaceName)
+{
+    /// <summary>"east Aleppo", "all of Aleppo", or the neighbourhood's name.</summary>
+    public string ScopeLabel => ScopePlaceName ?? FactQueries.ScopeLabel(Scope);
+}
 
 /// <summary>Place mentions and control claims as rows for exports, through the shared filter, optionally of one article.</summary>
 public static class FactExportQueries
@@ -33,6 +37,7 @@ public static class FactExportQueries
             .OrderBy(c => c.Article.Published == null).ThenBy(c => c.Article.Published).ThenBy(c => c.ArticleId)
             .ThenBy(c => c.Sentence.Index).ThenBy(c => c.Start)
             .Select(c => new ClaimRow(c.ArticleId, c.Article.Outlet.Name, c.Article.Published, c.ValuePercent, c.Scope, c.Kind, c.Count, c.Of,
-                c.Hedge, c.AttributedTo, c.MatchedText, c.Sentence.Index, c.Sentence.Text, c.Start, c.Length));
+                c.Hedge, c.AttributedTo, c.MatchedText, c.Sentence.Index, c.Sentence.Text, c.Start, c.Length,
+                db.Places.Where(p => "place:" + p.Id == c.Scope).Select(p => p.Name).FirstOrDefault()));
     }
 }
