@@ -13,12 +13,17 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
 {
     const int MaxObjectTokens = 8;
 
-    public List<ClaimCandidate> Find(string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseHit<Place>> places)
+    public List<ClaimCandidate> Find(string text, List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places)
     {
         var claims = new List<ClaimCandidate>();
         var i = 0;
         while (i < tokens.Count)
         {
+            if (tokens[i].Number is null && !words.NumberWords.ContainsKey(tokens[i].Text) && !words.Fractions.Starts(tokens[i].Text))
+            {
+                i++;
+                continue;
+            }
             var quantity = CountAt(tokens, i, places) ?? PercentAt(tokens, i) ?? FractionAt(tokens, i);
             if (quantity is null)
             {
@@ -31,7 +36,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         return claims;
     }
 
-    ClaimCandidate? Claim(string text, IReadOnlyList<Token> tokens, IReadOnlyList<PhraseHit<Place>> places, Quantity q)
+    ClaimCandidate? Claim(string text, List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places, Quantity q)
     {
         var (hedgeLength, hedge) = words.Hedges.EndingAt(tokens, q.From);
         var from = q.From - hedgeLength;
@@ -70,7 +75,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
     }
 
     /// <summary>Reads "of the eastern part", "of Aleppo", "of the Sukkari district": returns the end token and a place scope, or null when the object is not territory.</summary>
-    (int End, string? PlaceScope)? ReadObject(IReadOnlyList<Token> tokens, int k, IReadOnlyList<PhraseHit<Place>> places, List<string> hints)
+    (int End, string? PlaceScope)? ReadObject(List<Token> tokens, int k, IReadOnlyList<PhraseHit<Place>> places, List<string> hints)
     {
         var limit = Math.Min(tokens.Count, k + MaxObjectTokens);
         var end = -1;
@@ -127,7 +132,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
     }
 
     /// <summary>The verb that governs the share (nearest before, inside or after) and the actor doing it.</summary>
-    (string Verb, string Actor)? Relation(IReadOnlyList<Token> tokens, int from, int quantityEnd, int end, bool requireClose)
+    (string Verb, string Actor)? Relation(List<Token> tokens, int from, int quantityEnd, int end, bool requireClose)
     {
         int? beforeAt = null, afterAt = null, insideAt = null;
         string? before = null, after = null, inside = null;
@@ -162,7 +167,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
     }
 
     /// <summary>"... is under government control", "... in rebel hands": who holds it, said after the share.</summary>
-    string? HolderAfter(IReadOnlyList<Token> tokens, int end)
+    string? HolderAfter(List<Token> tokens, int end)
     {
         for (var k = end; k < tokens.Count && k < end + 10; k++)
         {
@@ -173,7 +178,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         return null;
     }
 
-    string ActorOf(IReadOnlyList<Token> tokens, int verbAt, int from, int end)
+    string ActorOf(List<Token> tokens, int verbAt, int from, int end)
     {
         // passive: "85 percent ... was taken by rebels"
         if (verbAt >= end)
@@ -193,14 +198,14 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
     }
 
     /// <summary>"rebel-held", "rebel-controlled": an actor word used as an adjective does not act.</summary>
-    static bool IsModifier(IReadOnlyList<Token> tokens, int k, int length) =>
+    static bool IsModifier(List<Token> tokens, int k, int length) =>
         k + length < tokens.Count && tokens[k + length].Text is "held" or "controlled" or "run" or "dominated" or "besieged";
 
     static string? ScopeFromHints(List<string> hints) =>
         hints.Contains("east") ? "east" : hints.Contains("city") ? "city" : null;
 
     /// <summary>The scope told by the rest of the sentence: after the claim first, then before it.</summary>
-    string? ScopeFromSentence(IReadOnlyList<Token> tokens, int end, int from, IReadOnlyList<PhraseHit<Place>> places)
+    string? ScopeFromSentence(List<Token> tokens, int end, int from, IReadOnlyList<PhraseHit<Place>> places)
     {
         var after = new List<string>();
         for (var k = end; k < tokens.Count; k++) AddHint(tokens, k, places, after);
@@ -211,14 +216,14 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         return ScopeFromHints(after) ?? ScopeFromHints(before);
     }
 
-    void AddHint(IReadOnlyList<Token> tokens, int k, IReadOnlyList<PhraseHit<Place>> places, List<string> hints)
+    void AddHint(List<Token> tokens, int k, IReadOnlyList<PhraseHit<Place>> places, List<string> hints)
     {
         if (PlaceAt(tokens, k, places) is { } place && place.Value.Kind == "city-part" && place.Value.Sector == "east") hints.Add("east");
         var (length, scope) = words.Scopes.At(tokens, k);
         if (length > 0 && !(scope == "east" && words.Actors.At(tokens, k).Length > 0 && !IsModifier(tokens, k, 1))) hints.Add(scope!);
     }
 
-    Quantity? PercentAt(IReadOnlyList<Token> tokens, int i)
+    Quantity? PercentAt(List<Token> tokens, int i)
     {
         var (value, length) = NumberAt(tokens, i);
         if (length == 0 || value is < 0 or > 100) return null;
@@ -226,14 +231,14 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         return percent == 0 ? null : new Quantity(i, i + length + percent, value, "area", null, null, []);
     }
 
-    Quantity? FractionAt(IReadOnlyList<Token> tokens, int i)
+    Quantity? FractionAt(List<Token> tokens, int i)
     {
         var (length, value) = words.Fractions.At(tokens, i);
         return length == 0 || value is null ? null : new Quantity(i, i + length, value.Value, "fraction", null, null, []);
     }
 
     /// <summary>"32 of east Aleppo's 40 neighbourhoods", "32 out of 40 districts", "32 neighbourhoods ... out of an original 40".</summary>
-    Quantity? CountAt(IReadOnlyList<Token> tokens, int i, IReadOnlyList<PhraseHit<Place>> places)
+    Quantity? CountAt(List<Token> tokens, int i, IReadOnlyList<PhraseHit<Place>> places)
     {
         var (count, countLength) = NumberAt(tokens, i);
         if (countLength == 0 || count < 1) return null;
@@ -282,13 +287,13 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
     static Quantity Count(int from, int to, double count, double of, List<string> hints) =>
         new(from, to, count / of * 100, "neighbourhood_count", (int)count, (int)of, hints);
 
-    static int OfAt(IReadOnlyList<Token> tokens, int k) =>
+    static int OfAt(List<Token> tokens, int k) =>
         k < tokens.Count && tokens[k].Is("of") ? 1
         : k + 1 < tokens.Count && tokens[k].Is("out") && tokens[k + 1].Is("of") ? 2
         : 0;
 
     /// <summary>Skips determiners, scope words, possessives and place names (collecting scope hints) up to <paramref name="max"/> tokens.</summary>
-    int SkipModifiers(IReadOnlyList<Token> tokens, int k, int max, IReadOnlyList<PhraseHit<Place>> places, List<string> hints)
+    int SkipModifiers(List<Token> tokens, int k, int max, IReadOnlyList<PhraseHit<Place>> places, List<string> hints)
     {
         var limit = k + max;
         while (k < tokens.Count && k < limit)
@@ -308,7 +313,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         return k;
     }
 
-    (double Value, int Length) NumberAt(IReadOnlyList<Token> tokens, int i)
+    (double Value, int Length) NumberAt(List<Token> tokens, int i)
     {
         if (i >= tokens.Count) return (0, 0);
         if (tokens[i].Number is { } n) return (n, 1);
@@ -320,7 +325,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         return (tens, 1);
     }
 
-    static PhraseHit<Place>? PlaceAt(IReadOnlyList<Token> tokens, int k, IReadOnlyList<PhraseHit<Place>> places)
+    static PhraseHit<Place>? PlaceAt(List<Token> tokens, int k, IReadOnlyList<PhraseHit<Place>> places)
     {
         foreach (var place in places)
         {
@@ -329,7 +334,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         return null;
     }
 
-    static int TokenAfter(IReadOnlyList<Token> tokens, int offset)
+    static int TokenAfter(List<Token> tokens, int offset)
     {
         var k = 0;
         while (k < tokens.Count && tokens[k].Start < offset) k++;

@@ -9,6 +9,11 @@ public sealed class ExtractionVocabulary
     public TokenPhrases<string> Hedges { get; } = new();
     public TokenPhrases<string> PercentWords { get; } = new();
     public TokenPhrases<double?> Fractions { get; } = new();
+    /// <summary>
+    /// Every number, fraction, percent and unit word as written in the cues file, with its role: a sentence has no claim
+    /// unless it has a fraction, or a number (word or digits) with a percent or unit word.
+    /// </summary>
+    public List<(string Phrase, string Role)> QuantityWords { get; } = [];
     public Dictionary<string, int> NumberWords { get; } = new(StringComparer.Ordinal);
     public TokenPhrases<string> Units { get; } = new();
     public TokenPhrases<string> Determiners { get; } = new();
@@ -44,10 +49,10 @@ public sealed class ExtractionVocabulary
         switch (cue.Role)
         {
             case "hedge": Hedges.Add(phrase, cue.Value); break;
-            case "percent": PercentWords.Add(phrase, cue.Value); break;
-            case "fraction": Fractions.Add(phrase, Parse(cue)); break;
-            case "number": NumberWords[TextFolding.FoldPhrase(phrase)] = (int)Parse(cue); break;
-            case "unit": Units.Add(phrase, cue.Value); break;
+            case "percent": PercentWords.Add(phrase, cue.Value); QuantityWords.Add((phrase, cue.Role)); break;
+            case "fraction": Fractions.Add(phrase, Parse(cue)); QuantityWords.Add((phrase, cue.Role)); break;
+            case "number": NumberWords[TextFolding.FoldPhrase(phrase)] = (int)Parse(cue); QuantityWords.Add((phrase, cue.Role)); break;
+            case "unit": Units.Add(phrase, cue.Value); QuantityWords.Add((phrase, cue.Role)); break;
             case "determiner": Determiners.Add(phrase, cue.Value); break;
             case "territory": Territory.Add(phrase, cue.Value); break;
             case "scope": Scopes.Add(phrase, cue.Value); break;

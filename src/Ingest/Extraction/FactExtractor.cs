@@ -13,26 +13,49 @@ public sealed class FactExtractor
     /// <summary>How many sentences back a "he said" may reach for its speaker.</summary>
     const int SpeakerReach = 3;
 
+    readonly PhraseIndex index = new();
     readonly PlaceMatcher places;
     readonly ClaimExtractor claims;
     readonly SourceAttributionFinder sources;
     readonly FramingTermCounter terms;
+    readonly int quantityKind;
 
     public FactExtractor(IReadOnlyList<Place> gazetteer, IReadOnlyList<FramingTerm> lexicon, IReadOnlyList<SourcePattern> sourcePatterns, IReadOnlyList<ExtractionCue> cues)
     {
         Gazetteer = gazetteer;
         Lexicon = lexicon;
         var vocabulary = new ExtractionVocabulary(cues);
-        places = new PlaceMatcher(gazetteer, vocabulary);
+        places = new PlaceMatcher(gazetteer, vocabulary, index);
+        sources = new SourceAttributionFinder(sourcePatterns, vocabulary, index);
+        terms = new FramingTermCounter(lexicon, index);
+        quantityKind = index.AddKind(pluralOrPossessive: false);
+        foreach (var (word, role) in vocabulary.QuantityWords) index.Add(quantityKind, word, role);
         claims = new ClaimExtractor(vocabulary);
-        sources = new SourceAttributionFinder(sourcePatterns, vocabulary);
-        terms = new FramingTermCounter(lexicon);
     }
 
     /// <summary>An extractor with the source list and cue words of the reference files shipped beside the program.</summary>
     public FactExtractor(IReadOnlyList<Place> gazetteer, IReadOnlyList<FramingTerm> lexicon)
         : this(gazetteer, lexicon, Shipped.ReadSources(), Shipped.ReadCues())
     {
+    }
+
+    static readonly List<Token> NoTokens = [];
+
+    /// <summary>A claim needs a fraction, or a number (digits or a number word) with a percent sign, percent word or unit word.</summary>
+    static bool MayClaim(string text, List<PhraseHit<object>> quantityWords)
+    {
+        bool number = false, measure = false;
+        foreach (var hit in quantityWords)
+        {
+            switch ((string)hit.Value)
+            {
+                case "fraction": return true;
+                case "number": number = true; break;
+                default: measure = true; break;
+            }
+        }
+        var span = text.AsSpan();
+        return (number || span.IndexOfAnyInRange('0', '9') >= 0) && (measure || span.Contains('%'));
     }
 
     static ReferenceFiles Shipped => new(ReferenceFiles.DefaultFolder);
@@ -53,28 +76,29 @@ public sealed class FactExtractor
         {
             var sentence = article.Sentences[s];
             var text = sentence.Text;
-            var folded = TextFolding.Fold(text);
-            var tokens = Tokenizer.Tokenize(text);
+            var found = index.Find(TextFolding.Fold(text));
+            var mayClaim = MayClaim(text, found[quantityKind]);
+            var tokens = mayClaim || found[places.Kind].Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.Tokenize(text) : NoTokens;
 
-            var placeHits = places.Find(folded, tokens, sentence.Part == TextPart.Headline);
+            var placeHits = places.Accept(text, found[places.Kind], tokens, sentence.Part == TextPart.Headline);
             foreach (var hit in placeHits)
             {
                 mentions.Add(Span(new PlaceMention { PlaceId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
 
-            var sourceHits = sources.Find(folded, tokens);
+            var sourceHits = sources.Accept(found[sources.Kind], tokens);
             foreach (var hit in sourceHits)
             {
                 attributions.Add(Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
             var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source.Name;
 
-            var found = claims.Find(text, tokens, placeHits);
-            if (found.Count > 0)
+            var claimed = mayClaim ? claims.Find(text, tokens, placeHits) : [];
+            if (claimed.Count > 0)
             {
                 var credited = speaker
                     ?? (lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && sources.HasPronounSpeech(tokens) ? last.Name : outletName);
-                foreach (var claim in found)
+                foreach (var claim in claimed)
                 {
                     claimFacts.Add(Span(new ControlClaim
                     {
@@ -91,7 +115,7 @@ public sealed class FactExtractor
             }
             if (speaker is not null) lastSpeaker = (speaker, s);
 
-            foreach (var hit in terms.Find(folded))
+            foreach (var hit in FramingTermCounter.Accept(found[terms.Kind]))
             {
                 termHits.Add(Span(new FramingTermHit { TermId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }

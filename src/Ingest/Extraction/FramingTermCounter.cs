@@ -2,24 +2,25 @@ using AleppoDashboard.Data.Reference;
 
 namespace AleppoDashboard.Ingest.Extraction;
 
-/// <summary>Finds the framing lexicon's terms (every variant, whole words, longest first) in one pass over a sentence.</summary>
+/// <summary>Puts the framing lexicon's terms (label and every variant; whole words, longest first) into the shared <see cref="PhraseIndex"/>.</summary>
 public sealed class FramingTermCounter
 {
-    readonly PhraseMatcher<FramingTerm> matcher;
+    /// <summary>The kind of the lexicon terms in the shared index.</summary>
+    public int Kind { get; }
 
-    public FramingTermCounter(IEnumerable<FramingTerm> lexicon)
+    public FramingTermCounter(IEnumerable<FramingTerm> lexicon, PhraseIndex index)
     {
-        var trie = new PhraseTrie<FramingTerm>();
+        Kind = index.AddKind(pluralOrPossessive: false);
         foreach (var term in lexicon)
         {
-            trie.Add(TextFolding.FoldPhrase(term.Label), term);
+            index.Add(Kind, term.Label, term);
             foreach (var variant in term.Variants.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                trie.Add(TextFolding.FoldPhrase(variant), term);
+                index.Add(Kind, variant, term);
             }
         }
-        matcher = new PhraseMatcher<FramingTerm>(trie, allowPluralOrPossessive: false);
     }
 
-    public List<PhraseHit<FramingTerm>> Find(FoldedText sentence) => matcher.Find(sentence);
+    public static IEnumerable<PhraseHit<FramingTerm>> Accept(List<PhraseHit<object>> found) =>
+        found.Select(h => new PhraseHit<FramingTerm>(h.Start, h.Length, (FramingTerm)h.Value));
 }

@@ -9,15 +9,10 @@ namespace AleppoDashboard.Ingest.Extraction;
 /// </summary>
 public sealed class PlaceContextFilter(ExtractionVocabulary vocabulary)
 {
-    public bool Accepts(string text, IReadOnlyList<Token> tokens, PhraseHit<Place> hit, bool titleCase)
+    public bool Accepts(string text, List<Token> tokens, PhraseHit<Place> hit, bool titleCase)
     {
-        var first = tokens.Count;
-        var afterLast = tokens.Count;
-        for (var k = 0; k < tokens.Count; k++)
-        {
-            if (first == tokens.Count && tokens[k].End > hit.Start) first = k;
-            if (tokens[k].Start >= hit.End) { afterLast = k; break; }
-        }
+        var first = Tokenizer.IndexAt(tokens, hit.Start);
+        var afterLast = Tokenizer.IndexAt(tokens, hit.End);
         if (first == tokens.Count) return true;
 
         if (vocabulary.PlaceNotBefore.EndingAt(tokens, first).Length > 0) return false;
@@ -61,7 +56,7 @@ public sealed class PlaceContextFilter(ExtractionVocabulary vocabulary)
     }
 
     /// <summary>A headline-style sentence, where most words are capitalised and capitals say nothing.</summary>
-    public static bool IsTitleCase(string text, IReadOnlyList<Token> tokens)
+    public static bool IsTitleCase(string text, List<Token> tokens)
     {
         int words = 0, capitals = 0;
         foreach (var t in tokens)

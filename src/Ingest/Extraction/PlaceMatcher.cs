@@ -3,51 +3,45 @@ using AleppoDashboard.Data.Reference;
 namespace AleppoDashboard.Ingest.Extraction;
 
 /// <summary>
-/// Finds gazetteer places in a sentence in one pass over its folded text: every name and alias, with or
-/// without the article (al-/el-/ash-...), spelling folded as in <see cref="TextFolding"/>, whole words,
-/// longest first, plural or possessive allowed; then drops hits whose context says they are not the
-/// Aleppo place (<see cref="PlaceContextFilter"/>).
+/// Gazetteer places in a sentence: puts every name and alias, with and without the article (al-/el-/ash-...),
+/// into the shared <see cref="PhraseIndex"/> (spelling folded as in <see cref="TextFolding"/>; whole words,
+/// longest first, plural or possessive allowed), then drops the index's hits whose context says they are not
+/// the Aleppo place (<see cref="PlaceContextFilter"/>).
 /// </summary>
 public sealed class PlaceMatcher
 {
-    readonly PhraseMatcher<Place> matcher;
     readonly PlaceContextFilter context;
     readonly ExtractionVocabulary words;
 
-    public PlaceMatcher(IEnumerable<Place> gazetteer, ExtractionVocabulary vocabulary)
+    /// <summary>The kind of the place names in the shared index.</summary>
+    public int Kind { get; }
+
+    public PlaceMatcher(IEnumerable<Place> gazetteer, ExtractionVocabulary vocabulary, PhraseIndex index)
     {
-        var trie = new PhraseTrie<Place>();
+        Kind = index.AddKind(pluralOrPossessive: true);
         var places = gazetteer.ToList();
         // Canonical names first, then aliases, so a spelling shared by two rows goes to the row that names it.
-        foreach (var place in places) AddVariants(trie, place.Name, place);
+        foreach (var place in places) AddVariants(index, place.Name, place);
         foreach (var place in places)
         {
             foreach (var alias in place.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                AddVariants(trie, alias, place);
+                AddVariants(index, alias, place);
             }
         }
-        matcher = new PhraseMatcher<Place>(trie, allowPluralOrPossessive: true);
         context = new PlaceContextFilter(vocabulary);
         words = vocabulary;
     }
 
-    static void AddVariants(PhraseTrie<Place> trie, string name, Place place)
+    void AddVariants(PhraseIndex index, string name, Place place)
     {
         var folded = TextFolding.FoldPhrase(name);
-        trie.Add(folded, place);
-        if (folded.StartsWith("al ", StringComparison.Ordinal))
-        {
-            trie.Add(folded[3..], place);
-        }
-        else
-        {
-            trie.Add("al " + folded, place);
-        }
+        index.Add(Kind, folded, place);
+        index.Add(Kind, folded.StartsWith("al ", StringComparison.Ordinal) ? folded[3..] : "al " + folded, place);
     }
 
     /// <summary>The sentence names another city and neither Aleppo nor any Aleppo place with a distinctive name.</summary>
-    bool IsAboutAnotherCity(IReadOnlyList<Token> tokens, List<PhraseHit<Place>> hits)
+    bool IsAboutAnotherCity(List<Token> tokens, List<PhraseHit<Place>> hits)
     {
         if (hits.Any(h => !words.GenericPlaces.Contains(h.Value.Id))) return false;
         var otherCity = false;
@@ -59,12 +53,13 @@ public sealed class PlaceMatcher
         return otherCity;
     }
 
-    public List<PhraseHit<Place>> Find(FoldedText sentence, IReadOnlyList<Token> tokens, bool isHeadline)
+    /// <summary>The places among the index's hits of <see cref="Kind"/> in a sentence, after the context checks.</summary>
+    public List<PhraseHit<Place>> Accept(string sentence, List<PhraseHit<object>> found, List<Token> tokens, bool isHeadline)
     {
-        var hits = matcher.Find(sentence);
+        var hits = found.Select(h => new PhraseHit<Place>(h.Start, h.Length, (Place)h.Value)).ToList();
         if (hits.Count == 0) return hits;
-        var titleCase = isHeadline && PlaceContextFilter.IsTitleCase(sentence.Original, tokens);
-        hits.RemoveAll(h => !context.Accepts(sentence.Original, tokens, h, titleCase));
+        var titleCase = isHeadline && PlaceContextFilter.IsTitleCase(sentence, tokens);
+        hits.RemoveAll(h => !context.Accepts(sentence, tokens, h, titleCase));
         if (hits.Any(h => words.GenericPlaces.Contains(h.Value.Id)) && IsAboutAnotherCity(tokens, hits))
         {
             hits.RemoveAll(h => words.GenericPlaces.Contains(h.Value.Id)); // "In Mosul, ... the Old City"

@@ -3,33 +3,36 @@ using AleppoDashboard.Data.Reference;
 namespace AleppoDashboard.Ingest.Extraction;
 
 /// <summary>
-/// Finds the sources a sentence cites (Reference/sources.csv) in one pass over its folded text. Names that
+/// The sources a sentence cites (Reference/sources.csv), found through the shared <see cref="PhraseIndex"/>. Names that
 /// are also ordinary actors ("the army", "rebels") count only next to a speech verb ("rebels said",
 /// "according to the army"). Says who speaks and who relays, so a claim can be credited to the speaker.
 /// </summary>
 public sealed class SourceAttributionFinder
 {
-    readonly PhraseMatcher<SourcePattern> matcher;
     readonly ExtractionVocabulary words;
 
-    public SourceAttributionFinder(IEnumerable<SourcePattern> sources, ExtractionVocabulary vocabulary)
+    /// <summary>The kind of the source names in the shared index.</summary>
+    public int Kind { get; }
+
+    public SourceAttributionFinder(IEnumerable<SourcePattern> sources, ExtractionVocabulary vocabulary, PhraseIndex index)
     {
-        var trie = new PhraseTrie<SourcePattern>();
+        Kind = index.AddKind(pluralOrPossessive: false);
         foreach (var source in sources)
         {
-            foreach (var pattern in source.Patterns) trie.Add(TextFolding.FoldPhrase(pattern), source);
+            foreach (var pattern in source.Patterns) index.Add(Kind, pattern, source);
         }
-        matcher = new PhraseMatcher<SourcePattern>(trie, allowPluralOrPossessive: false);
         words = vocabulary;
     }
 
-    public List<SourceHit> Find(FoldedText sentence, IReadOnlyList<Token> tokens)
+    /// <summary>The citations among the index's hits of <see cref="Kind"/> in a sentence.</summary>
+    public List<SourceHit> Accept(List<PhraseHit<object>> found, List<Token> tokens)
     {
         var hits = new List<SourceHit>();
-        foreach (var hit in matcher.Find(sentence))
+        foreach (var raw in found)
         {
-            var first = FirstTokenAt(tokens, hit.Start);
-            var after = FirstTokenAt(tokens, hit.End);
+            var hit = new PhraseHit<SourcePattern>(raw.Start, raw.Length, (SourcePattern)raw.Value);
+            var first = Tokenizer.IndexAt(tokens, hit.Start);
+            var after = Tokenizer.IndexAt(tokens, hit.End);
             if (hit.Value.NeedsSpeech && !NearSpeech(tokens, first, after)) continue;
             hits.Add(new SourceHit(hit.Start, hit.End, hit.Value, IsRelay(tokens, first, after), SpeaksAt(tokens, first, after)));
         }
@@ -37,7 +40,7 @@ public sealed class SourceAttributionFinder
     }
 
     /// <summary>True when the sentence says its words are someone's without naming them ("he said").</summary>
-    public bool HasPronounSpeech(IReadOnlyList<Token> tokens)
+    public bool HasPronounSpeech(List<Token> tokens)
     {
         for (var k = 0; k < tokens.Count; k++)
         {
@@ -46,7 +49,7 @@ public sealed class SourceAttributionFinder
         return false;
     }
 
-    bool NearSpeech(IReadOnlyList<Token> tokens, int first, int after)
+    bool NearSpeech(List<Token> tokens, int first, int after)
     {
         if (HeadlineCredit(tokens, first, after)) return true;
         for (var k = after; k < tokens.Count && k < after + 6; k++)
@@ -64,11 +67,11 @@ public sealed class SourceAttributionFinder
         hits.FirstOrDefault(h => h.Speaks && !h.IsRelay) ?? hits.FirstOrDefault(h => !h.IsRelay) ?? hits.FirstOrDefault();
 
     /// <summary>A headline's "...: monitor" or "Russian MoD: ...".</summary>
-    static bool HeadlineCredit(IReadOnlyList<Token> tokens, int first, int after) =>
+    static bool HeadlineCredit(List<Token> tokens, int first, int after) =>
         first > 0 && tokens[first - 1].Is(":") && tokens.Skip(after).All(t => !t.IsWord)
         || first == 0 && after < tokens.Count && tokens[after].Is(":");
 
-    bool SpeaksAt(IReadOnlyList<Token> tokens, int first, int after)
+    bool SpeaksAt(List<Token> tokens, int first, int after)
     {
         if (HeadlineCredit(tokens, first, after)) return true;
         for (var k = after; k < tokens.Count && k < after + 3; k++)
@@ -78,19 +81,12 @@ public sealed class SourceAttributionFinder
         return first >= 2 && tokens[first - 1].Is("to") && tokens[first - 2].Is("according");
     }
 
-    bool IsRelay(IReadOnlyList<Token> tokens, int first, int after)
+    bool IsRelay(List<Token> tokens, int first, int after)
     {
         if (first > 0 && tokens[first - 1].Is("(") && after < tokens.Count && tokens[after].Is(")")) return true; // a dateline's "(AFP)"
         var k = first;
         while (k > 0 && words.Determiners.At(tokens, k - 1) is (1, _) && k > first - 3) k--;
         if (k > 0 && tokens[k - 1].Is(",") && words.Relays.EndingAt(tokens, k - 1).Length > 0) return true;
         return words.Relays.EndingAt(tokens, k).Length > 0;
-    }
-
-    static int FirstTokenAt(IReadOnlyList<Token> tokens, int offset)
-    {
-        var k = 0;
-        while (k < tokens.Count && tokens[k].End <= offset) k++;
-        return k;
     }
 }

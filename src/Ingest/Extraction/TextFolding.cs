@@ -19,10 +19,29 @@ public static class TextFolding
 
     public static string FoldPhrase(string phrase) => Fold(phrase).Folded.Trim();
 
+    /// <summary>Folds one word (no separators in it) without keeping a map: for comparing words.</summary>
+    public static string FoldWord(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        return new string(buffer[..FoldInto(word, buffer)]);
+    }
+
+    /// <summary>Folds one word into <paramref name="buffer"/> (at least as long as the word); returns the folded length.</summary>
+    public static int FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in word)
+        {
+            var f = Table[c];
+            if (f != Drop) buffer[n++] = f;
+        }
+        return n;
+    }
+
     public static FoldedText Fold(string text)
     {
-        var folded = new StringBuilder(text.Length);
-        var map = new int[text.Length + 1];
+        var folded = GC.AllocateUninitializedArray<char>(text.Length + 1);
+        var map = GC.AllocateUninitializedArray<int>(text.Length + 1);
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -31,27 +50,27 @@ public static class TextFolding
             {
                 if (n > 0 && folded[n - 1] != ' ')
                 {
-                    folded.Append(' ');
+                    folded[n] = ' ';
                     map[n++] = i;
                 }
                 continue;
             }
             var f = Table[c];
             if (f == Drop) continue;
-            if (char.IsLetter(f) && (n == 0 || !char.IsLetterOrDigit(folded[n - 1])) && ArticleLength(text, i) is var len and > 0)
+            if (f is 'a' or 'e' && (n == 0 || !IsWordChar(folded[n - 1])) && ArticleLength(text, i) is var len and > 0)
             {
                 // "ash-", "as-", "el-", "el " ...: the article, written "al".
-                folded.Append('a').Append('l');
+                folded[n] = 'a';
                 map[n++] = i;
+                folded[n] = 'l';
                 map[n++] = i + 1;
                 i += len - 1;
                 continue;
             }
-            folded.Append(f);
+            folded[n] = f;
             map[n++] = i;
         }
-        Array.Resize(ref map, n);
-        return new FoldedText(text, folded.ToString(), map);
+        return new FoldedText(text, new string(folded, 0, n), map);
     }
 
     /// <summary>Letters of an article form (without the al form itself) starting at <paramref name="i"/>, or 0.</summary>
@@ -72,6 +91,13 @@ public static class TextFolding
         word.Length is 2 or 3 && (word[0] is 'a' or 'A') &&
         word[1..].ToString().ToLowerInvariant() is "sh" or "s" or "d" or "dh" or "z" or "n" or "t" or "th" or "r" or "j";
 
+    static readonly bool[] AsciiWordChar = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c)).ToArray();
+
+    /// <summary><see cref="char.IsLetterOrDigit(char)"/>, with a table for ASCII.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsWordChar(char c) => c < 128 ? AsciiWordChar[c] : char.IsLetterOrDigit(c);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsSeparator(char c) => c is ' ' or '\t' or '\n' or '\r' or '-' or '‐' or '‑' or '\u00A0' or '\u2009' or '\u202F' or '_';
 
     public static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or 'ʼ' or 'ʿ' or 'ʾ' or '`' or '´' or '′';

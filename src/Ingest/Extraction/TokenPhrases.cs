@@ -3,7 +3,8 @@ namespace AleppoDashboard.Ingest.Extraction;
 /// <summary>Phrases as folded token sequences, each with a value; matched against <see cref="Token"/> lists, longest first.</summary>
 public sealed class TokenPhrases<T>
 {
-    readonly Dictionary<string, List<(string[] Words, T Value)>> byFirst = new(StringComparer.Ordinal);
+    // keyed by the first word's hash (Token.Hash); Matches compares the words themselves
+    readonly Dictionary<int, List<(string[] Words, T Value)>> byFirst = [];
 
     public int MaxWords { get; private set; }
 
@@ -11,16 +12,16 @@ public sealed class TokenPhrases<T>
     {
         var words = Tokenizer.Tokenize(phrase).Select(t => t.Text).ToArray();
         if (words.Length == 0) return;
-        if (!byFirst.TryGetValue(words[0], out var list)) byFirst[words[0]] = list = [];
+        if (!byFirst.TryGetValue(FoldedWords.HashOf(words[0]), out var list)) byFirst[FoldedWords.HashOf(words[0])] = list = [];
         list.Add((words, value));
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         MaxWords = Math.Max(MaxWords, words.Length);
     }
 
     /// <summary>The longest phrase starting at token <paramref name="at"/>: its token count and value, or 0.</summary>
-    public (int Length, T? Value) At(IReadOnlyList<Token> tokens, int at)
+    public (int Length, T? Value) At(List<Token> tokens, int at)
     {
-        if (at < 0 || at >= tokens.Count || !byFirst.TryGetValue(tokens[at].Text, out var list)) return (0, default);
+        if (at < 0 || at >= tokens.Count || !byFirst.TryGetValue(tokens[at].Hash, out var list)) return (0, default);
         foreach (var (words, value) in list)
         {
             if (Matches(tokens, at, words)) return (words.Length, value);
@@ -29,11 +30,11 @@ public sealed class TokenPhrases<T>
     }
 
     /// <summary>The longest phrase ending just before token <paramref name="end"/>: its token count and value, or 0.</summary>
-    public (int Length, T? Value) EndingAt(IReadOnlyList<Token> tokens, int end)
+    public (int Length, T? Value) EndingAt(List<Token> tokens, int end)
     {
         for (var start = Math.Max(0, end - MaxWords); start < end; start++)
         {
-            if (!byFirst.TryGetValue(tokens[start].Text, out var list)) continue;
+            if (!byFirst.TryGetValue(tokens[start].Hash, out var list)) continue;
             foreach (var (words, value) in list)
             {
                 if (start + words.Length == end && Matches(tokens, start, words)) return (words.Length, value);
@@ -42,9 +43,14 @@ public sealed class TokenPhrases<T>
         return (0, default);
     }
 
-    public bool Contains(string foldedWord) => byFirst.TryGetValue(foldedWord, out var list) && list.Any(p => p.Words.Length == 1);
+    /// <summary>Whether some phrase starts with this word.</summary>
+    public bool Starts(string foldedWord) =>
+        byFirst.TryGetValue(FoldedWords.HashOf(foldedWord), out var list) && list.Any(p => p.Words[0] == foldedWord);
 
-    static bool Matches(IReadOnlyList<Token> tokens, int at, string[] words)
+    public bool Contains(string foldedWord) =>
+        byFirst.TryGetValue(FoldedWords.HashOf(foldedWord), out var list) && list.Any(p => p.Words.Length == 1 && p.Words[0] == foldedWord);
+
+    static bool Matches(List<Token> tokens, int at, string[] words)
     {
         if (at + words.Length > tokens.Count) return false;
         for (var k = 0; k < words.Length; k++)

@@ -5,9 +5,25 @@ namespace AleppoDashboard.Ingest.Extraction;
 /// <summary>Splits a sentence into <see cref="Token"/>s. Hyphens separate words ("rebel-held" is "rebel", "held").</summary>
 public static class Tokenizer
 {
+    static readonly string[] AsciiMarks = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
+
+    /// <summary>The index of the first token that ends after <paramref name="offset"/> (the token at or after it), or the count.</summary>
+    public static int IndexAt(List<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (tokens[mid].End <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     public static List<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(text.Length / 6 + 4);
+        var words = FoldedWords.ForThisThread;
         var i = 0;
         while (i < text.Length)
         {
@@ -30,7 +46,7 @@ public static class Tokenizer
             if (char.IsLetter(c))
             {
                 var end = i;
-                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || TextFolding.IsApostrophe(text[end]) && end + 1 < text.Length && char.IsLetter(text[end + 1]))) end++;
+                while (end < text.Length && (TextFolding.IsWordChar(text[end]) || TextFolding.IsApostrophe(text[end]) && end + 1 < text.Length && char.IsLetter(text[end + 1]))) end++;
                 var wordEnd = end;
                 var possessive = false;
                 if (wordEnd - i > 2 && (text[wordEnd - 1] is 's' or 'S') && TextFolding.IsApostrophe(text[wordEnd - 2]))
@@ -43,7 +59,8 @@ public static class Tokenizer
                     possessive = true;
                     end++;
                 }
-                tokens.Add(new Token(TextFolding.FoldPhrase(text[i..wordEnd]), i, wordEnd, true, possessive, null));
+                var (word, hash) = words.Get(text.AsSpan(i, wordEnd - i));
+                tokens.Add(new Token(word, hash, i, wordEnd, true, possessive, null));
                 i = end;
                 continue;
             }
@@ -52,7 +69,7 @@ public static class Tokenizer
                 i++; // a stray apostrophe closing a quote
                 continue;
             }
-            tokens.Add(new Token(c.ToString(), i, i + 1, false, false, null));
+            tokens.Add(new Token(c < 128 ? AsciiMarks[c] : c.ToString(), i, i + 1, false, false, null));
             i++;
         }
         return tokens;
