@@ -59,7 +59,12 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         var relation = Relation(tokens, from, q.To, end, requireClose: !hasObject);
         if (relation is null) return null;
         var (verb, actor) = relation.Value;
-        var governmentSide = verb == "lose" ? actor != "gov" : actor != "rebel";
+        var governmentSide = verb switch
+        {
+            "rebel-hold" => false, // "leaving rebels with 5 percent", "the enclave has shrunk to a tenth"
+            "lose" => (actor ?? "rebel") != "gov",
+            _ => (actor ?? "gov") != "rebel",
+        };
 
         var scope = placeScope ?? ScopeFromHints(hints) ?? ScopeFromSentence(tokens, end, from, places) ?? "east";
         var value = q.Value;
@@ -132,7 +137,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
     }
 
     /// <summary>The verb that governs the share (nearest before, inside or after) and the actor doing it.</summary>
-    (string Verb, string Actor)? Relation(List<Token> tokens, int from, int quantityEnd, int end, bool requireClose)
+    (string Verb, string? Actor)? Relation(List<Token> tokens, int from, int quantityEnd, int end, bool requireClose)
     {
         int? beforeAt = null, afterAt = null, insideAt = null;
         string? before = null, after = null, inside = null;
@@ -155,7 +160,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         var distanceBefore = before is null ? int.MaxValue : from - (beforeAt!.Value + beforeLength);
         var distanceAfter = after is null ? int.MaxValue : afterAt!.Value - end;
         var holderSide = HolderAfter(tokens, end);
-        if (holderSide is not null && inside is null && distanceBefore > 3) return ("hold", holderSide);
+        if (holderSide is not null && inside is null && distanceBefore > 3) return ("hold", (string?)holderSide);
         string? chosen;
         int at;
         if (inside is not null) { chosen = inside; at = insideAt!.Value; }
@@ -178,7 +183,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         return null;
     }
 
-    string ActorOf(List<Token> tokens, int verbAt, int from, int end)
+    string? ActorOf(List<Token> tokens, int verbAt, int from, int end)
     {
         // passive: "85 percent ... was taken by rebels"
         if (verbAt >= end)
@@ -194,7 +199,7 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
             var (length, actor) = words.Actors.At(tokens, k);
             if (length > 0 && !IsModifier(tokens, k, length)) return actor!;
         }
-        return "gov";
+        return null;
     }
 
     /// <summary>"rebel-held", "rebel-controlled": an actor word used as an adjective does not act.</summary>

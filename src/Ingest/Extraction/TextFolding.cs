@@ -19,13 +19,6 @@ public static class TextFolding
 
     public static string FoldPhrase(string phrase) => Fold(phrase).Folded.Trim();
 
-    /// <summary>Folds one word (no separators in it) without keeping a map: for comparing words.</summary>
-    public static string FoldWord(ReadOnlySpan<char> word)
-    {
-        Span<char> buffer = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
-        return new string(buffer[..FoldInto(word, buffer)]);
-    }
-
     /// <summary>Folds one word into <paramref name="buffer"/> (at least as long as the word); returns the folded length.</summary>
     public static int FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
     {

@@ -38,6 +38,10 @@ public class ClaimExtractionTests
         Assert.Equal(["90 area east / exact"], Claims("Rebels still hold 10 percent of east Aleppo."));
         Assert.Equal(["90 area east / exact"], Claims("Only 10 percent of east Aleppo remains under rebel control."));
         Assert.Equal(["98 area city / over"], Claims("The militants are now confined to less than two percent of the city."));
+        Assert.Equal(["95 area city / exact"], Claims("The army took Sheikh Saeed on Monday, leaving rebels with just 5 percent of the city."));
+        Assert.Equal(["80 area east / exact"], Claims("The opposition-held enclave in east Aleppo has shrunk by 80 percent."));
+        Assert.Equal(["66.67 fraction east / over"], Claims("The rebel enclave has shrunk to less than a third of its former size."));
+        Assert.Equal(["90 area east / exact"], Claims("Eastern Aleppo, 90 percent of which is now under government control, was quiet."));
     }
 
     [Theory]
