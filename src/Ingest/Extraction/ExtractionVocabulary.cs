@@ -30,6 +30,8 @@ public sealed class ExtractionVocabulary
     public HashSet<string> PlaceOwners { get; } = new(StringComparer.Ordinal);
     public HashSet<string> CapitalOk { get; } = new(StringComparer.Ordinal);
     public TokenPhrases<string> OtherCities { get; } = new();
+    /// <summary>Words after which a one-word place name followed by "said" is still the place ("residents of Sukkari said").</summary>
+    public HashSet<string> PlacePrepositions { get; } = new(StringComparer.Ordinal);
     /// <summary>Ids of places whose names are common elsewhere (Old City, Citadel, Midan): dropped in a sentence about another city.</summary>
     public HashSet<string> GenericPlaces { get; } = new(StringComparer.Ordinal);
 
@@ -67,6 +69,7 @@ public sealed class ExtractionVocabulary
             case "place-owner": PlaceOwners.Add(TextFolding.FoldPhrase(phrase)); break;
             case "capital-ok": CapitalOk.Add(TextFolding.FoldPhrase(phrase)); break;
             case "other-city": OtherCities.Add(phrase, cue.Value); break;
+            case "place-preposition": PlacePrepositions.Add(TextFolding.FoldPhrase(phrase)); break;
             case "place-generic": GenericPlaces.Add(phrase.Trim()); break;
             default: throw new ReferenceDataException($"{ReferenceFiles.CuesFile}: unknown role '{cue.Role}'.");
         }

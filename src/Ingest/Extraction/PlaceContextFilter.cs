@@ -34,6 +34,12 @@ public sealed class PlaceContextFilter(ExtractionVocabulary vocabulary)
         {
             return false; // "the Citadel of Damascus"
         }
+        var oneWord = afterLast - first == 1 + (tokens[first].Is("al") ? 1 : 0);
+        if (oneWord && afterLast < tokens.Count && vocabulary.Speech.At(tokens, afterLast).Length > 0
+            && (first == 0 || !vocabulary.PlacePrepositions.Contains(tokens[first - 1].Text)))
+        {
+            return false; // "Ansari said": a person speaks; "residents of Sukkari said" keeps the place
+        }
         if (!titleCase && first > 0 && afterLast - first == 1 + (tokens[first].Is("al") ? 1 : 0)
             && tokens[first - 1] is { IsWord: true, Possessive: false, Number: null } before
             && IsCapitalized(text, before) && IsPlainName(text, before) && !vocabulary.CapitalOk.Contains(before.Text))

@@ -36,6 +36,10 @@ public class PlaceMatchingTests
     }
 
     [Fact]
+    public void APlaceAfterAPrepositionMayBeFollowedBySaid() =>
+        Assert.Equal([("sukkari", "Sukkari")], Mentions("Residents of Sukkari said the shelling had stopped."));
+
+    [Fact]
     public void APluralEndingBelongsToTheName() =>
         Assert.Equal([("souq-al-madina", "Madina souks")], Mentions("The Madina souks were burned in 2012."));
 
@@ -64,6 +68,8 @@ public class PlaceMatchingTests
     [InlineData("She prayed at the Fatima al-Zahraa mosque.")]
     [InlineData("In Mosul, Iraqi forces fought for the Old City.")]
     [InlineData("Pilgrims visited Mashhad in Iran.")]
+    [InlineData("Ansari said the talks in Moscow had been useful.")]
+    [InlineData("Iraqi forces retook Hamdaniya on Monday.")]
     public void NamesThatLookLikePlacesButAreNotAreSkipped(string sentence) =>
         Assert.Empty(Mentions(sentence));
 
