@@ -15,6 +15,12 @@ public sealed class ReferenceFiles(string folder)
     public const string OutletsFile = "outlets.csv";
     public const string SectorsFile = "map-sectors.csv";
 
+    public const string SourcesFile = "sources.csv";
+    public const string CuesFile = "extraction-cues.csv";
+
+    /// <summary>Every reference file; a change to any of them means derived facts must be rebuilt.</summary>
+    public static readonly IReadOnlyList<string> AllFiles = [GazetteerFile, LexiconFile, OutletsFile, SourcesFile, CuesFile];
+
     /// <summary>The folder shipped beside the program (src/Data/Reference, copied on build).</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "Reference");
 
@@ -55,6 +61,17 @@ public sealed class ReferenceFiles(string folder)
         Required(csv, "sector"),
         Required(csv, "label"),
         Optional(csv, "description") ?? ""));
+
+    public IReadOnlyList<SourcePattern> ReadSources() => Read(SourcesFile, csv => new SourcePattern(
+        Required(csv, "name"),
+        Required(csv, "kind"),
+        Split(Required(csv, "patterns")),
+        Optional(csv, "needs_speech")?.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase) == true));
+
+    public IReadOnlyList<ExtractionCue> ReadCues() => Read(CuesFile, csv => new ExtractionCue(
+        Required(csv, "role"),
+        Required(csv, "value"),
+        Split(Required(csv, "phrases"))));
 
     IReadOnlyList<T> Read<T>(string file, Func<CsvReader, T> map)
     {

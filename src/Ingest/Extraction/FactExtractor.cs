@@ -1,4 +1,5 @@
 using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Reference;
 
 namespace AleppoDashboard.Ingest.Extraction;
@@ -7,11 +8,128 @@ namespace AleppoDashboard.Ingest.Extraction;
 /// Pulls place mentions, control claims, source attributions and framing terms out of an article's
 /// sentences. Each fact's span is an offset into its sentence's text.
 /// </summary>
-public sealed class FactExtractor(IReadOnlyList<Place> gazetteer, IReadOnlyList<FramingTerm> lexicon)
+public sealed class FactExtractor
 {
-    public IReadOnlyList<Place> Gazetteer { get; } = gazetteer;
-    public IReadOnlyList<FramingTerm> Lexicon { get; } = lexicon;
+    /// <summary>How many sentences back a "he said" may reach for its speaker.</summary>
+    const int SpeakerReach = 3;
+
+    readonly PhraseIndex index = new();
+    readonly PlaceMatcher places;
+    readonly ClaimExtractor claims;
+    readonly SourceAttributionFinder sources;
+    readonly FramingTermCounter terms;
+    readonly int quantityKind;
+
+    public FactExtractor(IReadOnlyList<Place> gazetteer, IReadOnlyList<FramingTerm> lexicon, IReadOnlyList<SourcePattern> sourcePatterns, IReadOnlyList<ExtractionCue> cues)
+    {
+        Gazetteer = gazetteer;
+        Lexicon = lexicon;
+        var vocabulary = new ExtractionVocabulary(cues);
+        places = new PlaceMatcher(gazetteer, vocabulary, index);
+        sources = new SourceAttributionFinder(sourcePatterns, vocabulary, index);
+        terms = new FramingTermCounter(lexicon, index);
+        quantityKind = index.AddKind(pluralOrPossessive: false);
+        foreach (var (word, role) in vocabulary.QuantityWords) index.Add(quantityKind, word, role);
+        claims = new ClaimExtractor(vocabulary);
+    }
+
+    /// <summary>An extractor with the source list and cue words of the reference files shipped beside the program.</summary>
+    public FactExtractor(IReadOnlyList<Place> gazetteer, IReadOnlyList<FramingTerm> lexicon)
+        : this(gazetteer, lexicon, Shipped.ReadSources(), Shipped.ReadCues())
+    {
+    }
+
+    static readonly List<Token> NoTokens = [];
+
+    /// <summary>A claim needs a fraction, or a number (digits or a number word) with a percent sign, percent word or unit word.</summary>
+    static bool MayClaim(string text, List<PhraseHit<object>> quantityWords)
+    {
+        bool number = false, measure = false;
+        foreach (var hit in quantityWords)
+        {
+            switch ((string)hit.Value)
+            {
+                case "fraction": return true;
+                case "number": number = true; break;
+                default: measure = true; break;
+            }
+        }
+        var span = text.AsSpan();
+        return (number || span.IndexOfAnyInRange('0', '9') >= 0) && (measure || span.Contains('%'));
+    }
+
+    static ReferenceFiles Shipped => new(ReferenceFiles.DefaultFolder);
+
+    public IReadOnlyList<Place> Gazetteer { get; }
+    public IReadOnlyList<FramingTerm> Lexicon { get; }
 
     /// <summary>Facts for <paramref name="article"/>, whose <see cref="Article.Sentences"/> are set; facts point at those sentence objects.</summary>
-    public ExtractedFacts Extract(Article article) => ExtractedFacts.None;
+    public ExtractedFacts Extract(Article article)
+    {
+        var mentions = new List<PlaceMention>();
+        var claimFacts = new List<ControlClaim>();
+        var attributions = new List<SourceAttribution>();
+        var termHits = new List<FramingTermHit>();
+        var outletName = article.Outlet?.Name ?? "the outlet";
+        (string Name, int Sentence)? lastSpeaker = null;
+        for (var s = 0; s < article.Sentences.Count; s++)
+        {
+            var sentence = article.Sentences[s];
+            var text = sentence.Text;
+            var found = index.Find(TextFolding.Fold(text));
+            var mayClaim = MayClaim(text, found[quantityKind]);
+            var tokens = mayClaim || found[places.Kind].Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.Tokenize(text) : NoTokens;
+
+            var placeHits = places.Accept(text, found[places.Kind], tokens, sentence.Part == TextPart.Headline);
+            foreach (var hit in placeHits)
+            {
+                mentions.Add(Span(new PlaceMention { PlaceId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+            }
+
+            var sourceHits = sources.Accept(found[sources.Kind], tokens);
+            foreach (var hit in sourceHits)
+            {
+                attributions.Add(Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+            }
+            var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source.Name;
+
+            var claimed = mayClaim ? claims.Find(text, tokens, placeHits) : [];
+            if (claimed.Count > 0)
+            {
+                var credited = speaker
+                    ?? (lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && sources.HasPronounSpeech(tokens) ? last.Name : outletName);
+                foreach (var claim in claimed)
+                {
+                    claimFacts.Add(Span(new ControlClaim
+                    {
+                        ValuePercent = claim.ValuePercent,
+                        Kind = claim.Kind,
+                        Scope = claim.Scope,
+                        Count = claim.Count,
+                        Of = claim.Of,
+                        Hedge = claim.Hedge,
+                        AttributedTo = credited,
+                        MatchedText = "",
+                    }, article, sentence, claim.Start, claim.End));
+                }
+            }
+            if (speaker is not null) lastSpeaker = (speaker, s);
+
+            foreach (var hit in FramingTermCounter.Accept(found[terms.Kind]))
+            {
+                termHits.Add(Span(new FramingTermHit { TermId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+            }
+        }
+        return new ExtractedFacts(mentions, claimFacts, attributions, termHits);
+    }
+
+    static T Span<T>(T fact, Article article, Sentence sentence, int start, int end) where T : SentenceSpan
+    {
+        fact.Article = article;
+        fact.Sentence = sentence;
+        fact.Start = start;
+        fact.Length = end - start;
+        fact.MatchedText = sentence.Text.Substring(start, end - start);
+        return fact;
+    }
 }

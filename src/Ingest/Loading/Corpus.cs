@@ -30,7 +30,7 @@ public sealed class Corpus
         var places = reference.ReadGazetteer();
         var terms = reference.ReadLexicon();
         var outlets = reference.ReadOutlets();
-        var extractor = new FactExtractor(places, terms);
+        var extractor = new FactExtractor(places, terms, reference.ReadSources(), reference.ReadCues());
         var rebuilder = new FactRebuilder(databases, extractor);
         string? reason = null;
         await using (var db = await databases.CreateDbContextAsync(ct))
@@ -66,7 +66,7 @@ public sealed class Corpus
     static string HashOf(ReferenceFiles reference)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { ReferenceFiles.GazetteerFile, ReferenceFiles.LexiconFile, ReferenceFiles.OutletsFile })
+        foreach (var file in ReferenceFiles.AllFiles)
         {
             sha.AppendData(File.ReadAllBytes(Path.Combine(reference.Folder, file)));
         }

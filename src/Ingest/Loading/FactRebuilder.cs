@@ -29,7 +29,7 @@ public sealed class FactRebuilder(IDbContextFactory<DashboardDb> databases, Fact
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Deleting sentences cascades to every fact that stands on them.
         await db.Sentences.Where(s => ids.Contains(s.ArticleId)).ExecuteDeleteAsync(ct);
-        var articles = await db.Articles.Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var articles = await db.Articles.Include(a => a.Outlet).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
         foreach (var article in articles)
         {
             article.Sentences = ArticleBuilder.SentencesOf(article);

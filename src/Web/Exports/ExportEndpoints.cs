@@ -10,6 +10,7 @@ public static class ExportEndpoints
         group.MapMapExports();
         group.MapControlExports();
         group.MapCompareExports();
+        group.MapFactExports();
         return app;
     }
 }

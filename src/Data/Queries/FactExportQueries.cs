@@ -1,0 +1,43 @@
+using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.Filtering;
+
+namespace AleppoDashboard.Data.Queries;
+
+public sealed record MentionRow(
+    int ArticleId, string Outlet, DateOnly? Published, string PlaceId, string Place, string MatchedText,
+    int SentenceIndex, string Sentence, int Start, int Length);
+
+public sealed record ClaimRow(
+    int ArticleId, string Outlet, DateOnly? Published, double ValuePercent, string Scope, string Kind, int? Count, int? Of,
+    string Hedge, string AttributedTo, string MatchedText, int SentenceIndex, string Sentence, int Start, int Length, string? ScopePlaceName)
+{
+    /// <summary>"east Aleppo", "all of Aleppo", or the neighbourhood's name.</summary>
+    public string ScopeLabel => ScopePlaceName ?? FactQueries.ScopeLabel(Scope);
+}
+
+/// <summary>Place mentions and control claims as rows for exports, through the shared filter, optionally of one article.</summary>
+public static class FactExportQueries
+{
+    public static IQueryable<MentionRow> MentionRows(this DashboardDb db, DashboardFilter filter, int? articleId = null)
+    {
+        var mentions = db.FilteredMentions(filter);
+        if (articleId is { } id) mentions = mentions.Where(m => m.ArticleId == id);
+        return mentions
+            .OrderBy(m => m.Article.Published == null).ThenBy(m => m.Article.Published).ThenBy(m => m.ArticleId)
+            .ThenBy(m => m.Sentence.Index).ThenBy(m => m.Start)
+            .Select(m => new MentionRow(m.ArticleId, m.Article.Outlet.Name, m.Article.Published, m.PlaceId, m.Place.Name, m.MatchedText,
+                m.Sentence.Index, m.Sentence.Text, m.Start, m.Length));
+    }
+
+    public static IQueryable<ClaimRow> ClaimRows(this DashboardDb db, DashboardFilter filter, int? articleId = null)
+    {
+        var claims = db.FilteredFacts<ControlClaim>(filter);
+        if (articleId is { } id) claims = claims.Where(c => c.ArticleId == id);
+        return claims
+            .OrderBy(c => c.Article.Published == null).ThenBy(c => c.Article.Published).ThenBy(c => c.ArticleId)
+            .ThenBy(c => c.Sentence.Index).ThenBy(c => c.Start)
+            .Select(c => new ClaimRow(c.ArticleId, c.Article.Outlet.Name, c.Article.Published, c.ValuePercent, c.Scope, c.Kind, c.Count, c.Of,
+                c.Hedge, c.AttributedTo, c.MatchedText, c.Sentence.Index, c.Sentence.Text, c.Start, c.Length,
+                db.Places.Where(p => "place:" + p.Id == c.Scope).Select(p => p.Name).FirstOrDefault()));
+    }
+}

@@ -1,0 +1,51 @@
+namespace AleppoDashboard.Ingest.Extraction;
+
+/// <summary>
+/// Folded words and their hashes, interned per thread so that a word seen before costs neither a new string nor a
+/// second hash: most words of news text repeat. A small open-addressing table; when it fills up it starts again.
+/// </summary>
+sealed class FoldedWords
+{
+    const int Capacity = 1 << 17;
+    const int MaxWords = Capacity / 2;
+
+    [ThreadStatic] static FoldedWords? current;
+
+    readonly string?[] texts = new string?[Capacity];
+    readonly int[] hashes = new int[Capacity];
+    int count;
+
+    /// <summary>This thread's table (fetch it once per sentence: thread-static reads are not free).</summary>
+    public static FoldedWords ForThisThread => current ??= new FoldedWords();
+
+    /// <summary>FNV-1a over the folded characters: the hash <see cref="Token.Hash"/> and phrase tables use.</summary>
+    public static int HashOf(ReadOnlySpan<char> folded)
+    {
+        var hash = 2166136261u;
+        foreach (var c in folded) hash = (hash ^ c) * 16777619u;
+        return (int)hash;
+    }
+
+    public (string Text, int Hash) Get(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        var folded = buffer[..TextFolding.FoldInto(word, buffer)];
+        var hash = HashOf(folded);
+        if (count >= MaxWords)
+        {
+            Array.Clear(texts);
+            count = 0;
+        }
+        var slot = hash & (Capacity - 1);
+        while (texts[slot] is { } known)
+        {
+            if (hashes[slot] == hash && known.AsSpan().SequenceEqual(folded)) return (known, hash);
+            slot = (slot + 1) & (Capacity - 1);
+        }
+        var text = new string(folded);
+        texts[slot] = text;
+        hashes[slot] = hash;
+        count++;
+        return (text, hash);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+
+namespace AleppoDashboard.Ingest.Extraction;
+
+/// <summary>
+/// Folds text so that spelling variants of a name compare equal: lower case, diacritics removed
+/// (Saʿīd = said), apostrophes and ʿayn marks dropped (Sha'ar = Shaar = Sha’ar), hyphens and runs of
+/// white space made one space (al-Sukkari = al Sukkari), and the Arabic article's assimilated or
+/// French forms written as "al" (ash-Shaar, as-Sukkari, el-Haj = al Shaar, al Sukkari, al Haj).
+/// Every other character stays as it is, so word boundaries survive.
+/// </summary>
+public static class TextFolding
+{
+    static readonly char[] Table = BuildTable();
+
+    /// <summary>Characters dropped entirely: apostrophes, ʿayn/hamza marks and combining diacritics.</summary>
+    const char Drop = '\0';
+
+    public static string FoldPhrase(string phrase) => Fold(phrase).Folded.Trim();
+
+    /// <summary>Folds one word into <paramref name="buffer"/> (at least as long as the word); returns the folded length.</summary>
+    public static int FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in word)
+        {
+            var f = Table[c];
+            if (f != Drop) buffer[n++] = f;
+        }
+        return n;
+    }
+
+    public static FoldedText Fold(string text)
+    {
+        var folded = GC.AllocateUninitializedArray<char>(text.Length + 1);
+        var map = GC.AllocateUninitializedArray<int>(text.Length + 1);
+        var n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsSeparator(c))
+            {
+                if (n > 0 && folded[n - 1] != ' ')
+                {
+                    folded[n] = ' ';
+                    map[n++] = i;
+                }
+                continue;
+            }
+            var f = Table[c];
+            if (f == Drop) continue;
+            if (f is 'a' or 'e' && (n == 0 || !IsWordChar(folded[n - 1])) && ArticleLength(text, i) is var len and > 0)
+            {
+                // "ash-", "as-", "el-", "el " ...: the article, written "al".
+                folded[n] = 'a';
+                map[n++] = i;
+                folded[n] = 'l';
+                map[n++] = i + 1;
+                i += len - 1;
+                continue;
+            }
+            folded[n] = f;
+            map[n++] = i;
+        }
+        return new FoldedText(text, new string(folded, 0, n), map);
+    }
+
+    /// <summary>Letters of an article form (without the al form itself) starting at <paramref name="i"/>, or 0.</summary>
+    static int ArticleLength(string text, int i)
+    {
+        var end = i;
+        while (end < text.Length && end - i < 4 && char.IsLetter(text[end])) end++;
+        if (end >= text.Length || end == i) return 0;
+        var word = text.AsSpan(i, end - i);
+        var next = text[end];
+        var hyphen = next is '-' or '‐' or '‑';
+        if (hyphen && end + 1 < text.Length && char.IsLetter(text[end + 1]) && IsAssimilatedArticle(word)) return end - i;
+        if ((hyphen || next == ' ') && (word.Equals("el", StringComparison.OrdinalIgnoreCase))) return end - i;
+        return 0;
+    }
+
+    static bool IsAssimilatedArticle(ReadOnlySpan<char> word) =>
+        word.Length is 2 or 3 && (word[0] is 'a' or 'A') &&
+        word[1..].ToString().ToLowerInvariant() is "sh" or "s" or "d" or "dh" or "z" or "n" or "t" or "th" or "r" or "j";
+
+    static readonly bool[] AsciiWordChar = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c)).ToArray();
+
+    /// <summary><see cref="char.IsLetterOrDigit(char)"/>, with a table for ASCII.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsWordChar(char c) => c < 128 ? AsciiWordChar[c] : char.IsLetterOrDigit(c);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsSeparator(char c) => c is ' ' or '\t' or '\n' or '\r' or '-' or '‐' or '‑' or '\u00A0' or '\u2009' or '\u202F' or '_';
+
+    public static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or 'ʼ' or 'ʿ' or 'ʾ' or '`' or '´' or '′';
+
+    static char[] BuildTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            if (IsApostrophe(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                table[i] = Drop;
+                continue;
+            }
+            if (char.IsSurrogate(c) || !char.IsLetter(c))
+            {
+                table[i] = c;
+                continue;
+            }
+            var lower = char.ToLowerInvariant(c);
+            var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
+            table[i] = decomposed.Length > 0 && char.IsLetter(decomposed[0]) ? decomposed[0] : lower;
+        }
+        table['ı'] = 'i';
+        table['ł'] = 'l';
+        table['ø'] = 'o';
+        table['đ'] = 'd';
+        table['\0'] = ' ';
+        return table;
+    }
+}

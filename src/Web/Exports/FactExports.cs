@@ -1,0 +1,58 @@
+using System.Globalization;
+using AleppoDashboard.Data;
+using AleppoDashboard.Data.Queries;
+using AleppoDashboard.Web.Filtering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Web.Exports;
+
+/// <summary>
+/// CSV exports of place mentions and control claims through the shared filter (dates, outlets, places, text).
+/// The optional <c>article=&lt;id&gt;</c> narrows an export to one article (the article page links to it).
+/// </summary>
+public static class FactExports
+{
+    public static RouteGroupBuilder MapFactExports(this RouteGroupBuilder group)
+    {
+        group.MapGet("/mentions.csv", Mentions);
+        group.MapGet("/claims.csv", Claims);
+        return group;
+    }
+
+    static async Task<IResult> Mentions(RequestFilter request, DashboardDb db, HttpContext http, CancellationToken ct)
+    {
+        var filter = await request.ResolveAsync(ct);
+        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
+        if (!TryArticle(http, out var article)) return RequestFilter.BadRequest(["article must be a whole number (an article id)."]);
+        return new CsvResult<MentionRow>("mentions.csv",
+            ["article_id", "outlet", "published", "place_id", "place", "matched_text", "sentence_index", "start", "length", "sentence"],
+            db.MentionRows(filter.Filter, article).AsAsyncEnumerable(),
+            m => [CsvCells.Of(m.ArticleId), m.Outlet, CsvCells.Of(m.Published), m.PlaceId, m.Place, m.MatchedText,
+                CsvCells.Of(m.SentenceIndex), CsvCells.Of(m.Start), CsvCells.Of(m.Length), m.Sentence]);
+    }
+
+    static async Task<IResult> Claims(RequestFilter request, DashboardDb db, HttpContext http, CancellationToken ct)
+    {
+        var filter = await request.ResolveAsync(ct);
+        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
+        if (!TryArticle(http, out var article)) return RequestFilter.BadRequest(["article must be a whole number (an article id)."]);
+        return new CsvResult<ClaimRow>("claims.csv",
+            ["article_id", "outlet", "published", "value_percent", "scope", "kind", "count", "of", "hedge", "attributed_to",
+                "matched_text", "sentence_index", "start", "length", "sentence"],
+            db.ClaimRows(filter.Filter, article).AsAsyncEnumerable(),
+            c => [CsvCells.Of(c.ArticleId), c.Outlet, CsvCells.Of(c.Published), CsvCells.Of(c.ValuePercent), c.Scope, c.Kind,
+                CsvCells.Of(c.Count), CsvCells.Of(c.Of), c.Hedge, c.AttributedTo, c.MatchedText,
+                CsvCells.Of(c.SentenceIndex), CsvCells.Of(c.Start), CsvCells.Of(c.Length), c.Sentence]);
+    }
+
+    /// <summary>The optional <c>article</c> parameter: absent is fine; anything but one whole number is not.</summary>
+    static bool TryArticle(HttpContext http, out int? article)
+    {
+        article = null;
+        var values = http.Request.Query["article"];
+        if (values.Count == 0) return true;
+        if (values.Count > 1 || !int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return false;
+        article = id;
+        return true;
+    }
+}
