@@ -14,7 +14,6 @@ public sealed class ReferenceFiles(string folder)
     public const string LexiconFile = "framing-lexicon.csv";
     public const string OutletsFile = "outlets.csv";
     public const string SectorsFile = "map-sectors.csv";
-
     public const string SourcesFile = "sources.csv";
     public const string CuesFile = "extraction-cues.csv";
 
