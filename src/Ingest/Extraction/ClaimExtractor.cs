@@ -30,13 +30,14 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
                 i++;
                 continue;
             }
-            if (Claim(text, tokens, places, quantity) is { } claim) claims.Add(claim);
-            i = quantity.To;
+            var (claim, end) = Claim(tokens, places, quantity);
+            if (claim is not null) claims.Add(claim);
+            i = Math.Max(quantity.To, end); // the share's object is not read again ("three quarters of the eastern half")
         }
         return claims;
     }
 
-    ClaimCandidate? Claim(string text, List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places, Quantity q)
+    (ClaimCandidate? Claim, int End) Claim(List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places, Quantity q)
     {
         var (hedgeLength, hedge) = words.Hedges.EndingAt(tokens, q.From);
         var from = q.From - hedgeLength;
@@ -47,17 +48,17 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
         if (q.To < tokens.Count && tokens[q.To].Is("of") && q.Kind != "neighbourhood_count")
         {
             var obj = ReadObject(tokens, q.To + 1, places, hints);
-            if (obj is null) return null;
+            if (obj is null) return (null, q.To);
             (end, placeScope) = obj.Value;
             hasObject = true;
         }
         else if (q.Kind == "fraction")
         {
-            return null;
+            return (null, q.To);
         }
 
         var relation = Relation(tokens, from, q.To, end, requireClose: !hasObject);
-        if (relation is null) return null;
+        if (relation is null) return (null, end);
         var (verb, actor) = relation.Value;
         var governmentSide = verb switch
         {
@@ -75,8 +76,8 @@ public sealed class ClaimExtractor(ExtractionVocabulary words)
             hedge = hedge switch { "over" => "under", "under" => "over", "nearly" => "over", "at least" => "under", _ => hedge };
             if (count is { } c && q.Of is { } of) count = of - c;
         }
-        return new ClaimCandidate(tokens[from].Start, tokens[end - 1].End, Math.Round(value, 2), q.Kind, scope, count, q.Of,
-            hedge ?? "exact");
+        return (new ClaimCandidate(tokens[from].Start, tokens[end - 1].End, Math.Round(value, 2), q.Kind, scope, count, q.Of,
+            hedge ?? "exact"), end);
     }
 
     /// <summary>Reads "of the eastern part", "of Aleppo", "of the Sukkari district": returns the end token and a place scope, or null when the object is not territory.</summary>

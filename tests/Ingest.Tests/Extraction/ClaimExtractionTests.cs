@@ -24,6 +24,10 @@ public class ClaimExtractionTests
     [InlineData("The army had recaptured 32 of east Aleppo's 40 neighbourhoods.", "80 neighbourhood_count east 32/40 exact")]
     [InlineData("32 neighborhoods have been liberated out of an original 40.", "80 neighbourhood_count east 32/40 exact")]
     [InlineData("Government forces are now in control of 99 percent of Aleppo.", "99 area city / exact")]
+    [InlineData("Forces loyal to Bashar al-Assad have recaptured three-quarters of the rebel-held eastern half of the city.", "75 fraction east / exact")]
+    [InlineData("Government forces advanced on Monday, driving insurgents from more than half of their enclave.", "50 fraction east / over")]
+    [InlineData("Rebels have been pushed back into an area less than a quarter of its former size.", "75 fraction east / over")]
+    [InlineData("The regime now holds 85pc of the city's east.", "85 area east / exact")]
     public void SharesOfTerritoryAreClaims(string sentence, string expected) =>
         Assert.Equal([expected], Claims(sentence));
 
