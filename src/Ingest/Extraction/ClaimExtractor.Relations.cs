@@ -1,5 +1,3 @@
-using AleppoDashboard.Data.Reference;
-
 namespace AleppoDashboard.Ingest.Extraction;
 
 /// <summary>Whose share: the verb that governs it (taking, holding, losing ground) and who does it.</summary>
