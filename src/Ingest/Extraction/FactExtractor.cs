@@ -58,6 +58,19 @@ public sealed class FactExtractor
         return (number || span.IndexOfAnyInRange('0', '9') >= 0) && (measure || span.Contains('%'));
     }
 
+    /// <summary>The sentence opens a quotation it does not close: its words are someone's, named later.</summary>
+    static bool OpensQuote(string text)
+    {
+        int opening = 0, closing = 0, straight = 0;
+        foreach (var c in text)
+        {
+            if (c == '“') opening++;
+            else if (c == '”') closing++;
+            else if (c == '"') straight++;
+        }
+        return opening > closing || straight % 2 == 1 && text.TrimStart().StartsWith('"');
+    }
+
     static ReferenceFiles Shipped => new(ReferenceFiles.DefaultFolder);
 
     public IReadOnlyList<Place> Gazetteer { get; }
@@ -72,6 +85,8 @@ public sealed class FactExtractor
         var termHits = new List<FramingTermHit>();
         var outletName = article.Outlet?.Name ?? "the outlet";
         (string Name, int Sentence)? lastSpeaker = null;
+        var speakers = new string?[article.Sentences.Count];
+        var quoted = new List<(ControlClaim Claim, int Sentence)>(); // claims inside a quote whose speaker is named after it
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
@@ -92,15 +107,18 @@ public sealed class FactExtractor
                 attributions.Add(Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
             var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source.Name;
+            speakers[s] = speaker;
 
             var claimed = mayClaim ? claims.Find(text, tokens, placeHits) : [];
             if (claimed.Count > 0)
             {
+                var pronoun = speaker is null && sources.HasPronounSpeech(tokens);
                 var credited = speaker
-                    ?? (lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && sources.HasPronounSpeech(tokens) ? last.Name : outletName);
+                    ?? (lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && pronoun ? last.Name : outletName);
+                var openQuote = speaker is null && !pronoun && OpensQuote(text);
                 foreach (var claim in claimed)
                 {
-                    claimFacts.Add(Span(new ControlClaim
+                    var fact = Span(new ControlClaim
                     {
                         ValuePercent = claim.ValuePercent,
                         Kind = claim.Kind,
@@ -110,7 +128,9 @@ public sealed class FactExtractor
                         Hedge = claim.Hedge,
                         AttributedTo = credited,
                         MatchedText = "",
-                    }, article, sentence, claim.Start, claim.End));
+                    }, article, sentence, claim.Start, claim.End);
+                    claimFacts.Add(fact);
+                    if (openQuote) quoted.Add((fact, s));
                 }
             }
             if (speaker is not null) lastSpeaker = (speaker, s);
@@ -118,6 +138,18 @@ public sealed class FactExtractor
             foreach (var hit in FramingTermCounter.Accept(found[terms.Kind]))
             {
                 termHits.Add(Span(new FramingTermHit { TermId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+            }
+        }
+        // "We have taken 90 percent of east Aleppo. The rest will follow," a military source said.
+        foreach (var (claim, at) in quoted)
+        {
+            for (var next = at + 1; next < speakers.Length && next <= at + 2; next++)
+            {
+                if (speakers[next] is { } later)
+                {
+                    claim.AttributedTo = later;
+                    break;
+                }
             }
         }
         return new ExtractedFacts(mentions, claimFacts, attributions, termHits);

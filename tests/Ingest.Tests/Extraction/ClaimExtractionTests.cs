@@ -32,6 +32,19 @@ public class ClaimExtractionTests
         Assert.Equal([expected], Claims(sentence));
 
     [Fact]
+    public void AClaimIsCreditedToItsSpeakerBeforeOrAfterIt()
+    {
+        string Credit(string body) =>
+            Assert.Single(TestExtraction.Extractor.Extract(TestExtraction.ArticleFromText("Headline\n\n" + body, "Test outlet")).Claims).AttributedTo;
+
+        Assert.Equal("Syrian Observatory for Human Rights", Credit("The army holds 90 percent of east Aleppo, the Observatory said."));
+        Assert.Equal("Syrian military source", Credit("A military source told Reuters the army had taken 90 percent of east Aleppo."));
+        Assert.Equal("Syrian military source", Credit("A military source spoke to AFP. The army holds 90 percent of east Aleppo, he said."));
+        Assert.Equal("Syrian military source", Credit("“We have liberated 90 percent of east Aleppo. The rest will follow,” a military source told SANA."));
+        Assert.Equal("Test outlet", Credit("The army holds 90 percent of east Aleppo."));
+    }
+
+    [Fact]
     public void SeveralClaimsInOneSentenceAreEachFound() =>
         Assert.Equal(["90 area east / nearly", "98 area city / exact"],
             Claims("The army controls nearly 90 percent of eastern Aleppo and 98 percent of the city as a whole."));
