@@ -60,6 +60,9 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
         var relation = Relation(tokens, from, q.To, end, requireClose: !hasObject);
         if (relation is null) return (null, end);
         var (verb, actor) = relation.Value;
+        // "we still hold half": whose side "we" is depends on who speaks, which the caller knows (SpeakerIsActor)
+        var speakerActs = actor == "speaker";
+        if (speakerActs) actor = "gov";
         var governmentSide = verb switch
         {
             "rebel-hold" => false, // "leaving rebels with 5 percent", "the enclave has shrunk to a tenth"
@@ -68,16 +71,9 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
         };
 
         var scope = placeScope ?? ScopeFromHints(hints) ?? ScopeFromSentence(tokens, end, from, places) ?? "east";
-        var value = q.Value;
-        var count = q.Count;
-        if (!governmentSide)
-        {
-            value = 100 - value;
-            hedge = hedge switch { "over" => "under", "under" => "over", "nearly" => "over", "at least" => "under", _ => hedge };
-            if (count is { } c && q.Of is { } of) count = of - c;
-        }
-        return (new ClaimCandidate(tokens[from].Start, tokens[end - 1].End, Math.Round(value, 2), q.Kind, scope, count, q.Of,
-            hedge ?? "exact"), end);
+        var claim = new ClaimCandidate(tokens[from].Start, tokens[end - 1].End, Math.Round(q.Value, 2), q.Kind, scope, q.Count, q.Of,
+            hedge ?? "exact", speakerActs);
+        return (governmentSide ? claim : claim.Inverted(), end);
     }
 
     static PhraseHit<Place>? PlaceAt(List<Token> tokens, int k, IReadOnlyList<PhraseHit<Place>> places)

@@ -58,6 +58,19 @@ public sealed class FactExtractor
         return (number || span.IndexOfAnyInRange('0', '9') >= 0) && (measure || span.Contains('%'));
     }
 
+    /// <summary>Sets a claim's fields and credit; a share the speaker calls "ours" is turned round for a rebel speaker.</summary>
+    static void Credit(ControlClaim fact, ClaimCandidate claim, SourcePattern? speaker, string outletName)
+    {
+        if (claim.SpeakerIsActor && speaker?.Side == "rebel") claim = claim.Inverted();
+        fact.ValuePercent = claim.ValuePercent;
+        fact.Kind = claim.Kind;
+        fact.Scope = claim.Scope;
+        fact.Count = claim.Count;
+        fact.Of = claim.Of;
+        fact.Hedge = claim.Hedge;
+        fact.AttributedTo = speaker?.Name ?? outletName;
+    }
+
     /// <summary>The sentence opens a quotation it does not close: its words are someone's, named later.</summary>
     static bool OpensQuote(string text)
     {
@@ -84,9 +97,9 @@ public sealed class FactExtractor
         var attributions = new List<SourceAttribution>();
         var termHits = new List<FramingTermHit>();
         var outletName = article.Outlet?.Name ?? "the outlet";
-        (string Name, int Sentence)? lastSpeaker = null;
-        var speakers = new string?[article.Sentences.Count];
-        var quoted = new List<(ControlClaim Claim, int Sentence)>(); // claims inside a quote whose speaker is named after it
+        (SourcePattern Source, int Sentence)? lastSpeaker = null;
+        var speakers = new SourcePattern?[article.Sentences.Count];
+        var quoted = new List<(ControlClaim Fact, ClaimCandidate Claim, int Sentence)>(); // claims inside a quote whose speaker is named after it
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
@@ -106,7 +119,7 @@ public sealed class FactExtractor
             {
                 attributions.Add(Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
-            var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source.Name;
+            var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source;
             speakers[s] = speaker;
 
             var claimed = mayClaim ? claims.Find(text, tokens, placeHits) : [];
@@ -114,23 +127,14 @@ public sealed class FactExtractor
             {
                 var pronoun = speaker is null && sources.HasPronounSpeech(tokens);
                 var credited = speaker
-                    ?? (lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && pronoun ? last.Name : outletName);
+                    ?? (lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && pronoun ? last.Source : null);
                 var openQuote = speaker is null && !pronoun && OpensQuote(text);
                 foreach (var claim in claimed)
                 {
-                    var fact = Span(new ControlClaim
-                    {
-                        ValuePercent = claim.ValuePercent,
-                        Kind = claim.Kind,
-                        Scope = claim.Scope,
-                        Count = claim.Count,
-                        Of = claim.Of,
-                        Hedge = claim.Hedge,
-                        AttributedTo = credited,
-                        MatchedText = "",
-                    }, article, sentence, claim.Start, claim.End);
+                    var fact = Span(new ControlClaim { Kind = "", Scope = "", Hedge = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
+                    Credit(fact, claim, credited, outletName);
                     claimFacts.Add(fact);
-                    if (openQuote) quoted.Add((fact, s));
+                    if (openQuote) quoted.Add((fact, claim, s));
                 }
             }
             if (speaker is not null) lastSpeaker = (speaker, s);
@@ -141,13 +145,13 @@ public sealed class FactExtractor
             }
         }
         // "We have taken 90 percent of east Aleppo. The rest will follow," a military source said.
-        foreach (var (claim, at) in quoted)
+        foreach (var (fact, claim, at) in quoted)
         {
             for (var next = at + 1; next < speakers.Length && next <= at + 2; next++)
             {
                 if (speakers[next] is { } later)
                 {
-                    claim.AttributedTo = later;
+                    Credit(fact, claim, later, outletName);
                     break;
                 }
             }
