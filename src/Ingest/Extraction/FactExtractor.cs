@@ -41,49 +41,6 @@ public sealed class FactExtractor
 
     static readonly List<Token> NoTokens = [];
 
-    /// <summary>A claim needs a fraction, or a number (digits or a number word) with a percent sign, percent word or unit word.</summary>
-    static bool MayClaim(string text, List<PhraseHit<object>> quantityWords)
-    {
-        bool number = false, measure = false;
-        foreach (var hit in quantityWords)
-        {
-            switch ((string)hit.Value)
-            {
-                case "fraction": return true;
-                case "number": number = true; break;
-                default: measure = true; break;
-            }
-        }
-        var span = text.AsSpan();
-        return (number || span.IndexOfAnyInRange('0', '9') >= 0) && (measure || span.Contains('%'));
-    }
-
-    /// <summary>Sets a claim's fields and credit; a share the speaker calls "ours" is turned round for a rebel speaker.</summary>
-    static void Credit(ControlClaim fact, ClaimCandidate claim, SourcePattern? speaker, string outletName)
-    {
-        if (claim.SpeakerIsActor && speaker?.Side == "rebel") claim = claim.Inverted();
-        fact.ValuePercent = claim.ValuePercent;
-        fact.Kind = claim.Kind;
-        fact.Scope = claim.Scope;
-        fact.Count = claim.Count;
-        fact.Of = claim.Of;
-        fact.Hedge = claim.Hedge;
-        fact.AttributedTo = speaker?.Name ?? outletName;
-    }
-
-    /// <summary>The sentence opens a quotation it does not close: its words are someone's, named later.</summary>
-    static bool OpensQuote(string text)
-    {
-        int opening = 0, closing = 0, straight = 0;
-        foreach (var c in text)
-        {
-            if (c == '“') opening++;
-            else if (c == '”') closing++;
-            else if (c == '"') straight++;
-        }
-        return opening > closing || straight % 2 == 1 && text.TrimStart().StartsWith('"');
-    }
-
     static ReferenceFiles Shipped => new(ReferenceFiles.DefaultFolder);
 
     public IReadOnlyList<Place> Gazetteer { get; }
@@ -105,7 +62,7 @@ public sealed class FactExtractor
             var sentence = article.Sentences[s];
             var text = sentence.Text;
             var found = index.Find(TextFolding.Fold(text));
-            var mayClaim = MayClaim(text, found[quantityKind]);
+            var mayClaim = ClaimCredit.MayClaim(text, found[quantityKind]);
             var tokens = mayClaim || found[places.Kind].Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.Tokenize(text) : NoTokens;
 
             var placeHits = places.Accept(text, found[places.Kind], tokens, sentence.Part == TextPart.Headline);
@@ -128,11 +85,11 @@ public sealed class FactExtractor
                 var pronoun = speaker is null && sources.HasPronounSpeech(tokens);
                 var credited = speaker
                     ?? (lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && pronoun ? last.Source : null);
-                var openQuote = speaker is null && !pronoun && OpensQuote(text);
+                var openQuote = speaker is null && !pronoun && ClaimCredit.OpensQuote(text);
                 foreach (var claim in claimed)
                 {
                     var fact = Span(new ControlClaim { Kind = "", Scope = "", Hedge = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
-                    Credit(fact, claim, credited, outletName);
+                    ClaimCredit.Apply(fact, claim, credited, outletName);
                     claimFacts.Add(fact);
                     if (openQuote) quoted.Add((fact, claim, s));
                 }
@@ -151,7 +108,7 @@ public sealed class FactExtractor
             {
                 if (speakers[next] is { } later)
                 {
-                    Credit(fact, claim, later, outletName);
+                    ClaimCredit.Apply(fact, claim, later, outletName);
                     break;
                 }
             }
