@@ -20,7 +20,9 @@ public static class ClaimCredit
             }
         }
         var span = text.AsSpan();
-        return (number || span.IndexOfAnyInRange('0', '9') >= 0) && (measure || span.Contains('%'));
+        // "85pc" is one word to the phrase index; a stray "pc" elsewhere only costs a look
+        return (number || span.IndexOfAnyInRange('0', '9') >= 0)
+            && (measure || span.Contains('%') || span.Contains("pc", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Sets a claim's fields and credit; a share the speaker calls "ours" is turned round for a rebel speaker.</summary>

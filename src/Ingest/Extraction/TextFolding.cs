@@ -33,9 +33,8 @@ public static class TextFolding
 
     public static FoldedText Fold(string text)
     {
-        // at most one extra space per character (between a digit and a letter)
-        var folded = GC.AllocateUninitializedArray<char>(2 * text.Length + 1);
-        var map = GC.AllocateUninitializedArray<int>(2 * text.Length + 1);
+        var folded = GC.AllocateUninitializedArray<char>(text.Length + 1);
+        var map = GC.AllocateUninitializedArray<int>(text.Length + 1);
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -60,11 +59,6 @@ public static class TextFolding
                 map[n++] = i + 1;
                 i += len - 1;
                 continue;
-            }
-            if (n > 0 && char.IsAsciiDigit(folded[n - 1]) && char.IsLetter(f))
-            {
-                folded[n] = ' '; // "85pc" reads as "85 pc"
-                map[n++] = i;
             }
             folded[n] = f;
             map[n++] = i;
