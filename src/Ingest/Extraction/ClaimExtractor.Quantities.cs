@@ -95,7 +95,16 @@ public sealed partial class ClaimExtractor
         return k;
     }
 
+    /// <summary>A number in digits or words ("32", "thirty-two", "two dozen", "a dozen"): its value and token count, or (0, 0).</summary>
     (double Value, int Length) NumberAt(List<Token> tokens, int i)
+    {
+        var (value, length) = PlainNumberAt(tokens, i);
+        if (length == 0 && i + 1 < tokens.Count && tokens[i].Is("a") && tokens[i + 1].Is("dozen")) return (12, 2);
+        if (length > 0 && i + length < tokens.Count && tokens[i + length].Is("dozen")) return (value * 12, length + 1);
+        return (value, length);
+    }
+
+    (double Value, int Length) PlainNumberAt(List<Token> tokens, int i)
     {
         if (i >= tokens.Count) return (0, 0);
         if (tokens[i].Number is { } n) return (n, 1);

@@ -19,7 +19,7 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
         var i = 0;
         while (i < tokens.Count)
         {
-            if (tokens[i].Number is null && !words.NumberWords.ContainsKey(tokens[i].Text) && !words.Fractions.Starts(tokens[i].Text))
+            if (tokens[i].Number is null && !words.NumberWords.ContainsKey(tokens[i].Text) && !words.Fractions.Starts(tokens[i].Text) && !tokens[i].Is("a"))
             {
                 i++;
                 continue;

@@ -23,6 +23,7 @@ public class ClaimExtractionTests
     [InlineData("Government forces had won back half of the Sukkari district.", "50 fraction place:sukkari / exact")]
     [InlineData("The army had recaptured 32 of east Aleppo's 40 neighbourhoods.", "80 neighbourhood_count east 32/40 exact")]
     [InlineData("32 neighborhoods have been liberated out of an original 40.", "80 neighbourhood_count east 32/40 exact")]
+    [InlineData("The army now holds around two dozen of east Aleppo's 40 neighbourhoods.", "60 neighbourhood_count east 24/40 about")]
     [InlineData("Government forces are now in control of 99 percent of Aleppo.", "99 area city / exact")]
     [InlineData("Forces loyal to Bashar al-Assad have recaptured three-quarters of the rebel-held eastern half of the city.", "75 fraction east / exact")]
     [InlineData("Government forces advanced on Monday, driving insurgents from more than half of their enclave.", "50 fraction east / over")]
