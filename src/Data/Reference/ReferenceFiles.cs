@@ -65,7 +65,8 @@ public sealed class ReferenceFiles(string folder)
         Required(csv, "name"),
         Required(csv, "kind"),
         Split(Required(csv, "patterns")),
-        Optional(csv, "needs_speech")?.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase) == true));
+        Optional(csv, "needs_speech")?.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase) == true,
+        NullIfEmpty(Optional(csv, "side"))));
 
     public IReadOnlyList<ExtractionCue> ReadCues() => Read(CuesFile, csv => new ExtractionCue(
         Required(csv, "role"),

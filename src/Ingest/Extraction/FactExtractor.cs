@@ -41,23 +41,6 @@ public sealed class FactExtractor
 
     static readonly List<Token> NoTokens = [];
 
-    /// <summary>A claim needs a fraction, or a number (digits or a number word) with a percent sign, percent word or unit word.</summary>
-    static bool MayClaim(string text, List<PhraseHit<object>> quantityWords)
-    {
-        bool number = false, measure = false;
-        foreach (var hit in quantityWords)
-        {
-            switch ((string)hit.Value)
-            {
-                case "fraction": return true;
-                case "number": number = true; break;
-                default: measure = true; break;
-            }
-        }
-        var span = text.AsSpan();
-        return (number || span.IndexOfAnyInRange('0', '9') >= 0) && (measure || span.Contains('%'));
-    }
-
     static ReferenceFiles Shipped => new(ReferenceFiles.DefaultFolder);
 
     public IReadOnlyList<Place> Gazetteer { get; }
@@ -71,13 +54,15 @@ public sealed class FactExtractor
         var attributions = new List<SourceAttribution>();
         var termHits = new List<FramingTermHit>();
         var outletName = article.Outlet?.Name ?? "the outlet";
-        (string Name, int Sentence)? lastSpeaker = null;
+        (SourcePattern Source, int Sentence)? lastSpeaker = null;
+        var speakers = new SourcePattern?[article.Sentences.Count];
+        var quoted = new List<(ControlClaim Fact, ClaimCandidate Claim, int Sentence)>(); // claims inside a quote whose speaker is named after it
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
             var text = sentence.Text;
             var found = index.Find(TextFolding.Fold(text));
-            var mayClaim = MayClaim(text, found[quantityKind]);
+            var mayClaim = ClaimCredit.MayClaim(text, found[quantityKind]);
             var tokens = mayClaim || found[places.Kind].Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.Tokenize(text) : NoTokens;
 
             var placeHits = places.Accept(text, found[places.Kind], tokens, sentence.Part == TextPart.Headline);
@@ -91,26 +76,22 @@ public sealed class FactExtractor
             {
                 attributions.Add(Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
-            var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source.Name;
+            var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source;
+            speakers[s] = speaker;
 
             var claimed = mayClaim ? claims.Find(text, tokens, placeHits) : [];
             if (claimed.Count > 0)
             {
+                var pronoun = speaker is null && sources.HasPronounSpeech(tokens);
                 var credited = speaker
-                    ?? (lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && sources.HasPronounSpeech(tokens) ? last.Name : outletName);
+                    ?? (lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && pronoun ? last.Source : null);
+                var openQuote = speaker is null && !pronoun && ClaimCredit.OpensQuote(text);
                 foreach (var claim in claimed)
                 {
-                    claimFacts.Add(Span(new ControlClaim
-                    {
-                        ValuePercent = claim.ValuePercent,
-                        Kind = claim.Kind,
-                        Scope = claim.Scope,
-                        Count = claim.Count,
-                        Of = claim.Of,
-                        Hedge = claim.Hedge,
-                        AttributedTo = credited,
-                        MatchedText = "",
-                    }, article, sentence, claim.Start, claim.End));
+                    var fact = Span(new ControlClaim { Kind = "", Scope = "", Hedge = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
+                    ClaimCredit.Apply(fact, claim, credited, outletName);
+                    claimFacts.Add(fact);
+                    if (openQuote) quoted.Add((fact, claim, s));
                 }
             }
             if (speaker is not null) lastSpeaker = (speaker, s);
@@ -118,6 +99,18 @@ public sealed class FactExtractor
             foreach (var hit in FramingTermCounter.Accept(found[terms.Kind]))
             {
                 termHits.Add(Span(new FramingTermHit { TermId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+            }
+        }
+        // "We have taken 90 percent of east Aleppo. The rest will follow," a military source said.
+        foreach (var (fact, claim, at) in quoted)
+        {
+            for (var next = at + 1; next < speakers.Length && next <= at + 2; next++)
+            {
+                if (speakers[next] is { } later)
+                {
+                    ClaimCredit.Apply(fact, claim, later, outletName);
+                    break;
+                }
             }
         }
         return new ExtractedFacts(mentions, claimFacts, attributions, termHits);

@@ -56,10 +56,12 @@ public sealed class SourceAttributionFinder
         {
             if (words.Speech.At(tokens, k).Length > 0) return true;
         }
-        // "said the army", "according to rebels"
+        // "..., said the army.", "according to rebels", but not "Lavrov said the army had suspended ..."
         var k0 = first;
         while (k0 > 0 && tokens[k0 - 1].Text is "the" or "a" or "an") k0--;
-        return words.Speech.EndingAt(tokens, k0).Length > 0;
+        if (words.Speech.EndingAt(tokens, k0).Length == 0) return false;
+        var according = k0 >= 2 && tokens[k0 - 1].Is("to") && tokens[k0 - 2].Is("according");
+        return according || after >= tokens.Count || !tokens[after].IsWord || tokens[after].Text is "on" or "in" or "at" or "late" or "earlier" or "today";
     }
 
     /// <summary>Who speaks in a sentence: a source followed by its speech verb, else the first that is not relaying, else the first relay.</summary>

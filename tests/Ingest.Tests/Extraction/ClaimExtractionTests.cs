@@ -23,9 +23,27 @@ public class ClaimExtractionTests
     [InlineData("Government forces had won back half of the Sukkari district.", "50 fraction place:sukkari / exact")]
     [InlineData("The army had recaptured 32 of east Aleppo's 40 neighbourhoods.", "80 neighbourhood_count east 32/40 exact")]
     [InlineData("32 neighborhoods have been liberated out of an original 40.", "80 neighbourhood_count east 32/40 exact")]
+    [InlineData("The army now holds around two dozen of east Aleppo's 40 neighbourhoods.", "60 neighbourhood_count east 24/40 about")]
     [InlineData("Government forces are now in control of 99 percent of Aleppo.", "99 area city / exact")]
+    [InlineData("Forces loyal to Bashar al-Assad have recaptured three-quarters of the rebel-held eastern half of the city.", "75 fraction east / exact")]
+    [InlineData("Government forces advanced on Monday, driving insurgents from more than half of their enclave.", "50 fraction east / over")]
+    [InlineData("Rebels have been pushed back into an area less than a quarter of its former size.", "75 fraction east / over")]
+    [InlineData("The regime now holds 85pc of the city's east.", "85 area east / exact")]
     public void SharesOfTerritoryAreClaims(string sentence, string expected) =>
         Assert.Equal([expected], Claims(sentence));
+
+    [Fact]
+    public void AClaimIsCreditedToItsSpeakerBeforeOrAfterIt()
+    {
+        string Credit(string body) =>
+            Assert.Single(TestExtraction.Extractor.Extract(TestExtraction.ArticleFromText("Headline\n\n" + body, "Test outlet")).Claims).AttributedTo;
+
+        Assert.Equal("Syrian Observatory for Human Rights", Credit("The army holds 90 percent of east Aleppo, the Observatory said."));
+        Assert.Equal("Syrian military source", Credit("A military source told Reuters the army had taken 90 percent of east Aleppo."));
+        Assert.Equal("Syrian military source", Credit("A military source spoke to AFP. The army holds 90 percent of east Aleppo, he said."));
+        Assert.Equal("Syrian military source", Credit("“We have liberated 90 percent of east Aleppo. The rest will follow,” a military source told SANA."));
+        Assert.Equal("Test outlet", Credit("The army holds 90 percent of east Aleppo."));
+    }
 
     [Fact]
     public void SeveralClaimsInOneSentenceAreEachFound() =>

@@ -70,6 +70,8 @@ public class PlaceMatchingTests
     [InlineData("Pilgrims visited Mashhad in Iran.")]
     [InlineData("Ansari said the talks in Moscow had been useful.")]
     [InlineData("Iraqi forces retook Hamdaniya on Monday.")]
+    [InlineData("Pro-government fighters broke the siege of Nubl and Zahraa in February.")]
+    [InlineData("Pilgrims visited the Imam Reza shrine in Mashhad.")]
     public void NamesThatLookLikePlacesButAreNotAreSkipped(string sentence) =>
         Assert.Empty(Mentions(sentence));
 
