@@ -50,7 +50,7 @@ public class GarbageQueryTests(HostileAppFixture fixture) : IClassFixture<Hostil
         Assert.Empty(failures);
     }
 
-    public static TheoryData<string> Routes() => [.. DashboardRoutes.All];
+    public static TheoryData<string> Routes() => [.. DashboardRoutes.All, "/error", "/not-found"];
 
     [Theory]
     [MemberData(nameof(Routes))]

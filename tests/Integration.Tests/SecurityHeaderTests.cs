@@ -22,6 +22,7 @@ public class SecurityHeaderTests(HostileAppFixture fixture) : IClassFixture<Host
         data.Add("/articles?page=zero", HttpStatusCode.BadRequest);
         data.Add("/api/claims?scope=nowhere", HttpStatusCode.BadRequest);
         data.Add("/no-such-page", HttpStatusCode.NotFound);
+        data.Add("/error", HttpStatusCode.NotFound);
         data.Add("/articles/999999", HttpStatusCode.NotFound);
         data.Add("/export/no-such.csv", HttpStatusCode.NotFound);
         data.Add("/css/site.css", HttpStatusCode.OK);
