@@ -11,6 +11,9 @@ namespace AleppoDashboard.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public class AccessibilityTests(BrowserFixture fixture)
 {
+    /// <summary>True once no CSS transition or animation is running (Leaflet fades popups and animates zooms).</summary>
+    public const string NoRunningAnimations = "() => document.getAnimations().every(a => a.playState !== 'running')";
+
     static readonly string Axe = Path.Combine(RepoPaths.Root, "src", "Web", "node_modules", "axe-core", "axe.min.js");
 
     public static TheoryData<string, int> Pages() => new()
@@ -50,6 +53,7 @@ public class AccessibilityTests(BrowserFixture fixture)
         {
             await Assertions.Expect(page.Locator("canvas[data-control-chart]").First).ToHaveAttributeAsync("data-state", "ready");
         }
+        await page.WaitForFunctionAsync(NoRunningAnimations);
         // Evaluated through the DevTools protocol (not a page script tag), so the page's CSP is not involved.
         await page.EvaluateAsync(await File.ReadAllTextAsync(Axe));
         var result = await page.EvaluateAsync<JsonElement>(
