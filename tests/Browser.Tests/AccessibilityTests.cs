@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AleppoDashboard.TestSupport;
 using Microsoft.Playwright;
 
 namespace AleppoDashboard.Browser.Tests;
@@ -11,11 +9,6 @@ namespace AleppoDashboard.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public class AccessibilityTests(BrowserFixture fixture)
 {
-    /// <summary>True once no CSS transition or animation is running (Leaflet fades popups and animates zooms).</summary>
-    public const string NoRunningAnimations = "() => document.getAnimations().every(a => a.playState !== 'running')";
-
-    static readonly string Axe = Path.Combine(RepoPaths.Root, "src", "Web", "node_modules", "axe-core", "axe.min.js");
-
     public static TheoryData<string, int> Pages() => new()
     {
         { "/", 200 },
@@ -43,7 +36,6 @@ public class AccessibilityTests(BrowserFixture fixture)
     [MemberData(nameof(Pages))]
     public async Task EveryPageHasNoSeriousAxeViolations(string path, int status)
     {
-        Assert.True(File.Exists(Axe), "axe-core is missing: run the Web project's build (it runs npm ci).");
         var watched = await fixture.NewPageAsync();
         var page = watched.Page;
         var response = await watched.GotoAsync(path);
@@ -53,14 +45,7 @@ public class AccessibilityTests(BrowserFixture fixture)
         {
             await Assertions.Expect(page.Locator("canvas[data-control-chart]").First).ToHaveAttributeAsync("data-state", "ready");
         }
-        await page.WaitForFunctionAsync(NoRunningAnimations);
-        // Evaluated through the DevTools protocol (not a page script tag), so the page's CSP is not involved.
-        await page.EvaluateAsync(await File.ReadAllTextAsync(Axe));
-        var result = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations" +
-            ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +
-            ".map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join('; ') + ')')");
-        var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
+        var violations = await AxeAudit.SeriousViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 

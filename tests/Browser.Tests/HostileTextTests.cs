@@ -151,4 +151,23 @@ public class HostileTextTests(BrowserFixture fixture, HostileApp hostile) : ICla
         await Assertions.Expect(page.Locator("table.control-table").GetByText(HostileArticles.ClaimSentence, new() { Exact = false })).Not.ToHaveCountAsync(0);
         await AssertInertAsync(watched, HostileArticles.ClaimSentence);
     }
+
+    [Theory]
+    [InlineData("/articles/1")]
+    [InlineData("/articles")]
+    [InlineData("/map")]
+    [InlineData("/control")]
+    [InlineData("/compare?place=sukkari")]
+    public async Task HostileTextDoesNotBreakAccessibility(string path)
+    {
+        var watched = await OpenAsync(path);
+        var page = watched.Page;
+        if (await page.Locator("[data-map]").CountAsync() > 0) await page.Locator("[data-map][data-ready=true]").First.WaitForAsync();
+        if (await page.Locator("canvas[data-control-chart]").CountAsync() > 0)
+        {
+            await Assertions.Expect(page.Locator("canvas[data-control-chart]").First).ToHaveAttributeAsync("data-state", "ready");
+        }
+        var violations = await AxeAudit.SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
 }

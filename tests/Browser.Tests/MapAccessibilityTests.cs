@@ -32,7 +32,7 @@ public sealed class MapAccessibilityTests(BrowserFixture fixture) : IAsyncLifeti
             await page.Locator(".map-marker, .map-cluster").First.ClickAsync();
         }
         // Colour contrast measured mid-fade (popup, cluster zoom) is not the page's contrast: let transitions finish.
-        await page.WaitForFunctionAsync(AccessibilityTests.NoRunningAnimations);
+        await page.WaitForFunctionAsync(AxeAudit.NoRunningAnimations);
         // Evaluated through the DevTools protocol (not a page script tag), so the page's CSP is not involved.
         await page.EvaluateAsync(await File.ReadAllTextAsync(axe));
         var result = await page.EvaluateAsync<JsonElement>(
