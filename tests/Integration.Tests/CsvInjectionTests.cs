@@ -85,6 +85,6 @@ public class CsvInjectionTests(HostileAppFixture fixture) : IClassFixture<Hostil
         var db = scope.ServiceProvider.GetRequiredService<DashboardDb>();
         await db.Outlets.Where(o => o.Slug == "afp").ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, TabOutlet));
         await db.Articles.Where(a => a.SourceFile == "001_plain.txt").ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, PlusHeadline));
-        await db.ControlClaims.Where(c => c.Article.SourceFile == "001_plain.txt").ExecuteUpdateAsync(s => s.SetProperty(c => c.AttributedTo, CrSource));
+        await db.ControlClaims.Where(c => c.MatchedText == HostileArticles.ClaimWords).ExecuteUpdateAsync(s => s.SetProperty(c => c.AttributedTo, CrSource));
     }
 }
