@@ -20,6 +20,10 @@ public static class ServiceExtensions
         var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
         builder.Services.AddDashboardData(builder.Environment.ResolvePath(database.Path));
 
+        // Long filter links (many outlets and places, a long search) reach the app and get its own 400
+        // message instead of Kestrel's bare 414 at the default 8 KB request line.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestFilter>();
