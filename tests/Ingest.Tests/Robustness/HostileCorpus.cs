@@ -28,6 +28,18 @@ public static class HostileCorpus
         short-row.txt
         """;
 
+    /// <summary>A 1×1 PNG image.</summary>
+    static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    /// <summary>"معركة حلب" (the battle of Aleppo) as a headline and body in the Windows-1256 code page.</summary>
+    static readonly byte[] Windows1256Arabic =
+    [
+        0xE3, 0xDA, 0xD1, 0xDF, 0xC9, 0x20, 0xCD, 0xE1, 0xC8, 0x0A, 0x0A,
+        0xE3, 0xDA, 0xD1, 0xDF, 0xC9, 0x20, 0xCD, 0xE1, 0xC8, 0x2E, 0x0A,
+    ];
+
+    // Declared after the byte arrays above: static fields initialise in order.
     public static readonly IReadOnlyList<HostileFile> Files =
     [
         new("empty.txt", Expected.Rejected, "is empty", Bytes([])),
@@ -79,15 +91,4 @@ public static class HostileCorpus
             stream.Write(line);
         }
     }
-
-    /// <summary>A 1×1 PNG image.</summary>
-    static readonly byte[] Png = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-
-    /// <summary>"معركة حلب" (the battle of Aleppo) as a headline and body in the Windows-1256 code page.</summary>
-    static readonly byte[] Windows1256Arabic =
-    [
-        0xE3, 0xDA, 0xD1, 0xDF, 0xC9, 0x20, 0xCD, 0xE1, 0xC8, 0x0A, 0x0A,
-        0xE3, 0xDA, 0xD1, 0xDF, 0xC9, 0x20, 0xCD, 0xE1, 0xC8, 0x2E, 0x0A,
-    ];
 }
