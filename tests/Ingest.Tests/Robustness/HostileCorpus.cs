@@ -53,7 +53,7 @@ public static class HostileCorpus
         new("page.txt", Expected.Rejected, "HTML", Text("<!DOCTYPE html>\n<html><head><title>Aleppo</title></head><body><p>Text</p></body></html>")),
         new("saved-page.txt", Expected.Rejected, "HTML", Text("<!-- saved from url=(0042)https://example.org/news/aleppo -->\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Aleppo</title></head>\n<body><h1>Aleppo</h1><p>Text.</p></body></html>")),
         new("huge-60mb.txt", Expected.Rejected, "too large", WriteHuge),
-        new("one-megabyte-line.txt", Expected.LoadedWithWarning, "too long for a headline", Text(string.Concat(Enumerable.Repeat("Government forces advanced in Hanano on Friday, a military source said. ", 1024 * 1024 / 72 + 1)))),
+        new("one-megabyte-line.txt", Expected.LoadedWithWarning, "too long for a headline", Text(string.Concat(Enumerable.Repeat("The text runs on and on without a single line break. ", 1024 * 1024 / 53 + 1)))),
         new("headline-only.txt", Expected.LoadedWithWarning, "no body", Text("Only a headline about Aleppo\n")),
         new("same-text-a.txt", Expected.Loaded, null, Text(Good)),
         new("same-text-b.txt", Expected.LoadedWithWarning, "Same text as 'same-text-a.txt'", Text(Good)),
