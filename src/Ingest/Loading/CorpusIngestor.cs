@@ -25,7 +25,7 @@ public sealed class CorpusIngestor(
             throw new DirectoryNotFoundException($"The article folder '{folder}' does not exist.");
         }
         var (manifest, manifestProblems) = ManifestReader.Read(folder);
-        var files = Directory.EnumerateFiles(folder, "*.txt").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(IsArticleFile).Order(StringComparer.Ordinal).ToList();
         var problems = manifestProblems.ToList();
         var present = files.Select(ManifestReader.KeyOf).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(manifest.Values.Where(r => !present.Contains(r.File))
@@ -44,6 +44,9 @@ public sealed class CorpusIngestor(
         }
         return new IngestReport(outcomes, problems);
     }
+
+    /// <summary>An article file: a name ending in .txt in any case (REPORT.TXT too).</summary>
+    public static bool IsArticleFile(string fileName) => fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
 
     async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(
         string folder, string[] batch, IReadOnlyDictionary<string, ManifestRow> manifest, LoadState state, CancellationToken ct)

@@ -24,15 +24,22 @@ public class CrashSafetyTests
 
         using (var first = IngestProcess.Start(folder, database))
         {
-            // The program reports progress after each committed batch; kill it after a few, while it writes the next.
-            var progressLines = 0;
-            while (await first.StandardOutput.ReadLineAsync() is { } line)
+            var errors = first.StandardError.ReadToEndAsync();
+            try
             {
-                if (line.StartsWith("progress:", StringComparison.Ordinal) && ++progressLines == 2) break;
+                // The program reports progress after each committed batch; kill it after two, while it writes the next.
+                var progressLines = 0;
+                while (await first.StandardOutput.ReadLineAsync() is { } line)
+                {
+                    if (line.StartsWith("progress:", StringComparison.Ordinal) && ++progressLines == 2) break;
+                }
+                Assert.True(progressLines == 2, $"the ingest program ended before its second batch: {(first.HasExited ? await errors : "")}");
             }
-            Assert.Equal(2, progressLines);
-            first.Kill(entireProcessTree: true); // SIGKILL on Unix: no handler runs, no transaction is finished
-            await first.WaitForExitAsync();
+            finally
+            {
+                first.Kill(entireProcessTree: true); // SIGKILL on Unix: no handler runs, no transaction is finished
+                await first.WaitForExitAsync();
+            }
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
@@ -43,7 +50,11 @@ public class CrashSafetyTests
         {
             var output = second.StandardOutput.ReadToEndAsync();
             var errors = second.StandardError.ReadToEndAsync();
-            Assert.True(second.WaitForExit(TimeSpan.FromMinutes(3)), "the second run did not finish");
+            if (!second.WaitForExit(TimeSpan.FromMinutes(3)))
+            {
+                second.Kill(entireProcessTree: true);
+                Assert.Fail("the second run did not finish within 3 minutes");
+            }
             Assert.True(second.ExitCode == 0, $"exit code {second.ExitCode}: {await errors}");
             Assert.Contains($"{Articles - afterKill} added, 0 updated, {afterKill} unchanged, 0 rejected", await output);
         }

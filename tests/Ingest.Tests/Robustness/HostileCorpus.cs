@@ -64,6 +64,7 @@ public static class HostileCorpus
         new("file with spaces.txt", Expected.Loaded, null, Text("A file name with spaces\n\nFighting in Aleppo.")),
         new("حلب تقرير.txt", Expected.Loaded, null, Text("A file name in Arabic\n\nFighting in Aleppo.")),
         new(DecomposedName, Expected.Loaded, null, Text("A file name with a decomposed accent\n\nFighting in Aleppo.")),
+        new("UPPER CASE.TXT", Expected.Loaded, null, Text("A file name in capitals\n\nFighting in Aleppo.")),
     ];
 
     /// <summary>Writes every file and the manifest into <paramref name="folder"/>.</summary>
@@ -73,6 +74,8 @@ public static class HostileCorpus
         {
             file.WriteTo(Path.Combine(folder, file.Name));
         }
+        // Not an article file: not even looked at.
+        File.WriteAllBytes(Path.Combine(folder, "photo.png"), Png);
         File.WriteAllText(Path.Combine(folder, "manifest.csv"), Manifest.Normalize(NormalizationForm.FormC) + "\n");
     }
 

@@ -48,7 +48,7 @@ public class HostileCorpusTests(HostileCorpusFixture corpus) : IClassFixture<Hos
     [Fact]
     public void TheBatchGoesOnPastEveryBadFile()
     {
-        var onDisk = Directory.EnumerateFiles(corpus.Harness.Articles, "*.txt").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var onDisk = Directory.EnumerateFiles(corpus.Harness.Articles, "*.txt", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive }).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(onDisk, corpus.Report.Files.Select(f => f.File).Order(StringComparer.Ordinal));
         Assert.Equal(HostileCorpus.Files.Count, corpus.Report.Files.Count);
     }
