@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Reference;
 using AleppoDashboard.Ingest.Files;
@@ -92,6 +93,10 @@ public class ConcurrentIngestTests(Xunit.Abstractions.ITestOutputHelper output)
             Assert.True(headline is not null && sentenceCounts.ContainsKey(headline), $"{path} shows an unknown headline '{headline}'");
             var shown = page.QuerySelectorAll("#s0, .article-body .sentence").Length;
             Assert.True(sentenceCounts[headline] == shown, $"{path} ('{headline}') shows {shown} sentences, not {sentenceCounts[headline]}");
+            // The facts shown are those of the same version: the legend counts them, the text marks them.
+            var counted = page.QuerySelectorAll(".fact-legend > span").Sum(s => int.Parse(s.TextContent.Trim().Split(' ')[^1], CultureInfo.InvariantCulture));
+            var marked = page.QuerySelectorAll("h1#s0 mark.fact, .article-body mark.fact").Length;
+            Assert.True(marked <= counted && (counted == 0) == (marked == 0), $"{path} ('{headline}') counts {counted} facts but marks {marked}");
         }
     }
 
