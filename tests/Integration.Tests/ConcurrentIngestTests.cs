@@ -47,6 +47,7 @@ public class ConcurrentIngestTests(Xunit.Abstractions.ITestOutputHelper output)
         var ingest = Task.Run(() => corpus.Ingestor.IngestFolderAsync(folder.Path));
 
         var failures = new ConcurrentBag<string>();
+        var timings = new ConcurrentBag<(string Path, double Ms)>();
         var articlePages = new ConcurrentBag<(string Path, string Html)>();
         var sent = 0;
         var duringIngest = 0;
@@ -63,6 +64,7 @@ public class ConcurrentIngestTests(Xunit.Abstractions.ITestOutputHelper output)
                     2 => $"/articles/{random.Next(Initial + 1, Initial + Added + 1)}",
                     _ => Paths[random.Next(Paths.Length)],
                 };
+                var started = clock.Elapsed;
                 try
                 {
                     using var response = await client.GetAsync(path);
@@ -74,12 +76,14 @@ public class ConcurrentIngestTests(Xunit.Abstractions.ITestOutputHelper output)
                 {
                     failures.Add($"{path}: {e.GetType().Name} {e.Message}");
                 }
+                timings.Add((path, (clock.Elapsed - started).TotalMilliseconds));
                 if (!ingest.IsCompleted) Interlocked.Increment(ref duringIngest);
             }
         })));
 
         var report = await ingest;
         output.WriteLine($"{Math.Min(sent, MaxRequests)} requests ({duringIngest} during the ingest, {articlePages.Count} article pages) in {clock.Elapsed.TotalSeconds:0.0} s: {report.Summary}");
+        output.WriteLine("slowest: " + string.Join(", ", timings.OrderByDescending(t => t.Ms).Take(8).Select(t => $"{t.Path} {t.Ms:0} ms")));
         Assert.Empty(failures);
         Assert.Equal(Added, report.Count(FileStatus.Added));
         Assert.Equal(Initial, report.Count(FileStatus.Updated));

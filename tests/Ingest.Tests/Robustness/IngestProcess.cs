@@ -17,7 +17,8 @@ public static class IngestProcess
 
     public static Process Start(string folder, string database)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The SDK names its own dotnet host while it runs tests; otherwise the one on PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
