@@ -1,3 +1,4 @@
+using AleppoDashboard.Ingest.Files;
 using AleppoDashboard.Ingest.Loading;
 
 namespace AleppoDashboard.Ingest.Cli;
@@ -35,7 +36,7 @@ public sealed class FolderWatcher(Corpus corpus, TextWriter output, TextWriter e
 
     static string Snapshot(string folder) => string.Join("\n",
         new DirectoryInfo(folder).EnumerateFiles()
-            .Where(f => f.Extension is ".txt" || f.Name == "manifest.csv")
+            .Where(f => CorpusIngestor.IsArticleFile(f.Name) || f.Name == ManifestReader.FileName)
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => $"{f.Name}|{f.Length}|{f.LastWriteTimeUtc.Ticks}"));
 }

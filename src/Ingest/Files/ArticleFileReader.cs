@@ -52,8 +52,7 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         {
             throw new FileRejectedException("has no text (only whitespace).");
         }
-        var start = text.TrimStart();
-        if (start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        if (LooksLikeHtml(text))
         {
             throw new FileRejectedException("is an HTML page, not article text; save the article's text as a .txt file.");
         }
@@ -98,8 +97,25 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         }
         catch (DecoderFallbackException e)
         {
-            throw new FileRejectedException($"is not valid {name} (bad byte at offset {e.Index}); save it as UTF-8.");
+            var legacy = name == "UTF-8" ? "; it is probably in an older encoding such as Windows-1256 (Arabic) or Latin-1" : "";
+            throw new FileRejectedException($"is not valid {name} (bad byte at offset {e.Index}){legacy}: save it as UTF-8.");
         }
+    }
+
+    /// <summary>
+    /// An HTML page, not article text: it starts with a tag, a doctype or a comment (browsers' "save as" adds
+    /// <c>&lt;!-- saved from url=… --&gt;</c>), and its first kilobytes hold a doctype or an html, head or body tag.
+    /// </summary>
+    static bool LooksLikeHtml(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        if (start.Length == 0 || start[0] != '<')
+        {
+            return false;
+        }
+        var head = start[..Math.Min(start.Length, 4096)];
+        return head.Contains("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.Contains("<html", StringComparison.OrdinalIgnoreCase)
+            || head.Contains("<head", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

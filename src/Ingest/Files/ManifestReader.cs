@@ -1,8 +1,12 @@
+using System.Text;
 using CsvHelper;
 
 namespace AleppoDashboard.Ingest.Files;
 
-/// <summary>Reads manifest.csv. Extra columns are ignored; problems are returned as one-line messages, never thrown.</summary>
+/// <summary>
+/// Reads manifest.csv. Extra columns are ignored; problems are returned as one-line messages, never thrown.
+/// Rows are keyed by the file name in Unicode normal form C (look them up with <see cref="KeyOf"/>).
+/// </summary>
 public static class ManifestReader
 {
     public const string FileName = "manifest.csv";
@@ -26,8 +30,9 @@ public static class ManifestReader
                     problems.Add($"{FileName}: has no 'file' column; the manifest is ignored.");
                     return (rows, problems);
                 }
+                // File names compare in Unicode normal form C: macOS writes names decomposed, spreadsheets composed.
                 var row = new ManifestRow(
-                    Field(csv, "file") ?? "", Field(csv, "outlet"), Field(csv, "url"), Field(csv, "published"), Field(csv, "notes"), csv.LineNumber);
+                    (Field(csv, "file") ?? "").Normalize(NormalizationForm.FormC), Field(csv, "outlet"), Field(csv, "url"), Field(csv, "published"), Field(csv, "notes"), csv.LineNumber);
                 if (row.File.Length == 0)
                 {
                     problems.Add($"{FileName} line {row.Line}: the 'file' column is empty; row ignored.");
@@ -48,6 +53,9 @@ public static class ManifestReader
         }
         return (rows, problems);
     }
+
+    /// <summary>The key of a file name in the manifest's rows.</summary>
+    public static string KeyOf(string fileName) => fileName.Normalize(NormalizationForm.FormC);
 
     static string? Field(CsvReader csv, string column) =>
         csv.TryGetFieldIndex(column, out var i) && i < csv.FieldCount && csv.GetString(i).Trim() is { Length: > 0 } value ? value : null;

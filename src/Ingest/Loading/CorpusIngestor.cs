@@ -25,9 +25,10 @@ public sealed class CorpusIngestor(
             throw new DirectoryNotFoundException($"The article folder '{folder}' does not exist.");
         }
         var (manifest, manifestProblems) = ManifestReader.Read(folder);
-        var files = Directory.EnumerateFiles(folder, "*.txt").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(IsArticleFile).Order(StringComparer.Ordinal).ToList();
         var problems = manifestProblems.ToList();
-        problems.AddRange(manifest.Values.Where(r => !File.Exists(Path.Combine(folder, r.File)))
+        var present = files.Select(ManifestReader.KeyOf).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(manifest.Values.Where(r => !present.Contains(r.File))
             .Select(r => $"{ManifestReader.FileName} line {r.Line}: '{r.File}' is listed but there is no such file in the folder."));
 
         var outcomes = new List<FileOutcome>(files.Count);
@@ -44,10 +45,13 @@ public sealed class CorpusIngestor(
         return new IngestReport(outcomes, problems);
     }
 
+    /// <summary>An article file: a name ending in .txt in any case (REPORT.TXT too).</summary>
+    public static bool IsArticleFile(string fileName) => fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+
     async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(
         string folder, string[] batch, IReadOnlyDictionary<string, ManifestRow> manifest, LoadState state, CancellationToken ct)
     {
-        var prepared = batch.Select(file => Prepare(folder, file, manifest.GetValueOrDefault(file), state)).ToList();
+        var prepared = batch.Select(file => Prepare(folder, file, manifest.GetValueOrDefault(ManifestReader.KeyOf(file)), state)).ToList();
         var toWrite = prepared.Where(p => p.Write is not null).ToList();
         if (toWrite.Count == 0)
         {
@@ -94,6 +98,12 @@ public sealed class CorpusIngestor(
         var hash = text.ContentHash;
         var meta = metadata.Resolve(row, text.FullText);
         var warnings = text.Warnings.ToList();
+        var outcomeWarnings = new List<string>();
+        if (row?.Published is { } manifestDate && meta.PublishedOrigin != ValueOrigin.Manifest)
+        {
+            // Kept in the article's notes by the resolver; said here too so that the run's report shows it.
+            outcomeWarnings.Add($"{ManifestReader.FileName} line {row.Line}: published '{manifestDate}' is not a date (use yyyy-MM-dd); the date was taken from the text.");
+        }
         if (state.FileByHash.TryGetValue(hash, out var twin) && twin != file)
         {
             warnings.Add($"Same text as '{twin}'; kept as a separate article.");
@@ -106,7 +116,7 @@ public sealed class CorpusIngestor(
             return new(new(file, FileStatus.Unchanged, []), null);
         }
         var status = existing is null ? FileStatus.Added : FileStatus.Updated;
-        return new(new(file, status, warnings), new PendingArticle(file, text, meta, hash, notes, existing?.Id));
+        return new(new(file, status, [.. outcomeWarnings, .. warnings]), new PendingArticle(file, text, meta, hash, notes, existing?.Id));
     }
 
     async Task WriteAsync(IReadOnlyList<Prepared> items, LoadState state, CancellationToken ct)
