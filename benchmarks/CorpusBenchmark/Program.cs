@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 // Builds databases of N synthetic articles through the real ingest path and measures ingest, page and export
 // latency under concurrent loopback load against the real web app, mentions export speed and memory. See PERFORMANCE.md.
 // Usage: dotnet run -c Release --project benchmarks/CorpusBenchmark -- [--articles 10000,100000] [--workers 4]
-//        [--requests 40] [--seconds 20] [--work /tmp/aleppo-corpus-benchmark] [--reuse-db]
+//        [--requests 40] [--seconds 20] [--work /tmp/aleppo-corpus-benchmark] [--reuse-db] [--ingest-only]
 var options = Options.Parse(args);
 var root = FindRoot();
 var reference = new ReferenceFiles(Path.Combine(root, "src", "Data", "Reference"));
@@ -46,6 +46,7 @@ foreach (var size in options.Sizes)
         var seconds = clock.Elapsed.TotalSeconds;
         await using var db = await databases.CreateDbContextAsync();
         report.Line($"- **ingest (read, split, extract, store): {size / seconds:0} articles/s** ({seconds:0.0} s; {ingest.Summary})");
+        report.Line($"- of which read + split + extract alone (no database, one thread): {await ExtractOnlyAsync(corpusFolder, reference):0} articles/s");
         report.Line($"- database: {await db.Articles.CountAsync():N0} articles, {await db.Sentences.CountAsync():N0} sentences, " +
                     $"{await db.PlaceMentions.CountAsync():N0} place mentions, {await db.ControlClaims.CountAsync():N0} control claims, " +
                     $"{await db.SourceAttributions.CountAsync():N0} attributions, {await db.FramingTermHits.CountAsync():N0} term hits; " +
@@ -56,6 +57,7 @@ foreach (var size in options.Sizes)
         report.Line($"- database reused: {databasePath}");
     }
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    if (options.IngestOnly) continue;
 
     // Web process 1: memory at rest, then the page and export load.
     await using (var web = await WebProcess.StartAsync(webDll, webFolder, databasePath))
@@ -107,6 +109,23 @@ report.Line("");
 report.Line($"Benchmark command took {total.Elapsed.TotalMinutes:0.0} min.");
 Console.WriteLine($"(written to {report.Path})");
 
+// The same reading, sentence splitting and extraction as the ingest, without storing: how much of the ingest is the database.
+static Task<double> ExtractOnlyAsync(string folder, ReferenceFiles reference)
+{
+    var extractor = new AleppoDashboard.Ingest.Extraction.FactExtractor(reference.ReadGazetteer(), reference.ReadLexicon(), reference.ReadSources(), reference.ReadCues());
+    var reader = new AleppoDashboard.Ingest.Files.ArticleFileReader();
+    var files = Directory.GetFiles(folder, "*.txt");
+    var clock = Stopwatch.StartNew();
+    foreach (var file in files)
+    {
+        var text = reader.Read(file);
+        var article = new AleppoDashboard.Data.Articles.Article { Headline = text.Headline, Body = text.Body, SourceFile = file, ContentHash = text.ContentHash };
+        article.Sentences = ArticleBuilder.SentencesOf(article);
+        extractor.Extract(article);
+    }
+    return Task.FromResult(files.Length / clock.Elapsed.TotalSeconds);
+}
+
 static double FolderMb(string folder) => new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length) / 1024.0 / 1024.0;
 
 static string FindRoot()
@@ -118,7 +137,7 @@ static string FindRoot()
     throw new InvalidOperationException("AleppoDashboard.sln not found above " + AppContext.BaseDirectory);
 }
 
-sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, string Work, bool ReuseDb)
+sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, string Work, bool ReuseDb, bool IngestOnly)
 {
     public static Options Parse(string[] args)
     {
@@ -129,7 +148,8 @@ sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, strin
             int.Parse(Value("--requests") ?? "40", CultureInfo.InvariantCulture),
             int.Parse(Value("--seconds") ?? "20", CultureInfo.InvariantCulture),
             Value("--work") ?? Path.Combine(Path.GetTempPath(), "aleppo-corpus-benchmark"),
-            args.Contains("--reuse-db"));
+            args.Contains("--reuse-db"),
+            args.Contains("--ingest-only"));
     }
 }
 
