@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 // Builds databases of N synthetic articles through the real ingest path and measures ingest, page and export
 // latency under concurrent loopback load against the real web app, mentions export speed and memory. See PERFORMANCE.md.
 // Usage: dotnet run -c Release --project benchmarks/CorpusBenchmark -- [--articles 10000,100000] [--workers 4]
-//        [--requests 40] [--seconds 20] [--work /tmp/aleppo-corpus-benchmark] [--reuse-db] [--ingest-only] [--only /url-prefix]
+//        [--requests 40] [--seconds 20] [--work /tmp/aleppo-corpus-benchmark] [--reuse-db] [--ingest-only] [--only /url-prefix] [--skip /url-prefix] [--no-export]
 var options = Options.Parse(args);
 var root = FindRoot();
 var reference = new ReferenceFiles(Path.Combine(root, "src", "Data", "Reference"));
@@ -75,7 +75,9 @@ foreach (var size in options.Sizes)
         report.Line("| URL | requests | errors | p50 ms | p95 ms | first byte p50 ms | KB per response |");
         report.Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         var random = new Random(7);
-        foreach (var path in Urls.All(size, random).Where(p => options.Only is null || p.StartsWith(options.Only, StringComparison.Ordinal)))
+        foreach (var path in Urls.All(size, random)
+            .Where(p => options.Only is null || p.StartsWith(options.Only, StringComparison.Ordinal))
+            .Where(p => options.Skip is null || !p.StartsWith(options.Skip, StringComparison.Ordinal)))
         {
             var result = await LoadRun.RunAsync(client, path, options.Workers, options.Requests, TimeSpan.FromSeconds(options.Seconds));
             report.Line(result.Row);
@@ -83,6 +85,8 @@ foreach (var size in options.Sizes)
         report.Line("");
         report.Line($"- web process after the load: VmRSS {web.MemoryMb("VmRSS"):0} MB, VmHWM {web.MemoryMb("VmHWM"):0} MB");
     }
+
+    if (args.Contains("--no-export")) continue;
 
     // Web process 2 (fresh): the whole mentions export, streamed, with the peak memory of the process.
     await using (var web = await WebProcess.StartAsync(webDll, webFolder, databasePath))
@@ -138,7 +142,7 @@ static string FindRoot()
     throw new InvalidOperationException("AleppoDashboard.sln not found above " + AppContext.BaseDirectory);
 }
 
-sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, string Work, bool ReuseDb, bool IngestOnly, string? Only)
+sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, string Work, bool ReuseDb, bool IngestOnly, string? Only, string? Skip)
 {
     public static Options Parse(string[] args)
     {
@@ -151,7 +155,8 @@ sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, strin
             Value("--work") ?? Path.Combine(Path.GetTempPath(), "aleppo-corpus-benchmark"),
             args.Contains("--reuse-db"),
             args.Contains("--ingest-only"),
-            Value("--only"));
+            Value("--only"),
+            Value("--skip"));
     }
 }
 
