@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 // Builds databases of N synthetic articles through the real ingest path and measures ingest, page and export
 // latency under concurrent loopback load against the real web app, mentions export speed and memory. See PERFORMANCE.md.
 // Usage: dotnet run -c Release --project benchmarks/CorpusBenchmark -- [--articles 10000,100000] [--workers 4]
-//        [--requests 40] [--seconds 20] [--work /tmp/aleppo-corpus-benchmark] [--reuse-db] [--ingest-only] [--only /url-prefix] [--skip /url-prefix] [--no-export]
+//        [--requests 40] [--seconds 20] [--work /tmp/aleppo-corpus-benchmark] [--reuse-db] [--ingest-only] [--only /path (that path with and without query)] [--skip text (URLs containing it)] [--no-export]
 var options = Options.Parse(args);
 var root = FindRoot();
 var reference = new ReferenceFiles(Path.Combine(root, "src", "Data", "Reference"));
@@ -76,8 +76,8 @@ foreach (var size in options.Sizes)
         report.Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         var random = new Random(7);
         foreach (var path in Urls.All(size, random)
-            .Where(p => options.Only is null || p.StartsWith(options.Only, StringComparison.Ordinal))
-            .Where(p => options.Skip is null || !p.StartsWith(options.Skip, StringComparison.Ordinal)))
+            .Where(p => options.Only is null || p == options.Only || p.StartsWith(options.Only + "?", StringComparison.Ordinal))
+            .Where(p => options.Skip is null || !p.Contains(options.Skip, StringComparison.Ordinal)))
         {
             var result = await LoadRun.RunAsync(client, path, options.Workers, options.Requests, TimeSpan.FromSeconds(options.Seconds));
             report.Line(result.Row);
