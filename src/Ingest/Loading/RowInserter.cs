@@ -12,7 +12,7 @@ namespace AleppoDashboard.Ingest.Loading;
 internal sealed class RowInserter<T> : IDisposable where T : class
 {
     readonly SqliteCommand command;
-    readonly (IProperty Property, SqliteParameter Parameter)[] columns;
+    readonly (IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, SqliteParameter Parameter)[] columns;
 
     public RowInserter(DashboardDbModel model, SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -27,17 +27,16 @@ internal sealed class RowInserter<T> : IDisposable where T : class
         command.CommandText =
             $"INSERT INTO \"{table}\" ({string.Join(", ", properties.Select(p => "\"" + p.GetColumnName(store) + "\""))}) " +
             $"VALUES ({string.Join(", ", properties.Select((_, i) => "$p" + i))}) RETURNING \"{key.GetColumnName(store)}\"";
-        columns = properties.Select((p, i) => (p, command.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value)))).ToArray();
+        columns = properties.Select((p, i) => (p.GetGetter(), p.GetTypeMapping().Converter, command.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value)))).ToArray();
         command.Prepare();
     }
 
     /// <summary>Inserts the row and returns its new id.</summary>
     public int Insert(T row)
     {
-        foreach (var (property, parameter) in columns)
+        foreach (var (getter, converter, parameter) in columns)
         {
-            var value = property.GetGetter().GetClrValue(row);
-            var converter = property.GetTypeMapping().Converter;
+            var value = getter.GetClrValue(row);
             parameter.Value = value is null ? DBNull.Value
                 : converter is not null ? converter.ConvertToProvider(value) ?? DBNull.Value
                 : value is Enum ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
