@@ -61,7 +61,7 @@ public sealed class CorpusIngestor(
         {
             await WriteAsync(toWrite, state, ct);
         }
-        catch (DbUpdateException)
+        catch (Exception batchError) when (batchError is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
         {
             // Write one by one so that a single bad article cannot take its batch down with it.
             for (var i = 0; i < prepared.Count; i++)
@@ -71,7 +71,7 @@ public sealed class CorpusIngestor(
                 {
                     await WriteAsync([prepared[i]], state, ct);
                 }
-                catch (DbUpdateException e)
+                catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
                 {
                     prepared[i] = prepared[i] with { Write = null, Outcome = new(prepared[i].Outcome.File, FileStatus.Rejected, [$"could not be stored: {e.InnerException?.Message ?? e.Message}"]) };
                 }
@@ -139,12 +139,18 @@ public sealed class CorpusIngestor(
                 db.Articles.Add(article);
             }
             Fill(article, pending, outlets[pending.Metadata.OutletSlug]);
-            article.Sentences = ArticleBuilder.SentencesOf(article);
-            var facts = extractor.Extract(article);
-            facts.AddTo(db);
             written.Add((pending, article));
         }
+        // Articles through EF (they get their ids); sentences and facts with prepared statements in the same transaction.
         await db.SaveChangesAsync(ct);
+        using (var rows = new DerivedRowWriter(db, extractor))
+        {
+            foreach (var (_, article) in written)
+            {
+                ct.ThrowIfCancellationRequested();
+                rows.Write(article);
+            }
+        }
         await tx.CommitAsync(ct);
         foreach (var outlet in outlets.Values)
         {

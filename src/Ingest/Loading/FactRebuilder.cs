@@ -29,14 +29,15 @@ public sealed class FactRebuilder(IDbContextFactory<DashboardDb> databases, Fact
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Deleting sentences cascades to every fact that stands on them.
         await db.Sentences.Where(s => ids.Contains(s.ArticleId)).ExecuteDeleteAsync(ct);
-        var articles = await db.Articles.Include(a => a.Outlet).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
-        foreach (var article in articles)
+        var articles = await db.Articles.AsNoTracking().Include(a => a.Outlet).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        using (var rows = new DerivedRowWriter(db, extractor))
         {
-            article.Sentences = ArticleBuilder.SentencesOf(article);
-            var facts = extractor.Extract(article);
-            facts.AddTo(db);
+            foreach (var article in articles)
+            {
+                ct.ThrowIfCancellationRequested();
+                rows.Write(article);
+            }
         }
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 }

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using AleppoDashboard.CorpusBenchmark;
+using AleppoDashboard.Data;
+using AleppoDashboard.Data.Reference;
+using AleppoDashboard.Ingest.Loading;
+using Microsoft.EntityFrameworkCore;
+
+// Builds databases of N synthetic articles through the real ingest path and measures ingest, page and export
+// latency under concurrent loopback load against the real web app, mentions export speed and memory. See PERFORMANCE.md.
+// Usage: dotnet run -c Release --project benchmarks/CorpusBenchmark -- [--articles 10000,100000] [--workers 4]
+//        [--requests 40] [--seconds 20] [--work /tmp/aleppo-corpus-benchmark] [--reuse-db] [--ingest-only] [--only /path (that path with and without query)] [--skip text (URLs containing it)] [--no-export]
+var options = Options.Parse(args);
+var root = FindRoot();
+var reference = new ReferenceFiles(Path.Combine(root, "src", "Data", "Reference"));
+var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
+var webFolder = Path.Combine(root, "src", "Web");
+var webDll = Path.Combine(webFolder, "bin", configuration, "net10.0", "AleppoDashboard.Web.dll");
+Directory.CreateDirectory(options.Work);
+var report = new Report(Path.Combine(options.Work, $"results-{DateTime.UtcNow:yyyyMMdd-HHmm}.md"));
+
+report.Line($"# Corpus benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC ({configuration} build)");
+report.Line("");
+report.Line($"Machine: {MachineDescription.Describe()}");
+report.Line($"Load: {options.Workers} concurrent workers, at most {options.Requests} requests or {options.Seconds} s per URL (after 2 warm-up requests), loopback.");
+var total = Stopwatch.StartNew();
+
+foreach (var size in options.Sizes)
+{
+    report.Line("");
+    report.Line($"## {size:N0} articles");
+    var corpusFolder = Path.Combine(options.Work, $"corpus-{size}");
+    var databasePath = Path.Combine(options.Work, $"db-{size}.db");
+
+    var clock = Stopwatch.StartNew();
+    var wrote = new SyntheticCorpusWriter(Path.Combine(root, "seeds"), reference, AppContext.BaseDirectory).Write(corpusFolder, size);
+    report.Line(wrote ? $"- corpus written in {clock.Elapsed.TotalSeconds:0.0} s ({FolderMb(corpusFolder):0} MB) to {corpusFolder}" : $"- corpus reused from {corpusFolder} ({FolderMb(corpusFolder):0} MB)");
+
+    if (!(options.ReuseDb && File.Exists(databasePath)))
+    {
+        foreach (var f in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" }) File.Delete(f);
+        var databases = DataServiceExtensions.CreateFactory(databasePath);
+        clock.Restart();
+        var corpus = await Corpus.OpenAsync(databases, reference, 8 * 1024 * 1024, TimeProvider.System);
+        var ingest = await corpus.Ingestor.IngestFolderAsync(corpusFolder);
+        var seconds = clock.Elapsed.TotalSeconds;
+        await using var db = await databases.CreateDbContextAsync();
+        report.Line($"- **ingest (read, split, extract, store): {size / seconds:0} articles/s** ({seconds:0.0} s; {ingest.Summary})");
+        report.Line($"- of which read + split + extract alone (no database, one thread): {await ExtractOnlyAsync(corpusFolder, reference):0} articles/s");
+        report.Line($"- database: {await db.Articles.CountAsync():N0} articles, {await db.Sentences.CountAsync():N0} sentences, " +
+                    $"{await db.PlaceMentions.CountAsync():N0} place mentions, {await db.ControlClaims.CountAsync():N0} control claims, " +
+                    $"{await db.SourceAttributions.CountAsync():N0} attributions, {await db.FramingTermHits.CountAsync():N0} term hits; " +
+                    $"{new FileInfo(databasePath).Length / 1024.0 / 1024.0:0} MB");
+    }
+    else
+    {
+        report.Line($"- database reused: {databasePath}");
+    }
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    if (options.IngestOnly) continue;
+
+    // Web process 1: memory at rest, then the page and export load.
+    await using (var web = await WebProcess.StartAsync(webDll, webFolder, databasePath))
+    {
+        using var client = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan.FromMinutes(5) };
+        // /compare is left out here: its first request builds the whole-corpus shared-copy cache (measured in the load below).
+        foreach (var path in new[] { "/", "/articles", "/map", "/control", "/api/map.geojson", "/api/claims", "/articles/1", "/export/outlets.csv" })
+        {
+            await LoadRun.TimeOneAsync(client, path);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        report.Line($"- **web process at rest** (started, 8 requests, 10 s idle): VmRSS {web.MemoryMb("VmRSS"):0} MB (peak so far VmHWM {web.MemoryMb("VmHWM"):0} MB)");
+
+        report.Line("");
+        report.Line("| URL | requests | errors | p50 ms | p95 ms | first byte p50 ms | KB per response |");
+        report.Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var random = new Random(7);
+        foreach (var path in Urls.All(size, random)
+            .Where(p => options.Only is null || p == options.Only || p.StartsWith(options.Only + "?", StringComparison.Ordinal))
+            .Where(p => options.Skip is null || !p.Contains(options.Skip, StringComparison.Ordinal)))
+        {
+            var result = await LoadRun.RunAsync(client, path, options.Workers, options.Requests, TimeSpan.FromSeconds(options.Seconds));
+            report.Line(result.Row);
+        }
+        report.Line("");
+        report.Line($"- web process after the load: VmRSS {web.MemoryMb("VmRSS"):0} MB, VmHWM {web.MemoryMb("VmHWM"):0} MB");
+    }
+
+    if (args.Contains("--no-export")) continue;
+
+    // Web process 2 (fresh): the whole mentions export, streamed, with the peak memory of the process.
+    await using (var web = await WebProcess.StartAsync(webDll, webFolder, databasePath))
+    {
+        using var client = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan.FromMinutes(30) };
+        await LoadRun.TimeOneAsync(client, "/");
+        var before = web.MemoryMb("VmHWM");
+        clock.Restart();
+        using var response = await client.GetAsync("/export/mentions.csv", HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64 * 1024];
+        long bytes = 0, lines = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            bytes += read;
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        report.Line($"- **/export/mentions.csv**: HTTP {(int)response.StatusCode}, {lines - 1:N0} rows, {bytes / 1e6:0.0} MB in {seconds:0.0} s = " +
+                    $"**{bytes / 1e6 / seconds:0.0} MB/s**; web process peak memory VmHWM **{web.MemoryMb("VmHWM"):0} MB** (before the export: {before:0} MB)");
+    }
+}
+report.Line("");
+report.Line($"Benchmark command took {total.Elapsed.TotalMinutes:0.0} min.");
+Console.WriteLine($"(written to {report.Path})");
+
+// The same reading, sentence splitting and extraction as the ingest, without storing: how much of the ingest is the database.
+static Task<double> ExtractOnlyAsync(string folder, ReferenceFiles reference)
+{
+    var extractor = new AleppoDashboard.Ingest.Extraction.FactExtractor(reference.ReadGazetteer(), reference.ReadLexicon(), reference.ReadSources(), reference.ReadCues());
+    var reader = new AleppoDashboard.Ingest.Files.ArticleFileReader();
+    var files = Directory.GetFiles(folder, "*.txt");
+    var clock = Stopwatch.StartNew();
+    foreach (var file in files)
+    {
+        var text = reader.Read(file);
+        var article = new AleppoDashboard.Data.Articles.Article { Headline = text.Headline, Body = text.Body, SourceFile = file, ContentHash = text.ContentHash };
+        article.Sentences = ArticleBuilder.SentencesOf(article);
+        extractor.Extract(article);
+    }
+    return Task.FromResult(files.Length / clock.Elapsed.TotalSeconds);
+}
+
+static double FolderMb(string folder) => new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length) / 1024.0 / 1024.0;
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "AleppoDashboard.sln"))) return dir.FullName;
+    }
+    throw new InvalidOperationException("AleppoDashboard.sln not found above " + AppContext.BaseDirectory);
+}
+
+sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, string Work, bool ReuseDb, bool IngestOnly, string? Only, string? Skip)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        return new(
+            (Value("--articles") ?? "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
+            int.Parse(Value("--workers") ?? "4", CultureInfo.InvariantCulture),
+            int.Parse(Value("--requests") ?? "40", CultureInfo.InvariantCulture),
+            int.Parse(Value("--seconds") ?? "20", CultureInfo.InvariantCulture),
+            Value("--work") ?? Path.Combine(Path.GetTempPath(), "aleppo-corpus-benchmark"),
+            args.Contains("--reuse-db"),
+            args.Contains("--ingest-only"),
+            Value("--only"),
+            Value("--skip"));
+    }
+}
+
+sealed class Report(string path)
+{
+    public string Path { get; } = path;
+
+    public void Line(string text)
+    {
+        Console.WriteLine(text);
+        File.AppendAllText(Path, text + Environment.NewLine);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AleppoDashboard.CorpusBenchmark;
+
+/// <summary>
+/// The real web app started as a child process on a loopback port against a benchmark database
+/// (no seeding, no map tiles), with its memory read from /proc/&lt;pid&gt;/status.
+/// </summary>
+public sealed class WebProcess : IAsyncDisposable
+{
+    readonly Process process;
+    readonly Queue<string> lastLines = new();
+    public Uri Address { get; }
+
+    WebProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public static async Task<WebProcess> StartAsync(string webDll, string webProjectFolder, string databasePath)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = webProjectFolder, // content root: wwwroot is found here
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { webDll, "--urls", $"http://127.0.0.1:{port}", $"--Database:Path={databasePath}", "--Seeds:AutoIngest=false", "--Map:TileUrl=" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var web = new WebProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        web.process.OutputDataReceived += (_, e) => web.Keep(e.Data);
+        web.process.ErrorDataReceived += (_, e) => web.Keep(e.Data);
+        web.process.BeginOutputReadLine();
+        web.process.BeginErrorReadLine();
+        await web.WaitUntilServingAsync();
+        return web;
+    }
+
+    public int Pid => process.Id;
+
+    /// <summary>A field of /proc/&lt;pid&gt;/status in MB (VmRSS: resident now; VmHWM: peak resident).</summary>
+    public double MemoryMb(string field)
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+    }
+
+    async Task WaitUntilServingAsync()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(30))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException("The web app exited:\n" + string.Join("\n", lastLines));
+            }
+            try
+            {
+                using var response = await client.GetAsync(new Uri(Address, "/api/claims"));
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The web app did not start within 30 minutes:\n" + string.Join("\n", lastLines));
+    }
+
+    void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (lastLines)
+        {
+            lastLines.Enqueue(line);
+            if (lastLines.Count > 40) lastLines.Dequeue();
+        }
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}
