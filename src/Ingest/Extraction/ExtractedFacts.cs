@@ -11,13 +11,5 @@ public sealed record ExtractedFacts(
 {
     public static readonly ExtractedFacts None = new([], [], [], []);
 
-    public void AddTo(Microsoft.EntityFrameworkCore.DbContext db)
-    {
-        db.AddRange(Mentions);
-        db.AddRange(Claims);
-        db.AddRange(Attributions);
-        db.AddRange(TermHits);
-    }
-
     public int Count => Mentions.Count + Claims.Count + Attributions.Count + TermHits.Count;
 }
