@@ -32,6 +32,9 @@ public static class MapQueries
     /// <summary>The mentioned places, most mentioned first (ties: by name). Four queries, whatever the number of places.</summary>
     public static async Task<List<MapPlace>> MapPlacesAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
     {
+        // One snapshot for the four queries: an ingest revising an article between them must not leave a chosen
+        // excerpt's mention missing from the last one.
+        await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
         // 1. Every filtered mention as a small key row: enough to count, date and rank them in memory.
         var mentions = await db.FilteredMentions(filter)
             .Select(m => new MentionKey(m.Id, m.PlaceId, m.Article.OutletId, m.Article.Published, m.ArticleId, m.Sentence.Index, m.Start))

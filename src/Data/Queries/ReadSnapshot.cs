@@ -23,6 +23,10 @@ public sealed class ReadSnapshot : IAsyncDisposable
         return new ReadSnapshot(db, transaction);
     }
 
+    /// <summary>A snapshot, or null when the context already runs in a transaction (whose snapshot then holds).</summary>
+    public static async Task<ReadSnapshot?> BeginUnlessInTransactionAsync(DashboardDb db, CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await BeginAsync(db, ct) : null;
+
     public async ValueTask DisposeAsync()
     {
         await db.Database.UseTransactionAsync(null);

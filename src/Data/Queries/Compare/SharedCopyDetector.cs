@@ -32,49 +32,67 @@ public static class SharedCopyDetector
         $"Two sentences of different articles count as the same copy when, after folding case and dropping quotes, punctuation and extra spaces, " +
         $"at least {MinContainment * 100:0}% of the shorter one's {ShingleSize}-word sequences also occur in the other (and at least {MinSharedShingles} of them, i.e. a common run of {MinSharedShingles + ShingleSize - 1}+ words).";
 
-    /// <summary>For every sentence that shares copy with a sentence of another article, the sentences it shares with.</summary>
+    /// <summary>At most this many other sentences are listed for one sentence (a wire line can run hundreds of times).</summary>
+    public const int MaxListed = 50;
+
+    /// <summary>
+    /// For every sentence that shares copy with a sentence of another article, the sentences it shares with
+    /// (the first <see cref="MaxListed"/>, by article and position). Identical normalised texts are compared once,
+    /// so a line repeated k times costs one comparison, not k².
+    /// </summary>
     public static Dictionary<int, List<SharedWith>> Detect(IReadOnlyList<CopyCandidate> sentences)
     {
-        var shingles = new HashSet<long>[sentences.Count];
-        var index = new Dictionary<long, List<int>>();
+        // Distinct normalised texts, each with the sentences that carry it.
+        var textIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var members = new List<List<int>>();
+        var shingles = new List<HashSet<long>>();
         for (var i = 0; i < sentences.Count; i++)
         {
-            shingles[i] = Shingles(sentences[i].Text);
-            foreach (var s in shingles[i])
+            var words = NormalisedWords(sentences[i].Text);
+            var key = string.Join(' ', words);
+            if (!textIds.TryGetValue(key, out var t))
+            {
+                textIds[key] = t = members.Count;
+                members.Add([]);
+                shingles.Add(Shingles(words));
+            }
+            members[t].Add(i);
+        }
+        var index = new Dictionary<long, List<int>>();
+        for (var t = 0; t < shingles.Count; t++)
+        {
+            foreach (var s in shingles[t])
             {
                 if (!index.TryGetValue(s, out var list)) index[s] = list = [];
-                list.Add(i);
+                list.Add(t);
             }
         }
         var result = new Dictionary<int, List<SharedWith>>();
-        for (var i = 0; i < sentences.Count; i++)
+        for (var t = 0; t < shingles.Count; t++)
         {
-            if (shingles[i].Count < MinSharedShingles) continue;
+            if (shingles[t].Count < MinSharedShingles) continue;
             var common = new Dictionary<int, int>();
-            foreach (var s in shingles[i])
+            foreach (var s in shingles[t])
             {
-                foreach (var j in index[s])
+                foreach (var u in index[s])
                 {
-                    if (j != i && sentences[j].ArticleId != sentences[i].ArticleId)
-                    {
-                        common[j] = common.GetValueOrDefault(j) + 1;
-                    }
+                    if (u != t) common[u] = common.GetValueOrDefault(u) + 1;
                 }
             }
-            foreach (var (j, count) in common)
+            var copies = new List<int>(members[t]);
+            foreach (var (u, count) in common)
             {
-                var shorter = Math.Min(shingles[i].Count, shingles[j].Count);
-                if (count >= MinSharedShingles && count >= MinContainment * shorter)
-                {
-                    if (!result.TryGetValue(sentences[i].SentenceId, out var list)) result[sentences[i].SentenceId] = list = [];
-                    var other = sentences[j];
-                    list.Add(new SharedWith(other.SentenceId, other.ArticleId, other.Index, other.OutletName));
-                }
+                var shorter = Math.Min(shingles[t].Count, shingles[u].Count);
+                if (count >= MinSharedShingles && count >= MinContainment * shorter) copies.AddRange(members[u]);
             }
-        }
-        foreach (var list in result.Values)
-        {
-            list.Sort((a, b) => a.ArticleId != b.ArticleId ? a.ArticleId.CompareTo(b.ArticleId) : a.Index.CompareTo(b.Index));
+            var ordered = copies.Select(j => sentences[j]).OrderBy(c => c.ArticleId).ThenBy(c => c.Index).ToList();
+            foreach (var i in members[t])
+            {
+                var mine = sentences[i];
+                var others = ordered.Where(c => c.ArticleId != mine.ArticleId).Take(MaxListed)
+                    .Select(c => new SharedWith(c.SentenceId, c.ArticleId, c.Index, c.OutletName)).ToList();
+                if (others.Count > 0) result[mine.SentenceId] = others;
+            }
         }
         return result;
     }
@@ -104,9 +122,8 @@ public static class SharedCopyDetector
         return words;
     }
 
-    static HashSet<long> Shingles(string text)
+    static HashSet<long> Shingles(IReadOnlyList<string> words)
     {
-        var words = NormalisedWords(text);
         var set = new HashSet<long>();
         for (var i = 0; i + ShingleSize <= words.Count; i++)
         {
