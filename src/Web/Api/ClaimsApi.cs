@@ -35,7 +35,6 @@ public static class ClaimsApi
     static async Task<IResult> Claims(RequestFilter request, DashboardDb db, HttpContext context, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         var scope = await ClaimScope.ResolveAsync(context.Request.Query["scope"], db, ct);
         if (!scope.IsValid) return RequestFilter.BadRequest([scope.Error!]);
         var claims = await db.ControlClaimRows(filter.Filter, scope.Scope!).ToListAsync(ct);

@@ -28,7 +28,6 @@ public static class MapApi
     static async Task<IResult> Places(RequestFilter request, DashboardDb db, MapSectors sectors, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         var places = await db.MapPlacesAsync(filter.Filter, ct);
         var collection = new
         {

@@ -18,7 +18,6 @@ public static class ArticleExports
     static async Task<IResult> Articles(RequestFilter request, DashboardDb db, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         return new CsvResult<ArticleRow>("articles.csv",
             ["article_id", "outlet", "outlet_slug", "published", "date_precision", "headline", "url", "source_file", "words", "content_hash"],
             db.ArticleRows(filter.Filter).AsAsyncEnumerable(),
@@ -29,7 +28,6 @@ public static class ArticleExports
     static async Task<IResult> Outlets(RequestFilter request, DashboardDb db, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         var rows = await db.OutletSummariesAsync(filter.Filter, ct);
         return new CsvResult<OutletSummary>("outlets.csv",
             ["outlet", "outlet_slug", "articles", "first_published", "last_published", "words"],

@@ -19,7 +19,6 @@ public static class CompareExports
         error ??= await selection.UnknownTermAsync(db, ct);
         if (error is not null) return RequestFilter.BadRequest([error]);
         var filter = await request.ResolveAsync(ct);
-        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
 
         var shared = await sharedCopy.GetAsync(db, ct);
         var columns = await db.CompareColumnsAsync(filter.Filter, ct);

@@ -27,7 +27,6 @@ public static class ControlExports
     static async Task<IResult> Control(RequestFilter request, DashboardDb db, HttpContext context, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         var scope = await ClaimScope.ResolveAsync(context.Request.Query["scope"], db, ct);
         if (!scope.IsValid) return RequestFilter.BadRequest([scope.Error!]);
         return new CsvResult<ControlClaimRow>("control-claims.csv", Header,

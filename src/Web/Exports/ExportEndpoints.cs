@@ -1,3 +1,5 @@
+using AleppoDashboard.Web.Filtering;
+
 namespace AleppoDashboard.Web.Exports;
 
 /// <summary>Every CSV export lives under /export and takes the same filter as the page it exports.</summary>
@@ -5,7 +7,7 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/export");
+        var group = app.MapGroup("/export").AddEndpointFilter<ValidFilterRequired>();
         group.MapArticleExports();
         group.MapMapExports();
         group.MapControlExports();

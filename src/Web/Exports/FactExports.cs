@@ -22,7 +22,6 @@ public static class FactExports
     static async Task<IResult> Mentions(RequestFilter request, DashboardDb db, HttpContext http, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         if (!TryArticle(http, out var article)) return RequestFilter.BadRequest(["article must be a whole number (an article id)."]);
         return new CsvResult<MentionRow>("mentions.csv",
             ["article_id", "outlet", "published", "place_id", "place", "matched_text", "sentence_index", "start", "length", "sentence"],
@@ -34,7 +33,6 @@ public static class FactExports
     static async Task<IResult> Claims(RequestFilter request, DashboardDb db, HttpContext http, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         if (!TryArticle(http, out var article)) return RequestFilter.BadRequest(["article must be a whole number (an article id)."]);
         return new CsvResult<ClaimRow>("claims.csv",
             ["article_id", "outlet", "published", "value_percent", "scope", "kind", "count", "of", "hedge", "attributed_to",

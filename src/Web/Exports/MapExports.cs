@@ -19,7 +19,6 @@ public static class MapExports
     static async Task<IResult> Places(HttpContext http, RequestFilter request, DashboardDb db, MapSectors sectors, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        if (!filter.IsValid) return RequestFilter.BadRequest(filter.Errors);
         var slugs = await db.Outlets.AsNoTracking().Select(o => o.Slug).ToListAsync(ct);
         var sort = MapTableSort.Parse(http.Request.Query["sort"], http.Request.Query["dir"], slugs, out var error);
         if (sort is null) return RequestFilter.BadRequest([error!]);

@@ -1,3 +1,4 @@
+using AleppoDashboard.Web.Filtering;
 using AleppoDashboard.Web.Api;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Exports;
@@ -20,7 +21,7 @@ public static class PipelineExtensions
     public static WebApplication MapDashboardEndpoints(this WebApplication app)
     {
         app.MapExports();
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").AddEndpointFilter<ValidFilterRequired>();
         api.MapMapApi();
         api.MapClaimsApi();
         app.MapRazorComponents<App>();
