@@ -64,7 +64,11 @@ public class FilterBarTests : BunitContext
     [Fact]
     public void ShowsChosenPlacesSoTheyCanBeUnticked()
     {
-        var bar = RenderAt("/articles?place=sukkari", DashboardFilter.None.WithPlaces("sukkari"));
+        Services.AddSingleton(HttpContextFor.Url("/articles?place=sukkari"));
+        var bar = Render<FilterBar>(p => p
+            .Add(b => b.Filter, DashboardFilter.None.WithPlaces("sukkari"))
+            .Add(b => b.PlaceNames, new Dictionary<string, string> { ["sukkari"] = "Sukkari" }));
         Assert.True(bar.Find("input[name=place][value=sukkari]").HasAttribute("checked"));
+        Assert.Equal("Sukkari", bar.Find("label[for=place-sukkari]").TextContent);
     }
 }
