@@ -1,6 +1,7 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,7 @@ public static class ControlClaimSeeder
             });
         }
         await db.SaveChangesAsync();
+        await ContentVersion.BumpAsync(db, default);
         return Claims.Length;
     }
 }

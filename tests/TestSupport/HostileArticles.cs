@@ -1,5 +1,6 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,5 +43,6 @@ public static class HostileArticles
             AttributedTo = "<i>a military source</i>",
         });
         await db.SaveChangesAsync();
+        await ContentVersion.BumpAsync(db, default);
     }
 }

@@ -1,5 +1,6 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +43,9 @@ public static class PlaceMentionSeeder
                 }
             }
         }
-        return await db.SaveChangesAsync();
+        var added = await db.SaveChangesAsync();
+        await ContentVersion.BumpAsync(db, default);
+        return added;
     }
 
     static bool IsWordEdge(string text, int index) => index < 0 || index >= text.Length || !char.IsLetterOrDigit(text[index]);

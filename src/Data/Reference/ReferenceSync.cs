@@ -10,6 +10,7 @@ public static class ReferenceSync
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await Replace(db, db.Places, places, p => p.Id, ct);
         await Replace(db, db.FramingTerms, terms, t => t.Id, ct);
+        await Schema.ContentVersion.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }

@@ -52,6 +52,10 @@ public static partial class SchemaInitializer
                 await db.Database.ExecuteSqlRawAsync(statement, ct);
             }
             await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.CreateSql, ct);
+            if (rebuild)
+            {
+                await ContentVersion.BumpAsync(db, ct);
+            }
             await db.Database.ExecuteSqlRawAsync("DELETE FROM schema_info;", ct);
             await db.Database.ExecuteSqlAsync($"INSERT INTO schema_info (version) VALUES ({CurrentVersion});", ct);
             await tx.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Ingest.Extraction;
 using AleppoDashboard.Ingest.Files;
 using AleppoDashboard.Ingest.Metadata;
@@ -151,6 +152,7 @@ public sealed class CorpusIngestor(
                 rows.Write(article);
             }
         }
+        await ContentVersion.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
         foreach (var outlet in outlets.Values)
         {

@@ -1,4 +1,5 @@
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Ingest.Extraction;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,7 @@ public sealed class FactRebuilder(IDbContextFactory<DashboardDb> databases, Fact
                 rows.Write(article);
             }
         }
+        await ContentVersion.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data.Queries.Compare;
@@ -5,21 +6,23 @@ namespace AleppoDashboard.Data.Queries.Compare;
 /// <summary>
 /// The shared-copy map of the whole corpus (not only the filtered articles, so that a sentence is marked as
 /// wire copy even when the other outlet is filtered out). Computed at query time with
-/// <see cref="SharedCopyDetector"/> and kept until the sentences change (their count, highest id or total length).
+/// <see cref="SharedCopyDetector"/> and kept until <see cref="ContentVersion"/> moves (every ingest or re-extraction raises it).
 /// Register as a singleton.
 /// </summary>
 public sealed class SharedCopyCache
 {
     readonly SemaphoreSlim gate = new(1, 1);
-    (long Count, long MaxId, long Length)? stamp;
+    long? stamp;
     IReadOnlyDictionary<int, List<SharedWith>> shared = new Dictionary<int, List<SharedWith>>();
 
     public async Task<IReadOnlyDictionary<int, List<SharedWith>>> GetAsync(DashboardDb db, CancellationToken ct)
     {
-        var current = await StampAsync(db, ct);
         await gate.WaitAsync(ct);
         try
         {
+            // The counter and the sentences are read in one snapshot, so the cache never pairs new text with an old number.
+            await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
+            var current = await ContentVersion.ReadAsync(db, ct);
             if (stamp != current)
             {
                 var sentences = await db.Sentences.AsNoTracking()
@@ -34,20 +37,5 @@ public sealed class SharedCopyCache
         {
             gate.Release();
         }
-    }
-
-    static async Task<(long, long, long)> StampAsync(DashboardDb db, CancellationToken ct)
-    {
-        var row = await db.Database.SqlQueryRaw<CorpusStamp>(
-            "SELECT COUNT(*) AS Count, COALESCE(MAX(Id), 0) AS MaxId, COALESCE(SUM(length(Text)), 0) AS Length FROM sentences")
-            .ToListAsync(ct);
-        return (row[0].Count, row[0].MaxId, row[0].Length);
-    }
-
-    sealed class CorpusStamp
-    {
-        public long Count { get; set; }
-        public long MaxId { get; set; }
-        public long Length { get; set; }
     }
 }
