@@ -15,7 +15,12 @@ public sealed record ClaimRow(
     public string ScopeLabel => ScopePlaceName ?? FactQueries.ScopeLabel(Scope);
 }
 
-/// <summary>Place mentions and control claims as rows for exports, through the shared filter, optionally of one article.</summary>
+/// <summary>
+/// Place mentions and control claims as rows for exports, through the shared filter, optionally of one article.
+/// Rows come by article id, then sentence index, then position in the sentence: the order of the index on
+/// (ArticleId, SentenceId, Start), so SQLite streams them without sorting (sentence ids rise with the index
+/// within an article; see FactConfiguration).
+/// </summary>
 public static class FactExportQueries
 {
     public static IQueryable<MentionRow> MentionRows(this DashboardDb db, DashboardFilter filter, int? articleId = null)
@@ -23,8 +28,7 @@ public static class FactExportQueries
         var mentions = db.FilteredMentions(filter);
         if (articleId is { } id) mentions = mentions.Where(m => m.ArticleId == id);
         return mentions
-            .OrderBy(m => m.Article.Published == null).ThenBy(m => m.Article.Published).ThenBy(m => m.ArticleId)
-            .ThenBy(m => m.Sentence.Index).ThenBy(m => m.Start)
+            .OrderBy(m => m.ArticleId).ThenBy(m => m.SentenceId).ThenBy(m => m.Start)
             .Select(m => new MentionRow(m.ArticleId, m.Article.Outlet.Name, m.Article.Published, m.PlaceId, m.Place.Name, m.MatchedText,
                 m.Sentence.Index, m.Sentence.Text, m.Start, m.Length));
     }
@@ -34,10 +38,10 @@ public static class FactExportQueries
         var claims = db.FilteredFacts<ControlClaim>(filter);
         if (articleId is { } id) claims = claims.Where(c => c.ArticleId == id);
         return claims
-            .OrderBy(c => c.Article.Published == null).ThenBy(c => c.Article.Published).ThenBy(c => c.ArticleId)
-            .ThenBy(c => c.Sentence.Index).ThenBy(c => c.Start)
+            .OrderBy(c => c.ArticleId).ThenBy(c => c.SentenceId).ThenBy(c => c.Start)
             .Select(c => new ClaimRow(c.ArticleId, c.Article.Outlet.Name, c.Article.Published, c.ValuePercent, c.Scope, c.Kind, c.Count, c.Of,
                 c.Hedge, c.AttributedTo, c.MatchedText, c.Sentence.Index, c.Sentence.Text, c.Start, c.Length,
-                db.Places.Where(p => "place:" + p.Id == c.Scope).Select(p => p.Name).FirstOrDefault()));
+                // "place:<id>" → the place's id, looked up by primary key ("east", "city" find nothing).
+                db.Places.Where(p => c.Scope.StartsWith("place:") && p.Id == c.Scope.Substring(6)).Select(p => p.Name).FirstOrDefault()));
     }
 }

@@ -26,8 +26,19 @@ public static class FactExports
         return new CsvResult<MentionRow>("mentions.csv",
             ["article_id", "outlet", "published", "place_id", "place", "matched_text", "sentence_index", "start", "length", "sentence"],
             db.MentionRows(filter.Filter, article).AsAsyncEnumerable(),
-            m => [CsvCells.Of(m.ArticleId), m.Outlet, CsvCells.Of(m.Published), m.PlaceId, m.Place, m.MatchedText,
-                CsvCells.Of(m.SentenceIndex), CsvCells.Of(m.Start), CsvCells.Of(m.Length), m.Sentence]);
+            (csv, m) =>
+            {
+                csv.WriteField(m.ArticleId, "");
+                csv.WriteField(m.Outlet);
+                WriteDate(csv, m.Published);
+                csv.WriteField(m.PlaceId);
+                csv.WriteField(m.Place);
+                csv.WriteField(m.MatchedText);
+                csv.WriteField(m.SentenceIndex, "");
+                csv.WriteField(m.Start, "");
+                csv.WriteField(m.Length, "");
+                csv.WriteField(m.Sentence);
+            });
     }
 
     static async Task<IResult> Claims(RequestFilter request, DashboardDb db, HttpContext http, CancellationToken ct)
@@ -38,9 +49,31 @@ public static class FactExports
             ["article_id", "outlet", "published", "value_percent", "scope", "kind", "count", "of", "hedge", "attributed_to",
                 "matched_text", "sentence_index", "start", "length", "sentence"],
             db.ClaimRows(filter.Filter, article).AsAsyncEnumerable(),
-            c => [CsvCells.Of(c.ArticleId), c.Outlet, CsvCells.Of(c.Published), CsvCells.Of(c.ValuePercent), c.Scope, c.Kind,
-                CsvCells.Of(c.Count), CsvCells.Of(c.Of), c.Hedge, c.AttributedTo, c.MatchedText,
-                CsvCells.Of(c.SentenceIndex), CsvCells.Of(c.Start), CsvCells.Of(c.Length), c.Sentence]);
+            (csv, c) =>
+            {
+                csv.WriteField(c.ArticleId, "");
+                csv.WriteField(c.Outlet);
+                WriteDate(csv, c.Published);
+                csv.WriteField(c.ValuePercent, CsvCells.NumberFormat);
+                csv.WriteField(c.Scope);
+                csv.WriteField(c.Kind);
+                csv.WriteField(c.Count, "");
+                csv.WriteField(c.Of, "");
+                csv.WriteField(c.Hedge);
+                csv.WriteField(c.AttributedTo);
+                csv.WriteField(c.MatchedText);
+                csv.WriteField(c.SentenceIndex, "");
+                csv.WriteField(c.Start, "");
+                csv.WriteField(c.Length, "");
+                csv.WriteField(c.Sentence);
+            });
+    }
+
+    /// <summary>yyyy-MM-dd, or an empty cell (as <see cref="CsvCells.Of(DateOnly?)"/>).</summary>
+    static void WriteDate(CsvHelper.CsvWriter csv, DateOnly? date)
+    {
+        if (date is { } d) csv.WriteField(d, CsvCells.DateFormat);
+        else csv.WriteField("");
     }
 
     /// <summary>The optional <c>article</c> parameter: absent is fine; anything but one whole number is not.</summary>
