@@ -33,11 +33,7 @@ public sealed class FactRebuilder(IDbContextFactory<DashboardDb> databases, Fact
         var articles = await db.Articles.AsNoTracking().Include(a => a.Outlet).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
         using (var rows = new DerivedRowWriter(db, extractor))
         {
-            foreach (var article in articles)
-            {
-                ct.ThrowIfCancellationRequested();
-                rows.Write(article);
-            }
+            rows.Write(articles, ct);
         }
         await ContentVersion.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
