@@ -29,33 +29,35 @@ public static class MapQueries
 {
     public const int ExcerptsPerPlace = 3;
 
-    /// <summary>The mentioned places, most mentioned first (ties: by name). Four queries, whatever the number of places.</summary>
+    /// <summary>
+    /// The mentioned places, most mentioned first (ties: by name). Counts and dates are aggregated in SQL; only a few
+    /// candidate excerpts per place and outlet come back as rows. Five queries, whatever the number of mentions.
+    /// </summary>
     public static async Task<List<MapPlace>> MapPlacesAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
     {
-        // One snapshot for the four queries: an ingest revising an article between them must not leave a chosen
+        // One snapshot for the five queries: an ingest revising an article between them must not leave a chosen
         // excerpt's mention missing from the last one.
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
-        // 1. Every filtered mention as a small key row: enough to count, date and rank them in memory.
-        var mentions = await db.FilteredMentions(filter)
-            .Select(m => new MentionKey(m.Id, m.PlaceId, m.Article.OutletId, m.Article.Published, m.ArticleId, m.Sentence.Index, m.Start))
-            .ToListAsync(ct);
-        if (mentions.Count == 0)
+        // 1. Mentions, first and last date per place and outlet.
+        var counts = await MapAggregates.CountsAsync(db, filter, ct);
+        if (counts.Count == 0)
         {
             return [];
         }
 
-        // 2, 3. The places and outlets those rows name.
-        var placeIds = mentions.Select(m => m.PlaceId).Distinct().ToList();
+        // 2. The places and outlets those rows name.
+        var placeIds = counts.Select(c => c.PlaceId).Distinct().ToList();
         var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).ToListAsync(ct);
         var outlets = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => new MapOutletCount(o.Slug, o.Name, 0), ct);
-
-        var byPlace = mentions.ToLookup(m => m.PlaceId);
+        var byPlace = counts.ToLookup(c => c.PlaceId);
         var perOutlet = placeIds.ToDictionary(id => id, id => byPlace[id]
-            .GroupBy(m => m.OutletId)
-            .Select(g => outlets[g.Key] with { Mentions = g.Count() })
+            .Select(c => outlets[c.OutletId] with { Mentions = c.Mentions })
             .OrderByDescending(o => o.Mentions).ThenBy(o => o.Name, StringComparer.Ordinal)
             .ToList());
-        var chosen = placeIds.ToDictionary(id => id, id => PickExcerpts(byPlace[id], perOutlet[id], outlets));
+
+        // 3. The excerpt candidates: the mentions in the newest few articles per place and outlet, ranked in SQL.
+        var candidates = (await MapAggregates.NewestArticlesPerPlaceAndOutletAsync(db, filter, ExcerptsPerPlace, ct)).ToLookup(c => c.PlaceId);
+        var chosen = placeIds.ToDictionary(id => id, id => PickExcerpts(candidates[id], perOutlet[id], outlets));
 
         // 4. The chosen sentences' text, by mention id.
         var chosenIds = chosen.Values.SelectMany(ids => ids).ToList();
@@ -74,14 +76,12 @@ public static class MapQueries
             {
                 var rows = byPlace[p.Id].ToList();
                 return new MapPlace(p.Id, p.Name, p.Sector, p.Lat, p.Lon, p.Confidence,
-                    rows.Count, perOutlet[p.Id], rows.Min(m => m.Published), rows.Max(m => m.Published),
+                    rows.Sum(c => c.Mentions), perOutlet[p.Id], rows.Min(c => c.First), rows.Max(c => c.Last),
                     chosen[p.Id].Select(id => excerpts[id]).ToList());
             })
             .OrderByDescending(p => p.Mentions).ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
     }
-
-    sealed record MentionKey(int Id, string PlaceId, int OutletId, DateOnly? Published, int ArticleId, int SentenceIndex, int Start);
 
     /// <summary>The outlets that mention any of <paramref name="places"/>, most mentions first: the table's and legend's columns.</summary>
     public static List<MapOutletCount> OutletsOf(IEnumerable<MapPlace> places) =>
@@ -95,15 +95,18 @@ public static class MapQueries
     /// Up to three mentions in different sentences, newest first, taking outlets in turn (most mentioning outlet first)
     /// so that each outlet's wording shows.
     /// </summary>
-    static List<int> PickExcerpts(IEnumerable<MentionKey> mentions, List<MapOutletCount> outletOrder, Dictionary<int, MapOutletCount> outlets)
+    /// <remarks>
+    /// Only the first <see cref="ExcerptsPerPlace"/> outlets can be reached and each gives at most that many sentences,
+    /// which its newest <see cref="ExcerptsPerPlace"/> articles hold, so those articles' mentions (<paramref name="candidates"/>) are enough.
+    /// </remarks>
+    static List<int> PickExcerpts(IEnumerable<ExcerptCandidate> candidates, List<MapOutletCount> outletOrder, Dictionary<int, MapOutletCount> outlets)
     {
-        var newestFirst = mentions
-            .OrderBy(m => m.Published is null).ThenByDescending(m => m.Published)
-            .ThenBy(m => m.ArticleId).ThenBy(m => m.SentenceIndex).ThenBy(m => m.Start)
-            .DistinctBy(m => (m.ArticleId, m.SentenceIndex))
+        var newestFirst = candidates
+            .OrderBy(c => c.ArticleRank).ThenBy(c => c.SentenceIndex).ThenBy(c => c.Start)
+            .DistinctBy(c => c.SentenceId)
             .ToList();
         var queues = outletOrder
-            .Select(o => new Queue<MentionKey>(newestFirst.Where(m => outlets[m.OutletId].Slug == o.Slug)))
+            .Select(o => new Queue<ExcerptCandidate>(newestFirst.Where(m => outlets[m.OutletId].Slug == o.Slug)))
             .ToList();
         var picked = new List<int>();
         while (picked.Count < ExcerptsPerPlace && queues.Any(q => q.Count > 0))
@@ -111,7 +114,7 @@ public static class MapQueries
             foreach (var queue in queues.Where(q => q.Count > 0))
             {
                 if (picked.Count == ExcerptsPerPlace) break;
-                picked.Add(queue.Dequeue().Id);
+                picked.Add(queue.Dequeue().MentionId);
             }
         }
         return picked;
