@@ -87,7 +87,7 @@ public static class CompareQueries
     {
         var hits = await HitsAsync(db, filter, topic, shared, ct);
         var ids = hits.Select(h => h.SentenceId).Distinct().ToList();
-        var sentences = await db.Sentences.AsNoTracking().Where(s => ids.Contains(s.Id))
+        var sentences = await db.Sentences.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id))
             .Select(s => new { s.Id, s.ArticleId, s.Index, s.Text, s.Article.Outlet.Slug, s.Article.Published, s.Article.PublishedPrecision })
             .ToListAsync(ct);
         var marks = hits.ToLookup(h => h.SentenceId);
@@ -128,7 +128,7 @@ public static class CompareQueries
             default:
                 var articles = db.FilteredArticles(filter).Select(a => a.Id);
                 var sharedIds = shared.Keys.ToList();
-                var ids = await db.Sentences.AsNoTracking().Where(s => articles.Contains(s.ArticleId) && sharedIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
+                var ids = await db.Sentences.AsNoTracking().Where(s => articles.Contains(s.ArticleId) && EF.Parameter(sharedIds).Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
                 return ids.Select(id => new Hit(id, 0, 0, "shared", "")).ToList();
         }
     }
