@@ -83,7 +83,7 @@ public static class CompareQueries
 
     /// <summary>One row: each outlet's sentences on the topic, in date then text order (search results by rank).</summary>
     public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, DashboardFilter filter, CompareTopic topic,
-        IReadOnlyDictionary<int, List<SharedWith>> shared, CancellationToken ct)
+        SharedCopies shared, CancellationToken ct)
     {
         var hits = await HitsAsync(db, filter, topic, shared, ct);
         var ids = hits.Select(h => h.SentenceId).Distinct().ToList();
@@ -95,7 +95,7 @@ public static class CompareQueries
         var cells = sentences
             .Select(s => new CompareSentence(s.Id, s.ArticleId, s.Index, s.Slug, s.Published, s.PublishedPrecision, s.Text,
                 marks[s.Id].Where(m => m.Length > 0).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
-                shared.TryGetValue(s.Id, out var with) ? with : []))
+                shared.With(s.Id)))
             .GroupBy(s => s.OutletSlug)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<CompareSentence>)(topic.Kind == CompareTopicKind.Text
                 ? g.OrderBy(s => rank[s.SentenceId]).ThenBy(s => s.ArticleId).ThenBy(s => s.Index).ToList()
@@ -103,10 +103,22 @@ public static class CompareQueries
         return new CompareRow(topic, cells);
     }
 
+    /// <summary>The ids of the articles the filter selects, for matching against in-memory data.</summary>
+    public static async Task<HashSet<int>> FilteredArticleIdsAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
+        [.. await db.FilteredArticles(filter).Select(a => a.Id).ToListAsync(ct)];
+
+    /// <summary>How many sentences of the filtered articles are shared copy.</summary>
+    public static async Task<int> SharedInFilterAsync(this DashboardDb db, DashboardFilter filter, SharedCopies shared, CancellationToken ct)
+    {
+        if (shared.Count == 0) return 0;
+        var articles = await db.FilteredArticleIdsAsync(filter, ct);
+        return shared.Sentences.Count(s => articles.Contains(s.ArticleId));
+    }
+
     sealed record Hit(int SentenceId, int Start, int Length, string Kind, string Label, double Rank = 0);
 
     static async Task<List<Hit>> HitsAsync(DashboardDb db, DashboardFilter filter, CompareTopic topic,
-        IReadOnlyDictionary<int, List<SharedWith>> shared, CancellationToken ct)
+        SharedCopies shared, CancellationToken ct)
     {
         switch (topic.Kind)
         {
@@ -126,10 +138,8 @@ public static class CompareQueries
                 return found.SelectMany(f => f.Marks.Select(m => new Hit(f.SentenceId, m.Start, m.Length, "hit", "Matches the search", f.Rank))
                     .DefaultIfEmpty(new Hit(f.SentenceId, 0, 0, "hit", "", f.Rank))).ToList();
             default:
-                var articles = db.FilteredArticles(filter).Select(a => a.Id);
-                var sharedIds = shared.Keys.ToList();
-                var ids = await db.Sentences.AsNoTracking().Where(s => articles.Contains(s.ArticleId) && EF.Parameter(sharedIds).Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
-                return ids.Select(id => new Hit(id, 0, 0, "shared", "")).ToList();
+                var articles = await db.FilteredArticleIdsAsync(filter, ct);
+                return shared.Sentences.Where(s => articles.Contains(s.ArticleId)).Select(s => new Hit(s.SentenceId, 0, 0, "shared", "")).ToList();
         }
     }
 }
