@@ -24,8 +24,17 @@ public partial class ManyWireCopiesTests(ManyWireCopiesApp fixture) : IClassFixt
     {
         var response = await client.GetAsync("/compare?topic=wire");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var row = ComparePageHtml.Rows(await response.Content.ReadAsStringAsync())["wire"];
+        var html = await response.Content.ReadAsStringAsync();
+        var row = ComparePageHtml.Rows(html)["wire"];
         Assert.Contains(row.Values, cell => cell.Any(s => s.Shared && s.Html.Contains("Wire line ")));
+        // Each cell shows its first 5 sentences, says how many there are and links to the CSV that lists them all.
+        Assert.All(row.Values, cell => Assert.InRange(cell.Count, 0, 5));
+        var capped = ComparePageHtml.CappedCells(html).Where(c => c.Key.Topic == "wire").ToList();
+        Assert.NotEmpty(capped);
+        var (total, href) = capped.MaxBy(c => c.Value.Total).Value;
+        Assert.True(total > ManyWireCopiesApp.Added);
+        var all = CompareCsv.Parse(await client.GetStringAsync(href)).Where(r => r["topic"] == "wire").ToList();
+        Assert.Equal(total, all.Count);
     }
 
     [Fact]
