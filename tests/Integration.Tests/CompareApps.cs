@@ -14,3 +14,18 @@ public sealed class SeedsApp : DashboardAppFactory
 public sealed class WirePairApp() : DashboardAppFactory(Path.Combine(RepoPaths.Tests, "Integration.Tests", "Fixtures", "wire-pair"))
 {
 }
+
+/// <summary>
+/// The real app on the seeds plus 2 × <see cref="Added"/> sentences of shared wire copy in two outlets' articles:
+/// more shared sentences than SQLite accepts variables in one statement (32,766).
+/// </summary>
+public sealed class ManyWireCopiesApp : IAsyncLifetime
+{
+    public const int Added = 17_000;
+
+    public DashboardAppFactory App { get; } = new();
+
+    public async Task InitializeAsync() => await App.AddSharedSentencesAsync(Added);
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}

@@ -93,6 +93,11 @@ public partial class CompareExtractionTests(SeedsApp app) : IClassFixture<SeedsA
         var href = WebUtility.HtmlDecode(link.Groups["href"].Value);
         Assert.Equal($"/compare?outlet={outlet}&term={term}", href);
         var cell = ComparePageHtml.Rows(await client.GetStringAsync(href))["term:" + term][outlet];
-        Assert.Equal(hits, cell.Sum(s => Regex.Matches(s.Html, "<mark class=\"fact fact-term\"").Count));
+        // The page shows the first 5 sentences; the CSV behind it lists every sentence with its matched words.
+        var sentences = CompareCsv.Parse(await client.GetStringAsync("/export/compare.csv" + href["/compare".Length..]))
+            .Where(r => r["topic"] == "term:" + term && r["outlet_slug"] == outlet).ToList();
+        Assert.Equal(hits, sentences.Sum(r => r["matched"].Split(" | ").Length));
+        Assert.Equal(Math.Min(5, sentences.Count), cell.Count);
+        Assert.Equal(sentences.Take(5).Sum(r => r["matched"].Split(" | ").Length), cell.Sum(s => Regex.Matches(s.Html, "<mark class=\"fact fact-term\"").Count));
     }
 }

@@ -27,6 +27,23 @@ public static partial class ComparePageHtml
         return rows;
     }
 
+    /// <summary>(topic code, outlet slug) → (total sentences, link to all of them) for every cell that shows only its first sentences.</summary>
+    public static Dictionary<(string Topic, string Outlet), (int Total, string Href)> CappedCells(string html)
+    {
+        var capped = new Dictionary<(string, string), (int, string)>();
+        foreach (Match row in RowPattern().Matches(html))
+        {
+            foreach (Match cell in CellPattern().Matches(row.Groups["body"].Value))
+            {
+                var more = MorePattern().Match(cell.Groups["body"].Value);
+                if (!more.Success) continue;
+                capped[(WebUtility.HtmlDecode(row.Groups["topic"].Value), cell.Groups["outlet"].Value)] =
+                    (int.Parse(more.Groups["total"].Value.Replace(",", "")), WebUtility.HtmlDecode(more.Groups["href"].Value));
+            }
+        }
+        return capped;
+    }
+
     /// <summary>term id → outlet slug → hits shown in the framing matrix.</summary>
     public static Dictionary<string, Dictionary<string, int>> Matrix(string html) =>
         MatrixRowPattern().Matches(html).ToDictionary(
@@ -41,6 +58,9 @@ public static partial class ComparePageHtml
 
     [GeneratedRegex("""<li class="compare-sentence[^"]*">(?<body>.*?href="/articles/(?<article>\d+)#s(?<index>\d+)" class="sentence-link".*?)</li>""", RegexOptions.Singleline)]
     private static partial Regex SentencePattern();
+
+    [GeneratedRegex("""Showing \d+ of (?<total>[\d,]+) sentences\.\s*<a href="(?<href>[^"]*)" download>""")]
+    private static partial Regex MorePattern();
 
     [GeneratedRegex("""<tr data-term="(?<term>[^"]*)">(?<body>.*?)</tr>""", RegexOptions.Singleline)]
     private static partial Regex MatrixRowPattern();

@@ -11,6 +11,7 @@ public class CompareTests(SeedsApp app) : IClassFixture<SeedsApp>
     const string Tasnim = "tasnim-news-agency";
     const string Reuters = "reuters-syndicated";
     const string PlanQuery = "\"according to plan\"";
+    const int CellCap = 5;
 
     readonly HttpClient client = app.CreateRealClient();
 
@@ -112,6 +113,7 @@ public class CompareTests(SeedsApp app) : IClassFixture<SeedsApp>
     {
         var html = await client.GetStringAsync("/compare?" + query);
         var page = ComparePageHtml.Rows(html);
+        var capped = ComparePageHtml.CappedCells(html);
         var csv = CompareCsv.Parse(await client.GetStringAsync("/export/compare.csv?" + query));
         if (query.StartsWith("q=", StringComparison.Ordinal)) Assert.NotEmpty(csv);
 
@@ -121,12 +123,20 @@ public class CompareTests(SeedsApp app) : IClassFixture<SeedsApp>
         {
             foreach (var (outlet, shown) in cells)
             {
-                // The CSV lists a cell's sentences in the page's order; the page shows the first 15 and says how many more.
+                // The CSV lists a cell's sentences in the page's order; the page shows the first 5, says how many in all and links to them.
                 var rows = csv.Where(r => r["topic"] == topic && r["outlet_slug"] == outlet)
                     .Select(r => (ArticleId: int.Parse(r["article_id"]), Index: int.Parse(r["sentence_index"]), Shared: r["shared_with"].Length > 0))
                     .ToList();
-                Assert.Equal(rows.Take(15), shown.Select(s => (s.ArticleId, s.Index, s.Shared)));
-                if (rows.Count > 15) Assert.Contains($"and {rows.Count - 15} more in the CSV export.", html);
+                Assert.Equal(rows.Take(CellCap), shown.Select(s => (s.ArticleId, s.Index, s.Shared)));
+                Assert.Equal(rows.Count > CellCap, capped.ContainsKey((topic, outlet)));
+                if (rows.Count > CellCap)
+                {
+                    var (total, href) = capped[(topic, outlet)];
+                    Assert.Equal(rows.Count, total);
+                    var all = CompareCsv.Parse(await client.GetStringAsync(href)).Where(r => r["topic"] == topic && r["outlet_slug"] == outlet)
+                        .Select(r => (ArticleId: int.Parse(r["article_id"]), Index: int.Parse(r["sentence_index"]), Shared: r["shared_with"].Length > 0));
+                    Assert.Equal(rows, all);
+                }
             }
         }
     }

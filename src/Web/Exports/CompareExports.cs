@@ -25,7 +25,7 @@ public static class CompareExports
         var lines = new List<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence)>();
         foreach (var topic in await db.CompareTopicsAsync(filter.Filter, selection, ct))
         {
-            var row = await db.CompareRowAsync(filter.Filter, topic, shared, ct);
+            var row = await db.CompareRowAsync(filter.Filter, topic, shared, perCell: null, ct);
             lines.AddRange(columns.SelectMany(c => row.CellOf(c.Slug).Select(s => (topic, c, s))));
         }
         return new CsvResult<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence)>("compare.csv",

@@ -81,55 +81,87 @@ public static class CompareQueries
             .ToList();
     }
 
-    /// <summary>One row: each outlet's sentences on the topic, in date then text order (search results by rank).</summary>
+    /// <summary>
+    /// One row: each outlet's sentences on the topic, in date then text order (search results by rank), and how many
+    /// there are. With <paramref name="perCell"/>, a cell keeps only its first sentences and each sentence its first
+    /// <paramref name="perCell"/> other copies (the counts stay whole); without it, every sentence and up to
+    /// <see cref="SharedCopyDetector.MaxListed"/> copies each. Texts are read for the kept sentences only.
+    /// </summary>
     public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, DashboardFilter filter, CompareTopic topic,
-        IReadOnlyDictionary<int, List<SharedWith>> shared, CancellationToken ct)
+        SharedCopies shared, int? perCell, CancellationToken ct)
     {
         var hits = await HitsAsync(db, filter, topic, shared, ct);
-        var ids = hits.Select(h => h.SentenceId).Distinct().ToList();
-        var sentences = await db.Sentences.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.ArticleId, s.Index, s.Text, s.Article.Outlet.Slug, s.Article.Published, s.Article.PublishedPrecision })
-            .ToListAsync(ct);
-        var marks = hits.ToLookup(h => h.SentenceId);
-        var rank = hits.GroupBy(h => h.SentenceId).ToDictionary(g => g.Key, g => g.Min(h => h.Rank));
-        var cells = sentences
-            .Select(s => new CompareSentence(s.Id, s.ArticleId, s.Index, s.Slug, s.Published, s.PublishedPrecision, s.Text,
-                marks[s.Id].Where(m => m.Length > 0).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
-                shared.TryGetValue(s.Id, out var with) ? with : []))
-            .GroupBy(s => s.OutletSlug)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<CompareSentence>)(topic.Kind == CompareTopicKind.Text
-                ? g.OrderBy(s => rank[s.SentenceId]).ThenBy(s => s.ArticleId).ThenBy(s => s.Index).ToList()
-                : g.OrderBy(s => s.Published == null).ThenBy(s => s.Published).ThenBy(s => s.ArticleId).ThenBy(s => s.Index).ToList()));
-        return new CompareRow(topic, cells);
+        var articleIds = hits.Select(h => h.ArticleId).Distinct().ToList();
+        var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
+            .Select(a => new { a.Id, a.Outlet.Slug, a.Published, a.PublishedPrecision })
+            .ToDictionaryAsync(a => a.Id, ct);
+        var bySentence = hits.GroupBy(h => h.SentenceId).Select(g => g.ToList()).ToList();
+        var byOutlet = bySentence.GroupBy(g => articles[g[0].ArticleId].Slug).ToDictionary(g => g.Key, g =>
+        {
+            var ordered = topic.Kind == CompareTopicKind.Text
+                ? g.OrderBy(s => s.Min(h => h.Rank)).ThenBy(s => s[0].ArticleId).ThenBy(s => s[0].Index)
+                : g.OrderBy(s => articles[s[0].ArticleId].Published == null).ThenBy(s => articles[s[0].ArticleId].Published)
+                    .ThenBy(s => s[0].ArticleId).ThenBy(s => s[0].Index);
+            return (Count: g.Count(), Kept: (perCell is { } n ? ordered.Take(n) : ordered).ToList());
+        });
+        var keptIds = byOutlet.Values.SelectMany(c => c.Kept.Select(s => s[0].SentenceId)).ToList();
+        var texts = new Dictionary<int, string>(keptIds.Count);
+        foreach (var chunk in keptIds.Chunk(50_000))
+        {
+            var ids = chunk.ToList();
+            foreach (var t in await db.Sentences.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id)).Select(s => new { s.Id, s.Text }).ToListAsync(ct))
+            {
+                texts[t.Id] = t.Text;
+            }
+        }
+        var copies = perCell ?? SharedCopyDetector.MaxListed;
+        var cells = byOutlet.ToDictionary(c => c.Key, c => (IReadOnlyList<CompareSentence>)c.Value.Kept.Select(h =>
+        {
+            var first = h[0];
+            var article = articles[first.ArticleId];
+            return new CompareSentence(first.SentenceId, first.ArticleId, first.Index, article.Slug, article.Published, article.PublishedPrecision,
+                texts[first.SentenceId], h.Where(m => m.Length > 0).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
+                shared.With(first.SentenceId, copies), shared.CopiesOf(first.SentenceId));
+        }).ToList());
+        return new CompareRow(topic, cells, byOutlet.ToDictionary(c => c.Key, c => c.Value.Count));
     }
 
-    sealed record Hit(int SentenceId, int Start, int Length, string Kind, string Label, double Rank = 0);
+    /// <summary>The ids of the articles the filter selects, for matching against in-memory data.</summary>
+    public static async Task<HashSet<int>> FilteredArticleIdsAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
+        [.. await db.FilteredArticles(filter).Select(a => a.Id).ToListAsync(ct)];
 
-    static async Task<List<Hit>> HitsAsync(DashboardDb db, DashboardFilter filter, CompareTopic topic,
-        IReadOnlyDictionary<int, List<SharedWith>> shared, CancellationToken ct)
+    /// <summary>How many sentences of the filtered articles are shared copy.</summary>
+    public static async Task<int> SharedInFilterAsync(this DashboardDb db, DashboardFilter filter, SharedCopies shared, CancellationToken ct)
+    {
+        if (shared.Count == 0) return 0;
+        var articles = await db.FilteredArticleIdsAsync(filter, ct);
+        return shared.Sentences.Count(s => articles.Contains(s.ArticleId));
+    }
+
+    sealed record Hit(int SentenceId, int ArticleId, int Index, int Start, int Length, string Kind, string Label, double Rank = 0);
+
+    static async Task<List<Hit>> HitsAsync(DashboardDb db, DashboardFilter filter, CompareTopic topic, SharedCopies shared, CancellationToken ct)
     {
         switch (topic.Kind)
         {
             case CompareTopicKind.Place:
                 var place = topic.Key;
                 return await db.FilteredFacts<PlaceMention>(filter).Where(m => m.PlaceId == place)
-                    .Select(m => new Hit(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name, 0)).ToListAsync(ct);
+                    .Select(m => new Hit(m.SentenceId, m.ArticleId, m.Sentence.Index, m.Start, m.Length, "place", "Place: " + m.Place.Name, 0)).ToListAsync(ct);
             case CompareTopicKind.Claims:
-                var claims = await db.FilteredFacts<ControlClaim>(filter).ToListAsync(ct);
-                return claims.Select(c => new Hit(c.SentenceId, c.Start, c.Length, "claim", FactQueries.ClaimLabel(c))).ToList();
+                var claims = await db.FilteredFacts<ControlClaim>(filter).Select(c => new { Claim = c, c.Sentence.Index }).ToListAsync(ct);
+                return claims.Select(c => new Hit(c.Claim.SentenceId, c.Claim.ArticleId, c.Index, c.Claim.Start, c.Claim.Length, "claim", FactQueries.ClaimLabel(c.Claim))).ToList();
             case CompareTopicKind.Term:
                 var term = topic.Key;
                 return await db.FilteredFacts<FramingTermHit>(filter).Where(h => h.TermId == term || h.Term.Group == term)
-                    .Select(h => new Hit(h.SentenceId, h.Start, h.Length, "term", "Framing term: " + h.Term.Label, 0)).ToListAsync(ct);
+                    .Select(h => new Hit(h.SentenceId, h.ArticleId, h.Sentence.Index, h.Start, h.Length, "term", "Framing term: " + h.Term.Label, 0)).ToListAsync(ct);
             case CompareTopicKind.Text:
                 var found = await db.SearchSentencesAsync(filter, topic.Key!, ct);
-                return found.SelectMany(f => f.Marks.Select(m => new Hit(f.SentenceId, m.Start, m.Length, "hit", "Matches the search", f.Rank))
-                    .DefaultIfEmpty(new Hit(f.SentenceId, 0, 0, "hit", "", f.Rank))).ToList();
+                return found.SelectMany(f => f.Marks.Select(m => new Hit(f.SentenceId, f.ArticleId, f.Index, m.Start, m.Length, "hit", "Matches the search", f.Rank))
+                    .DefaultIfEmpty(new Hit(f.SentenceId, f.ArticleId, f.Index, 0, 0, "hit", "", f.Rank))).ToList();
             default:
-                var articles = db.FilteredArticles(filter).Select(a => a.Id);
-                var sharedIds = shared.Keys.ToList();
-                var ids = await db.Sentences.AsNoTracking().Where(s => articles.Contains(s.ArticleId) && sharedIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
-                return ids.Select(id => new Hit(id, 0, 0, "shared", "")).ToList();
+                var articles = await db.FilteredArticleIdsAsync(filter, ct);
+                return shared.Sentences.Where(s => articles.Contains(s.ArticleId)).Select(s => new Hit(s.SentenceId, s.ArticleId, s.Index, 0, 0, "shared", "")).ToList();
         }
     }
 }

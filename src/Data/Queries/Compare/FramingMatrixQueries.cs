@@ -12,7 +12,7 @@ public static class FramingMatrixQueries
     /// outlet's filtered articles) × 1000. SharedHits counts the hits standing in sentences that are shared wire copy.
     /// </summary>
     public static async Task<List<FramingMatrixRow>> FramingMatrixAsync(this DashboardDb db, DashboardFilter filter,
-        IReadOnlyDictionary<int, List<SharedWith>> shared, CancellationToken ct)
+        SharedCopies shared, CancellationToken ct)
     {
         var terms = await db.FramingTerms.AsNoTracking().OrderBy(t => t.GroupLabel).ThenBy(t => t.Label).ToListAsync(ct);
         var hits = await db.FilteredFacts<FramingTermHit>(filter)
@@ -23,7 +23,7 @@ public static class FramingMatrixQueries
         return terms.Select(t => new FramingMatrixRow(t.Id, t.Label, t.Group, t.GroupLabel, t.Variants,
                 byTerm[t.Id].GroupBy(h => h.Outlet).ToDictionary(g => g.Key, g => new FramingCell(
                     g.Count(),
-                    g.Count(h => shared.ContainsKey(h.SentenceId)),
+                    g.Count(h => shared.IsShared(h.SentenceId)),
                     words.GetValueOrDefault(g.Key) is > 0 and var w ? g.Count() * 1000.0 / w : 0))))
             .ToList();
     }

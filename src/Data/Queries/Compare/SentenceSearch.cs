@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AleppoDashboard.Data.Queries.Compare;
 
 /// <summary>A sentence found by full-text search: where the matched words are, and its bm25 rank (lower is better).</summary>
-public sealed record SearchHit(int SentenceId, int ArticleId, double Rank, IReadOnlyList<(int Start, int Length)> Marks);
+public sealed record SearchHit(int SentenceId, int ArticleId, int Index, double Rank, IReadOnlyList<(int Start, int Length)> Marks);
 
 /// <summary>FTS5 search of the filtered articles' sentences, with the matched words located by highlight().</summary>
 public static class SentenceSearch
@@ -22,12 +22,12 @@ public static class SentenceSearch
             ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
         var articles = db.FilteredArticles(filter).Select(a => a.Id);
         var rows = await db.Database.SqlQuery<FtsRow>($"""
-            SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId,
+            SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId, s."Index" AS "Index",
                    highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank
             FROM sentence_fts JOIN sentences AS s ON s.Id = sentence_fts.rowid
             WHERE sentence_fts MATCH {match}
             """).Where(r => articles.Contains(r.ArticleId)).ToListAsync(ct);
-        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Rank, Offsets(r.Marked))).ToList();
+        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, Offsets(r.Marked))).ToList();
     }
 
     /// <summary>Turns highlight()'s marked text into offsets into the plain sentence text.</summary>
@@ -53,6 +53,7 @@ public static class SentenceSearch
     {
         public int SentenceId { get; set; }
         public int ArticleId { get; set; }
+        public int Index { get; set; }
         public string Marked { get; set; } = "";
         public double Rank { get; set; }
     }

@@ -13,9 +13,9 @@ public sealed class SharedCopyCache
 {
     readonly SemaphoreSlim gate = new(1, 1);
     long? stamp;
-    IReadOnlyDictionary<int, List<SharedWith>> shared = new Dictionary<int, List<SharedWith>>();
+    SharedCopies shared = SharedCopies.None;
 
-    public async Task<IReadOnlyDictionary<int, List<SharedWith>>> GetAsync(DashboardDb db, CancellationToken ct)
+    public async Task<SharedCopies> GetAsync(DashboardDb db, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try
@@ -25,10 +25,14 @@ public sealed class SharedCopyCache
             var current = await ContentVersion.ReadAsync(db, ct);
             if (stamp != current)
             {
-                var sentences = await db.Sentences.AsNoTracking()
-                    .Select(s => new CopyCandidate(s.Id, s.ArticleId, s.Index, s.Article.Outlet.Name, s.Text))
-                    .ToListAsync(ct);
-                shared = SharedCopyDetector.Detect(sentences);
+                // Streamed: only each distinct text's shingles are kept, not every sentence's text.
+                var builder = new SharedCopyBuilder();
+                await foreach (var s in db.Sentences.AsNoTracking()
+                    .Select(s => new { s.Id, s.ArticleId, s.Index, s.Article.Outlet.Name, s.Text }).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    builder.Add(s.Id, s.ArticleId, s.Index, s.Name, s.Text);
+                }
+                shared = builder.Build();
                 stamp = current;
             }
             return shared;
