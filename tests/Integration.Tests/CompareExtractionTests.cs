@@ -100,4 +100,22 @@ public partial class CompareExtractionTests(SeedsApp app) : IClassFixture<SeedsA
         Assert.Equal(Math.Min(5, sentences.Count), cell.Count);
         Assert.Equal(sentences.Take(5).Sum(r => r["matched"].Split(" | ").Length), cell.Sum(s => Regex.Matches(s.Html, "<mark class=\"fact fact-term\"").Count));
     }
+
+    [Fact]
+    public async Task FramingMatrixSharedCountsAgreeWithTheSharedSentencesOfEachCell()
+    {
+        var html = await client.GetStringAsync("/compare");
+        var cells = SharedBadge().Matches(html).Select(m => (Term: m.Groups["term"].Value, Outlet: m.Groups["outlet"].Value, Shared: int.Parse(m.Groups["shared"].Value))).ToList();
+        Assert.NotEmpty(cells);
+        foreach (var (term, outlet, shared) in cells)
+        {
+            // The term's uses in that outlet's sentences that the CSV marks as shared copy.
+            var rows = CompareCsv.Parse(await client.GetStringAsync($"/export/compare.csv?outlet={outlet}&term={term}"))
+                .Where(r => r["topic"] == "term:" + term && r["outlet_slug"] == outlet && r["shared_with"].Length > 0);
+            Assert.Equal(shared, rows.Sum(r => r["matched"].Split(" | ").Length));
+        }
+    }
+
+    [GeneratedRegex("""<tr data-term="(?<term>[^"]+)">(?:(?!</tr>).)*?data-outlet="(?<outlet>[^"]+)" data-hits="\d+">(?:(?!</td>).)*?>(?<shared>\d+) shared</span>""", RegexOptions.Singleline)]
+    private static partial Regex SharedBadge();
 }

@@ -42,8 +42,10 @@ public static class FilterQueries
     {
         var match = SearchQuery.Parse(text).Match
             ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
-        return db.Sentences.FromSqlInterpolated(
-            $"SELECT s.* FROM sentences AS s WHERE s.Id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH {match})")
+        // A named parameter: EF names its own (LIMIT, OFFSET) p0, p1…, which a positional {match} could collide with.
+        return db.Sentences.FromSqlRaw(
+            "SELECT s.* FROM sentences AS s WHERE s.Id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH @fts_match)",
+            new Microsoft.Data.Sqlite.SqliteParameter("@fts_match", match))
             .AsNoTracking();
     }
 

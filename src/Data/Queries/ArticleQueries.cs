@@ -20,6 +20,22 @@ public static class ArticleQueries
             .Select(a => new ArticleRow(a.Id, a.Outlet.Slug, a.Outlet.Name, a.Published, a.PublishedPrecision,
                 a.Headline, a.Url, a.SourceFile, a.Words, a.ContentHash));
 
+    /// <summary>
+    /// One page of <see cref="ArticleRows"/>: the page's ids are ordered and cut from the date index alone (no article
+    /// row, whose date is stored after the body, is read for the sort), then only those rows are read.
+    /// </summary>
+    public static async Task<List<ArticleRow>> ArticlePageAsync(this DashboardDb db, DashboardFilter filter, int skip, int take, CancellationToken ct)
+    {
+        var ids = await db.FilteredArticles(filter)
+            .OrderBy(a => a.Published == null).ThenByDescending(a => a.Published).ThenByDescending(a => a.Id)
+            .Select(a => a.Id).Skip(skip).Take(take).ToListAsync(ct);
+        var rows = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
+            .Select(a => new ArticleRow(a.Id, a.Outlet.Slug, a.Outlet.Name, a.Published, a.PublishedPrecision,
+                a.Headline, a.Url, a.SourceFile, a.Words, a.ContentHash))
+            .ToDictionaryAsync(r => r.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
     /// <summary>Per-outlet counts and date ranges of the filtered articles, most articles first.</summary>
     public static async Task<List<OutletSummary>> OutletSummariesAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Queries;
 using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Web.Filtering;
 
@@ -20,6 +21,8 @@ public static class CompareExports
         if (error is not null) return RequestFilter.BadRequest([error]);
         var filter = await request.ResolveAsync(ct);
 
+        // One snapshot for every read, so that an ingest meanwhile cannot split a row's hits from their sentences.
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var shared = await sharedCopy.GetAsync(db, ct);
         var columns = await db.CompareColumnsAsync(filter.Filter, ct);
         var lines = new List<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence)>();

@@ -95,7 +95,7 @@ public static class CompareQueries
         var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
             .Select(a => new { a.Id, a.Outlet.Slug, a.Published, a.PublishedPrecision })
             .ToDictionaryAsync(a => a.Id, ct);
-        var bySentence = hits.GroupBy(h => h.SentenceId).Select(g => g.ToList()).ToList();
+        var bySentence = hits.GroupBy(h => h.SentenceId).Select(g => g.ToList()).Where(g => articles.ContainsKey(g[0].ArticleId)).ToList();
         var byOutlet = bySentence.GroupBy(g => articles[g[0].ArticleId].Slug).ToDictionary(g => g.Key, g =>
         {
             var ordered = topic.Kind == CompareTopicKind.Text
@@ -115,7 +115,7 @@ public static class CompareQueries
             }
         }
         var copies = perCell ?? SharedCopyDetector.MaxListed;
-        var cells = byOutlet.ToDictionary(c => c.Key, c => (IReadOnlyList<CompareSentence>)c.Value.Kept.Select(h =>
+        var cells = byOutlet.ToDictionary(c => c.Key, c => (IReadOnlyList<CompareSentence>)c.Value.Kept.Where(h => texts.ContainsKey(h[0].SentenceId)).Select(h =>
         {
             var first = h[0];
             var article = articles[first.ArticleId];

@@ -15,16 +15,22 @@ public static class FramingMatrixQueries
         SharedCopies shared, CancellationToken ct)
     {
         var terms = await db.FramingTerms.AsNoTracking().OrderBy(t => t.GroupLabel).ThenBy(t => t.Label).ToListAsync(ct);
+        // Hits counted in SQL; the hits inside shared copy counted from the shared-copy cache over the filtered articles.
         var hits = await db.FilteredFacts<FramingTermHit>(filter)
-            .Select(h => new { h.TermId, h.SentenceId, Outlet = h.Article.Outlet.Slug })
+            .GroupBy(h => new { h.TermId, h.Article.OutletId })
+            .Select(g => new { g.Key.TermId, g.Key.OutletId, Hits = g.Count() })
             .ToListAsync(ct);
+        var articles = await db.FilteredArticleIdsAsync(filter, ct);
+        var sharedHits = shared.TermHits.Where(h => articles.Contains(h.ArticleId))
+            .CountBy(h => (h.TermId, h.OutletId)).ToDictionary(c => c.Key, c => c.Value);
+        var slugs = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
         var words = (await db.OutletSummariesAsync(filter, ct)).ToDictionary(o => o.Slug, o => o.Words);
         var byTerm = hits.ToLookup(h => h.TermId);
         return terms.Select(t => new FramingMatrixRow(t.Id, t.Label, t.Group, t.GroupLabel, t.Variants,
-                byTerm[t.Id].GroupBy(h => h.Outlet).ToDictionary(g => g.Key, g => new FramingCell(
-                    g.Count(),
-                    g.Count(h => shared.IsShared(h.SentenceId)),
-                    words.GetValueOrDefault(g.Key) is > 0 and var w ? g.Count() * 1000.0 / w : 0))))
+                byTerm[t.Id].ToDictionary(h => slugs[h.OutletId], h => new FramingCell(
+                    h.Hits,
+                    sharedHits.GetValueOrDefault((t.Id, h.OutletId)),
+                    words.GetValueOrDefault(slugs[h.OutletId]) is > 0 and var w ? h.Hits * 1000.0 / w : 0))))
             .ToList();
     }
 }

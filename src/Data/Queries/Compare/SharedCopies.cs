@@ -27,6 +27,12 @@ public sealed class SharedCopies
         Count = rowOfSentence.Count;
     }
 
+    /// <summary>
+    /// The framing-term hits that stand in shared sentences (article, outlet, term), so that the framing matrix counts
+    /// them per filter without reading every hit again. Filled by <see cref="SharedCopyCache"/>.
+    /// </summary>
+    public IReadOnlyList<SharedTermHit> TermHits { get; internal set; } = [];
+
     /// <summary>How many sentences are shared copy.</summary>
     public int Count { get; }
 
@@ -62,3 +68,6 @@ public sealed class SharedCopies
         return list.Total - own;
     }
 }
+
+/// <summary>A framing-term hit inside a shared sentence.</summary>
+public readonly record struct SharedTermHit(int ArticleId, int OutletId, string TermId);

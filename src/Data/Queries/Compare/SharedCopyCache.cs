@@ -32,7 +32,18 @@ public sealed class SharedCopyCache
                 {
                     builder.Add(s.Id, s.ArticleId, s.Index, s.Name, s.Text);
                 }
-                shared = builder.Build();
+                var built = builder.Build();
+                var termHits = new List<SharedTermHit>();
+                var termIds = new Dictionary<string, string>(StringComparer.Ordinal); // one string per term id
+                await foreach (var h in db.FramingTermHits.AsNoTracking()
+                    .Select(h => new { h.SentenceId, h.ArticleId, h.Article.OutletId, h.TermId }).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    if (!built.IsShared(h.SentenceId)) continue;
+                    if (!termIds.TryGetValue(h.TermId, out var term)) termIds[h.TermId] = term = h.TermId;
+                    termHits.Add(new SharedTermHit(h.ArticleId, h.OutletId, term));
+                }
+                built.TermHits = termHits;
+                shared = built;
                 stamp = current;
             }
             return shared;
