@@ -31,6 +31,17 @@ public static class ClaimQueries
     public static IQueryable<ControlClaimRow> ControlClaimRows(this DashboardDb db, DashboardFilter filter, string scope) =>
         db.ScopeClaimsInOrder(filter, scope).Select(AsRow);
 
+    /// <summary>
+    /// One page of <see cref="ControlClaimRows"/>: the page's claim ids are chosen first (sorting only the keys), then
+    /// only those claims are read with their sentences.
+    /// </summary>
+    public static async Task<List<ControlClaimRow>> ControlClaimPageAsync(this DashboardDb db, DashboardFilter filter, string scope, int skip, int take, CancellationToken ct)
+    {
+        var ids = await db.ScopeClaimsInOrder(filter, scope).Select(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
+        var rows = await db.ControlClaims.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(AsRow).ToDictionaryAsync(r => r.ClaimId, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
     /// <summary>One claim by id, whatever the filter; null when there is no such claim.</summary>
     public static Task<ControlClaimRow?> ControlClaimRowAsync(this DashboardDb db, int id, CancellationToken ct) =>
         db.ControlClaims.AsNoTracking().Where(c => c.Id == id).Select(AsRow).SingleOrDefaultAsync(ct);
