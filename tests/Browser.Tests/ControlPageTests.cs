@@ -83,7 +83,10 @@ public class ControlPageTests(BrowserFixture fixture, ControlClaimsApp claims) :
         var (x, y) = await PointAsync(chart, 0, 0);
 
         await page.Mouse.MoveAsync(x, y);
-        var tooltip = await chart.EvaluateAsync<string[]>("c => c.controlChart.tooltip.getActiveElements().length ? c.controlChart.tooltip.body.flatMap(b => b.lines) : []");
+        // The point's sentence is fetched from /api/claims/{id} on hover; the tooltip is redrawn when it arrives.
+        const string TooltipLines = "c => c.controlChart.tooltip.getActiveElements().length ? c.controlChart.tooltip.body.flatMap(b => b.lines) : []";
+        await page.WaitForFunctionAsync($"c => ({TooltipLines})(c).some(l => l.startsWith('Attributed to:'))", await chart.ElementHandleAsync());
+        var tooltip = await chart.EvaluateAsync<string[]>(TooltipLines);
         Assert.Contains("Syria Truths:", tooltip);
         Assert.Contains("Attributed to: Syria's state-run television", tooltip);
         Assert.Contains(tooltip, line => line.Contains("99 percent"));

@@ -143,6 +143,10 @@ public class HostileTextTests(BrowserFixture fixture, HostileApp hostile) : ICla
         var box = (await chart.BoundingBoxAsync())!;
         var at = await chart.EvaluateAsync<float[]>("c => { const p = c.controlChart.getDatasetMeta(0).data[0]; return [p.x, p.y]; }");
         await page.Mouse.MoveAsync(box.X + at[0], box.Y + at[1]);
+        // The sentence comes from /api/claims/{id} once the point is hovered.
+        await page.WaitForFunctionAsync(
+            "c => c.controlChart.tooltip.getActiveElements().length && c.controlChart.tooltip.body.flatMap(b => b.lines).some(l => l.startsWith('Attributed to:'))",
+            await chart.ElementHandleAsync());
         var tooltip = await chart.EvaluateAsync<JsonElement>(
             "c => c.controlChart.tooltip.getActiveElements().length ? [...c.controlChart.tooltip.title, ...c.controlChart.tooltip.body.flatMap(b => b.lines)] : []");
         var lines = string.Join(" ", tooltip.EnumerateArray().Select(l => l.GetString()));

@@ -39,9 +39,16 @@ public partial class ClaimsApiTests(KnownClaimsApp fixture) : IClassFixture<Know
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
+    /// <summary>The API's points: only plotted claims, so each is listed as plotted.</summary>
     static List<Listed> FromApi(JsonElement api) => api.GetProperty("claims").EnumerateArray()
-        .Select(c => new Listed(c.GetProperty("claimId").GetInt32(), c.GetProperty("valuePercent").GetDouble(), c.GetProperty("plotted").GetBoolean()))
+        .Select(c => new Listed(c.GetProperty("id").GetInt32(), c.GetProperty("value").GetDouble(), true))
         .ToList();
+
+    /// <summary>One claim with its sentence, from /api/claims/{id}.</summary>
+    async Task<JsonElement> ClaimAsync(int id) => await ApiAsync("/" + id.ToString(CultureInfo.InvariantCulture));
+
+    static string OutletNameOf(JsonElement api, JsonElement point) =>
+        api.GetProperty("outlets")[point.GetProperty("outlet").GetInt32()].GetProperty("name").GetString()!;
 
     async Task<List<Listed>> FromTableAsync(string query)
     {
@@ -79,9 +86,9 @@ public partial class ClaimsApiTests(KnownClaimsApp fixture) : IClassFixture<Know
     [InlineData("?q=%2285%25%22")]
     public async Task ApiTableAndCsvListTheSameClaimsInTheSameOrder(string query)
     {
-        var api = FromApi(await ApiAsync(query));
-        Assert.Equal(api, await FromTableAsync(query));
-        Assert.Equal(api, await FromCsvAsync(query));
+        var table = await FromTableAsync(query);
+        Assert.Equal(table, await FromCsvAsync(query));
+        Assert.Equal(table.Where(c => c.Plotted), FromApi(await ApiAsync(query)));
     }
 
     [Fact]
@@ -90,19 +97,28 @@ public partial class ClaimsApiTests(KnownClaimsApp fixture) : IClassFixture<Know
         var api = await ApiAsync("");
         Assert.Equal("east", api.GetProperty("scope").GetString());
         Assert.Equal("east Aleppo", api.GetProperty("scopeLabel").GetString());
+        // Five east claims; the month-only one (Oct 2016) is not a point, the four of 9 December are.
         var claims = api.GetProperty("claims").EnumerateArray().ToList();
-        Assert.Equal(5, claims.Count);
-        Assert.All(claims, c => Assert.Equal("east", c.GetProperty("scope").GetString()));
-        // The month-only article (Oct 2016) sorts first, then the four claims of 9 December.
-        Assert.Equal(["2016-10-01", "2016-12-09", "2016-12-09", "2016-12-09", "2016-12-09"], claims.Select(c => c.GetProperty("published").GetString()));
-        Assert.Equal(["Business Recorder", "Reuters (syndicated)", "Reuters (syndicated)", "Tasnim News Agency"], claims.Skip(1).Select(c => c.GetProperty("outletName").GetString()));
+        Assert.Equal(4, claims.Count);
+        Assert.Equal(["2016-12-09", "2016-12-09", "2016-12-09", "2016-12-09"], claims.Select(c => c.GetProperty("date").GetString()));
+        Assert.Equal(["Business Recorder", "Reuters (syndicated)", "Reuters (syndicated)", "Tasnim News Agency"], claims.Select(c => OutletNameOf(api, c)));
+        foreach (var c in claims)
+        {
+            Assert.Equal("east", (await ClaimAsync(c.GetProperty("id").GetInt32())).GetProperty("scope").GetString());
+        }
     }
 
     [Fact]
     public async Task ApiGivesEachClaimsSentenceSpanAndLink()
     {
-        var claims = (await ApiAsync("?outlet=reuters-syndicated")).GetProperty("claims").EnumerateArray().ToList();
-        var count = claims.Single(c => c.GetProperty("kind").GetString() == "neighbourhood_count");
+        var points = (await ApiAsync("?outlet=reuters-syndicated")).GetProperty("claims").EnumerateArray().ToList();
+        var point = points.Single(c => c.GetProperty("kind").GetString() == "neighbourhood_count");
+        Assert.Equal(80, point.GetProperty("value").GetDouble());
+        Assert.Equal("exact", point.GetProperty("hedge").GetString());
+        // A point carries no sentence; the claim's own endpoint does.
+        Assert.False(point.TryGetProperty("sentence", out _));
+        var count = await ClaimAsync(point.GetProperty("id").GetInt32());
+        Assert.Equal(point.GetProperty("id").GetInt32(), count.GetProperty("claimId").GetInt32());
         Assert.Equal(32, count.GetProperty("count").GetInt32());
         Assert.Equal(40, count.GetProperty("of").GetInt32());
         Assert.Equal("exact", count.GetProperty("hedge").GetString());
@@ -117,7 +133,10 @@ public partial class ClaimsApiTests(KnownClaimsApp fixture) : IClassFixture<Know
     [Fact]
     public async Task MonthOnlyClaimIsListedWithANoteButNotPlotted()
     {
-        var claim = (await ApiAsync("?outlet=middle-east-observer")).GetProperty("claims").EnumerateArray().Single();
+        Assert.Empty((await ApiAsync("?outlet=middle-east-observer")).GetProperty("claims").EnumerateArray());
+        var listed = Assert.Single(await FromTableAsync("?outlet=middle-east-observer"));
+        Assert.False(listed.Plotted);
+        var claim = await ClaimAsync(listed.Id);
         Assert.Equal("month", claim.GetProperty("precision").GetString());
         Assert.False(claim.GetProperty("plotted").GetBoolean());
 
@@ -151,6 +170,12 @@ public partial class ClaimsApiTests(KnownClaimsApp fixture) : IClassFixture<Know
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Matches("'scope' (must be east, city or place:<gazetteer id>; got '[^']*'|names place 'no-such-place', which is not in the gazetteer)\\.", body);
+    }
+
+    [Fact]
+    public async Task AClaimThatDoesNotExistIsNotFound()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Client.GetAsync("/api/claims/999999")).StatusCode);
     }
 
     [Fact]

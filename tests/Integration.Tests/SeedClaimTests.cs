@@ -25,9 +25,9 @@ public class SeedClaimTests
         Assert.Contains(city, c => c is { Published: "2016-12-15", Value: 99, Outlet: "syria-truths" });
         Assert.DoesNotContain(east, c => c.Value == 99);
 
-        // The table shows the same claims as the API.
+        // The table shows the same claims as the API: the API's points are its plotted rows.
         var html = await client.GetStringAsync("/control?scope=city");
-        Assert.Equal(city.Count, html.Split("<tr data-claim=").Length - 1);
+        Assert.Equal(city.Count, html.Split("data-plotted=\"true\"").Length - 1);
     }
 
     sealed record Claim(string? Published, double Value, string Outlet, bool Plotted);
@@ -37,9 +37,11 @@ public class SeedClaimTests
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var outlets = json.RootElement.GetProperty("outlets");
+        // Only plotted claims are points.
         return json.RootElement.GetProperty("claims").EnumerateArray()
-            .Select(c => new Claim(c.GetProperty("published").GetString(), c.GetProperty("valuePercent").GetDouble(),
-                c.GetProperty("outletSlug").GetString()!, c.GetProperty("plotted").GetBoolean()))
+            .Select(c => new Claim(c.GetProperty("date").GetString(), c.GetProperty("value").GetDouble(),
+                outlets[c.GetProperty("outlet").GetInt32()].GetProperty("slug").GetString()!, true))
             .ToList();
     }
 }

@@ -14,9 +14,13 @@ public sealed record OutletSummary(string Slug, string Name, int Articles, DateO
 public static class ArticleQueries
 {
     /// <summary>The filtered articles, newest first (undated last), as rows for lists and exports.</summary>
+    /// <remarks>
+    /// SQLite sorts NULL below every value, so "Published DESC" already puts the undated last; without an
+    /// "IS NULL" term the order is the Published index read backwards, and the first page needs no sort.
+    /// </remarks>
     public static IQueryable<ArticleRow> ArticleRows(this DashboardDb db, DashboardFilter filter) =>
         db.FilteredArticles(filter)
-            .OrderBy(a => a.Published == null).ThenByDescending(a => a.Published).ThenByDescending(a => a.Id)
+            .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id)
             .Select(a => new ArticleRow(a.Id, a.Outlet.Slug, a.Outlet.Name, a.Published, a.PublishedPrecision,
                 a.Headline, a.Url, a.SourceFile, a.Words, a.ContentHash));
 

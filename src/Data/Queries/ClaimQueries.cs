@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Filtering;
@@ -28,13 +29,34 @@ public static class ClaimQueries
 
     /// <summary>Claims of the filtered articles about one scope (east, city or place:&lt;id&gt;), by date (undated last).</summary>
     public static IQueryable<ControlClaimRow> ControlClaimRows(this DashboardDb db, DashboardFilter filter, string scope) =>
+        db.ScopeClaimsInOrder(filter, scope).Select(AsRow);
+
+    /// <summary>
+    /// One page of <see cref="ControlClaimRows"/>: the page's claim ids are chosen first (sorting only the keys), then
+    /// only those claims are read with their sentences.
+    /// </summary>
+    public static async Task<List<ControlClaimRow>> ControlClaimPageAsync(this DashboardDb db, DashboardFilter filter, string scope, int skip, int take, CancellationToken ct)
+    {
+        var ids = await db.ScopeClaimsInOrder(filter, scope).Select(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
+        var rows = await db.ControlClaims.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(AsRow).ToDictionaryAsync(r => r.ClaimId, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
+    /// <summary>One claim by id, whatever the filter; null when there is no such claim.</summary>
+    public static Task<ControlClaimRow?> ControlClaimRowAsync(this DashboardDb db, int id, CancellationToken ct) =>
+        db.ControlClaims.AsNoTracking().Where(c => c.Id == id).Select(AsRow).SingleOrDefaultAsync(ct);
+
+    /// <summary>The claims of one scope in the filtered articles, in the order every view lists them.</summary>
+    internal static IOrderedQueryable<ControlClaim> ScopeClaimsInOrder(this DashboardDb db, DashboardFilter filter, string scope) =>
         db.FilteredFacts<ControlClaim>(filter)
             .Where(c => c.Scope == scope)
             .OrderBy(c => c.Article.Published == null).ThenBy(c => c.Article.Published)
-            .ThenBy(c => c.Article.Outlet.Name).ThenBy(c => c.ArticleId).ThenBy(c => c.Sentence.Index).ThenBy(c => c.Start)
-            .Select(c => new ControlClaimRow(c.Id, c.ArticleId, c.Article.Outlet.Slug, c.Article.Outlet.Name,
-                c.Article.Published, c.Article.PublishedPrecision, c.ValuePercent, c.Kind, c.Scope, c.Count, c.Of,
-                c.Hedge, c.AttributedTo, c.Sentence.Text, c.Sentence.Index, c.Start, c.Length, c.MatchedText));
+            .ThenBy(c => c.Article.Outlet.Name).ThenBy(c => c.ArticleId).ThenBy(c => c.Sentence.Index).ThenBy(c => c.Start);
+
+    static readonly Expression<Func<ControlClaim, ControlClaimRow>> AsRow = c => new ControlClaimRow(
+        c.Id, c.ArticleId, c.Article.Outlet.Slug, c.Article.Outlet.Name,
+        c.Article.Published, c.Article.PublishedPrecision, c.ValuePercent, c.Kind, c.Scope, c.Count, c.Of,
+        c.Hedge, c.AttributedTo, c.Sentence.Text, c.Sentence.Index, c.Start, c.Length, c.MatchedText);
 
     /// <summary>
     /// Scopes with claims in the filtered articles: east and city first, then places by name.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Queries;
 using AleppoDashboard.Web.Filtering;
@@ -5,30 +6,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Web.Api;
 
-/// <summary>One control claim as the chart reads it. <c>Plotted</c> is false for month-only and undated articles.</summary>
+/// <summary>One control claim with its sentence (<c>/api/claims/{id}</c>). <c>Plotted</c> is false for month-only and undated articles.</summary>
 public sealed record ClaimJson(
     int ClaimId, int ArticleId, string OutletSlug, string OutletName, string? Published, string Precision, bool Plotted,
     double ValuePercent, string Kind, string Scope, int? Count, int? Of, string Hedge, string AttributedTo,
     string Sentence, int SentenceIndex, int Start, int Length, string MatchedText, string Href)
 {
     public static ClaimJson From(ControlClaimRow c) => new(
-        c.ClaimId, c.ArticleId, c.OutletSlug, c.OutletName, c.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        c.ClaimId, c.ArticleId, c.OutletSlug, c.OutletName, c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.Precision.ToString().ToLowerInvariant(), c.Plottable, c.ValuePercent, c.Kind, c.Scope, c.Count, c.Of, c.Hedge, c.AttributedTo,
         c.SentenceText, c.SentenceIndex, c.Start, c.Length, c.MatchedText, SentenceLinks.Of(c.ArticleId, c.SentenceIndex));
 }
 
-/// <summary>
-/// The claims of one scope in the filtered articles, the scopes that have any, and every outlet's slug in name order
-/// (so an outlet keeps its colour whatever the filter and scope).
-/// </summary>
-public sealed record ClaimsJson(string Scope, string ScopeLabel, IReadOnlyList<ClaimJson> Claims, IReadOnlyList<ClaimScopeSummary> Scopes, IReadOnlyList<string> Outlets);
+/// <summary>One point of the chart: <c>Outlet</c> is an index into <see cref="ClaimsJson.Outlets"/>.</summary>
+public sealed record ClaimPointJson(int Id, string Date, double Value, int Outlet, string Kind, string Hedge);
 
-/// <summary><c>/api/claims</c>: the control chart's data, through the shared filter and a <c>scope</c> parameter.</summary>
+/// <summary>An outlet as the chart names and colours it.</summary>
+public sealed record OutletJson(string Slug, string Name);
+
+/// <summary>
+/// The plottable claims of one scope in the filtered articles (points only: the sentence of one claim comes from
+/// <c>/api/claims/{id}</c>), the scopes that have any, and every outlet in name order (so an outlet keeps its
+/// colour whatever the filter and scope).
+/// </summary>
+public sealed record ClaimsJson(string Scope, string ScopeLabel, IReadOnlyList<ClaimPointJson> Claims, IReadOnlyList<ClaimScopeSummary> Scopes, IReadOnlyList<OutletJson> Outlets);
+
+/// <summary><c>/api/claims</c>: the control chart's data, through the shared filter and a <c>scope</c> parameter; <c>/api/claims/{id}</c>: one claim.</summary>
 public static class ClaimsApi
 {
     public static RouteGroupBuilder MapClaimsApi(this RouteGroupBuilder group)
     {
         group.MapGet("/claims", Claims);
+        group.MapGet("/claims/{id:int}", Claim);
         return group;
     }
 
@@ -37,10 +46,17 @@ public static class ClaimsApi
         var filter = await request.ResolveAsync(ct);
         var scope = await ClaimScope.ResolveAsync(context.Request.Query["scope"], db, ct);
         if (!scope.IsValid) return RequestFilter.BadRequest([scope.Error!]);
-        var claims = await db.ControlClaimRows(filter.Filter, scope.Scope!).ToListAsync(ct);
+        var outlets = await db.AllOutletsAsync(ct);
+        var outletIndex = outlets.Select((o, i) => (o.Id, i)).ToDictionary(o => o.Id, o => o.i);
+        var points = await db.PlottedClaimPoints(filter.Filter, scope.Scope!).ToListAsync(ct);
         var scopes = await db.ClaimScopesAsync(filter.Filter, scope.Scope, ct);
         var label = await db.ScopeLabelAsync(scope.Scope!, ct);
-        var outlets = (await db.AllOutletsAsync(ct)).Select(o => o.Slug).ToList();
-        return Results.Ok(new ClaimsJson(scope.Scope!, label, claims.Select(ClaimJson.From).ToList(), scopes, outlets));
+        return Results.Ok(new ClaimsJson(scope.Scope!, label,
+            points.Select(p => new ClaimPointJson(p.ClaimId, p.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.ValuePercent,
+                outletIndex[p.OutletId], p.Kind, p.Hedge)).ToList(),
+            scopes, outlets.Select(o => new OutletJson(o.Slug, o.Name)).ToList()));
     }
+
+    static async Task<IResult> Claim(int id, DashboardDb db, CancellationToken ct) =>
+        await db.ControlClaimRowAsync(id, ct) is { } claim ? Results.Ok(ClaimJson.From(claim)) : Results.NotFound();
 }

@@ -25,10 +25,10 @@ public static class MapApi
         return group;
     }
 
-    static async Task<IResult> Places(RequestFilter request, DashboardDb db, MapSectors sectors, CancellationToken ct)
+    static async Task<IResult> Places(RequestFilter request, DashboardDb db, MapPlacesCache cache, MapSectors sectors, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        var places = await db.MapPlacesAsync(filter.Filter, ct);
+        var places = await cache.GetAsync(db, filter.Filter, ct);
         var collection = new
         {
             type = "FeatureCollection",

@@ -16,14 +16,14 @@ public static class MapExports
         return group;
     }
 
-    static async Task<IResult> Places(HttpContext http, RequestFilter request, DashboardDb db, MapSectors sectors, CancellationToken ct)
+    static async Task<IResult> Places(HttpContext http, RequestFilter request, DashboardDb db, MapPlacesCache cache, MapSectors sectors, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
         var slugs = await db.Outlets.AsNoTracking().Select(o => o.Slug).ToListAsync(ct);
         var sort = MapTableSort.Parse(http.Request.Query["sort"], http.Request.Query["dir"], slugs, out var error);
         if (sort is null) return RequestFilter.BadRequest([error!]);
 
-        var places = await db.MapPlacesAsync(filter.Filter, ct);
+        var places = await cache.GetAsync(db, filter.Filter, ct);
         var outlets = MapQueries.OutletsOf(places);
         string[] header =
         [

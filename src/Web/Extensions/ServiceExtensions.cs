@@ -1,4 +1,5 @@
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Queries;
 using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Filtering;
@@ -29,6 +30,7 @@ public static class ServiceExtensions
         builder.Services.AddScoped<RequestFilter>();
         builder.Services.AddSingleton<MapSectors>();
         builder.Services.AddSingleton<SharedCopyCache>();
+        builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddRazorComponents();
         builder.Services.AddProblemDetails();
         return builder;

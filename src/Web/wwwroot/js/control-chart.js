@@ -2,6 +2,8 @@
 // with the date-fns adapter): one scatter series per outlet, a point shape per kind of claim, hollow points for
 // hedged claims, and a grey min–max bar where several claims share a date. Text from the articles is only ever
 // drawn on the canvas by Chart.js or set with textContent, never parsed as HTML.
+// The data (/api/claims) holds only the points; a claim's sentence, attribution and link come from /api/claims/{id}
+// when its point is hovered, focused or opened.
 // For tests, each canvas gets data-state ("ready" / "error"), data-plotted-points, and a controlChart property.
 
 const palette = ['#1b6ca8', '#d1495b', '#2a9d8f', '#e09f3e', '#6a4c93', '#3a7d44', '#9c6644', '#c1121f', '#5c6b73', '#0077b6'];
@@ -24,8 +26,12 @@ async function draw(canvas) {
   const response = await fetch(canvas.dataset.src, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`the data request answered ${response.status}`);
   const data = await response.json();
-  const claims = data.claims.filter((c) => c.plotted);
+  const claims = data.claims.map((p) => ({
+    claimId: p.id, published: p.date, valuePercent: p.value, kind: p.kind, hedge: p.hedge,
+    outletSlug: data.outlets[p.outlet].slug, outletName: data.outlets[p.outlet].name,
+  }));
   if (claims.length === 0) throw new Error('no claim with a full date');
+  const details = claimDetails(canvas.dataset.src, () => chart);
 
   const times = claims.map((c) => Date.parse(c.published));
   const first = Math.min(...times);
@@ -33,7 +39,7 @@ async function draw(canvas) {
   const pad = Math.max(3 * day, (last - first) * 0.05);
   const msPerPixel = (last - first + 2 * pad) / Math.max(canvas.parentElement.clientWidth, 100);
 
-  const datasets = outletSeries(claims, mini, sideBySide(claims, (mini ? 6 : 14) * msPerPixel), data.outlets);
+  const datasets = outletSeries(claims, mini, sideBySide(claims, (mini ? 6 : 14) * msPerPixel), data.outlets.map((o) => o.slug));
   const spread = spreadSegments(claims);
   if (spread.length > 0) {
     datasets.push({
@@ -75,7 +81,7 @@ async function draw(canvas) {
           filter: (item) => !item.dataset.spread,
           callbacks: {
             title: (items) => tooltipTitle(items.map((item) => item.raw.claim)),
-            label: (item) => [`${item.raw.claim.outletName}:`, ...describeLines(item.raw.claim, data.scopeLabel)],
+            label: (item) => [`${item.raw.claim.outletName}:`, ...describeLines(item.raw.claim, data.scopeLabel, details)],
             footer: () => 'Click or press Enter to open the sentence',
           },
         },
@@ -85,12 +91,12 @@ async function draw(canvas) {
       },
       onClick: (event, elements) => {
         const [hit] = claimElements(chart, elements);
-        if (hit) window.location.assign(hit.claim.href);
+        if (hit) details.open(hit.claim);
       },
     },
   });
 
-  if (!mini) enableKeyboard(canvas, chart, data.scopeLabel);
+  if (!mini) enableKeyboard(canvas, chart, data.scopeLabel, details);
   canvas.controlChart = chart;
   canvas.dataset.plottedPoints = String(claims.length);
   canvas.dataset.state = 'ready';
@@ -165,7 +171,7 @@ function claimElements(chart, elements) {
 }
 
 // Keyboard: the canvas is focusable; arrows move through the points in date order, Enter opens the sentence.
-function enableKeyboard(canvas, chart, scopeLabel) {
+function enableKeyboard(canvas, chart, scopeLabel, details) {
   const points = [];
   chart.data.datasets.forEach((dataset, datasetIndex) => {
     if (dataset.spread) return;
@@ -183,7 +189,13 @@ function enableKeyboard(canvas, chart, scopeLabel) {
     chart.tooltip.setActiveElements(active, { x: element.x, y: element.y });
     chart.update();
     canvas.dataset.focusedClaim = String(claim.claimId);
-    if (live) live.textContent = `Point ${at + 1} of ${points.length}. ${claim.outletName}, ${formatDate(claim.published)}. ${describeLines(claim, scopeLabel).join(' ')}`;
+    const say = () => {
+      if (live && canvas.dataset.focusedClaim === String(claim.claimId)) {
+        live.textContent = `Point ${at + 1} of ${points.length}. ${claim.outletName}, ${formatDate(claim.published)}. ${describeLines(claim, scopeLabel, details).join(' ')}`;
+      }
+    };
+    say();
+    details.load(claim).then(say, () => {});
   };
   const hide = () => {
     chart.setActiveElements([]);
@@ -203,7 +215,7 @@ function enableKeyboard(canvas, chart, scopeLabel) {
     } else if (event.key === 'End') {
       at = points.length - 1;
     } else if (event.key === 'Enter' || event.key === ' ') {
-      window.location.assign(points[at].claim.href);
+      details.open(points[at].claim);
     } else if (event.key === 'Escape') {
       hide();
       return;
@@ -221,14 +233,64 @@ function tooltipTitle(claims) {
   return `${claims.length} claims · ${formatDate(claims[0].published)}`;
 }
 
-function describeLines(claim, scopeLabel) {
-  const count = claim.count != null && claim.of != null ? ` (${claim.count} of ${claim.of})` : '';
+// The tooltip's lines; until the claim's sentence has arrived, a note in its place (and the request is made).
+function describeLines(claim, scopeLabel, details) {
+  const detail = details.get(claim);
+  const count = detail?.count != null && detail?.of != null ? ` (${detail.count} of ${detail.of})` : '';
   const hedge = claim.hedge === 'exact' ? '' : `${claim.hedge} `;
-  return [
-    `${hedge}${claim.valuePercent}% of ${scopeLabel}${count}, ${kindLabels[claim.kind] ?? claim.kind}`,
-    `Attributed to: ${claim.attributedTo}`,
-    ...wrap(`“${claim.sentence}”`, 70),
-  ];
+  const first = `${hedge}${claim.valuePercent}% of ${scopeLabel}${count}, ${kindLabels[claim.kind] ?? claim.kind}`;
+  if (!detail) {
+    details.load(claim).catch(() => {});
+    return [first, details.failed(claim) ? 'The sentence could not be loaded.' : 'Loading the sentence…'];
+  }
+  return [first, `Attributed to: ${detail.attributedTo}`, ...wrap(`“${detail.sentence}”`, 70)];
+}
+
+// Each claim's detail (sentence, attribution, link) from /api/claims/{id}, fetched once; when one arrives while
+// its point's tooltip is open, the tooltip is drawn again with it.
+function claimDetails(src, getChart) {
+  const base = new URL(src, window.location.href);
+  const loaded = new Map();
+  const pending = new Map();
+  const failed = new Set();
+  const load = (claim) => {
+    if (loaded.has(claim.claimId)) return Promise.resolve(loaded.get(claim.claimId));
+    if (!pending.has(claim.claimId)) {
+      const url = new URL(`/api/claims/${claim.claimId}`, base);
+      pending.set(claim.claimId, fetch(url, { headers: { Accept: 'application/json' } })
+        .then((response) => {
+          if (!response.ok) throw new Error(`the claim request answered ${response.status}`);
+          return response.json();
+        })
+        .then((detail) => {
+          loaded.set(claim.claimId, detail);
+          redrawTooltip(getChart(), claim);
+          return detail;
+        }, (error) => {
+          failed.add(claim.claimId);
+          pending.delete(claim.claimId);
+          redrawTooltip(getChart(), claim);
+          throw error;
+        }));
+    }
+    return pending.get(claim.claimId);
+  };
+  return {
+    get: (claim) => loaded.get(claim.claimId),
+    failed: (claim) => failed.has(claim.claimId),
+    load,
+    open: (claim) => load(claim).then((detail) => window.location.assign(detail.href), () => {}),
+  };
+}
+
+function redrawTooltip(chart, claim) {
+  if (!chart) return;
+  const active = chart.tooltip.getActiveElements();
+  const shows = active.some((e) => chart.data.datasets[e.datasetIndex].data[e.index]?.claim?.claimId === claim.claimId);
+  if (!shows) return;
+  const element = chart.getDatasetMeta(active[0].datasetIndex).data[active[0].index];
+  chart.tooltip.setActiveElements(active, { x: element.x, y: element.y });
+  chart.update();
 }
 
 function wrap(text, width) {
