@@ -39,24 +39,10 @@ public sealed class CorpusIngestor(
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             var state = await LoadState.ReadAsync(db, ct);
-            // Two stages: the next batch's sentences and facts are derived on another thread while this one is
-            // written (one writer, one transaction per batch as before).
-            var batches = files.Chunk(BatchSize).ToList();
-            var next = batches.Count > 0 ? PrepareBatch(folder, batches[0], manifest, state, ct) : null;
-            try
+            foreach (var batch in files.Chunk(BatchSize))
             {
-                for (var b = 0; b < batches.Count; b++)
-                {
-                    var prepared = await next!;
-                    next = b + 1 < batches.Count ? PrepareBatch(folder, batches[b + 1], manifest, state, ct) : null;
-                    outcomes.AddRange(await IngestBatchAsync(prepared, state, ct));
-                    progress?.Report(new IngestProgress(outcomes.Count, files.Count, clock.Elapsed));
-                }
-            }
-            finally
-            {
-                // Do not leave a derivation running after a failed write.
-                if (next is not null) await next.ContinueWith(_ => { }, TaskScheduler.Default);
+                outcomes.AddRange(await IngestBatchAsync(folder, batch, manifest, state, ct));
+                progress?.Report(new IngestProgress(outcomes.Count, files.Count, clock.Elapsed));
             }
         }
         return new IngestReport(outcomes, problems);
@@ -65,23 +51,10 @@ public sealed class CorpusIngestor(
     /// <summary>An article file: a name ending in .txt in any case (REPORT.TXT too).</summary>
     public static bool IsArticleFile(string fileName) => fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Reads and checks the batch's files here (in file order: the run's state is only touched by this thread), then
-    /// derives the sentences and facts of those to write on the thread pool.
-    /// </summary>
-    Task<List<Prepared>> PrepareBatch(string folder, string[] batch, IReadOnlyDictionary<string, ManifestRow> manifest, LoadState state, CancellationToken ct)
+    async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(
+        string folder, string[] batch, IReadOnlyDictionary<string, ManifestRow> manifest, LoadState state, CancellationToken ct)
     {
         var prepared = batch.Select(file => Prepare(folder, file, manifest.GetValueOrDefault(ManifestReader.KeyOf(file)), state)).ToList();
-        var outletNames = prepared.Select(p => p.Write is { } w ? state.OutletNameFor(w.Metadata) : null).ToList();
-        return Task.Run(() => prepared.Select((p, i) =>
-        {
-            ct.ThrowIfCancellationRequested();
-            return p.Write is { } w ? p with { Write = w with { Rows = DerivedRows.Of(w.Text.Headline, w.Text.Body, outletNames[i], extractor) } } : p;
-        }).ToList(), ct);
-    }
-
-    async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(List<Prepared> prepared, LoadState state, CancellationToken ct)
-    {
         var toWrite = prepared.Where(p => p.Write is not null).ToList();
         if (toWrite.Count == 0)
         {
@@ -158,7 +131,7 @@ public sealed class CorpusIngestor(
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outlets = await state.OutletsAsync(db, items.Select(i => i.Write!.Metadata), ct);
-        var written = new List<(PendingArticle Pending, Article Article, DerivedRows Rows)>();
+        var written = new List<(PendingArticle Pending, Article Article)>();
         var added = new List<Article>();
         foreach (var pending in items.Select(i => i.Write!))
         {
@@ -173,11 +146,8 @@ public sealed class CorpusIngestor(
                 article = new Article { Headline = "", Body = "", SourceFile = pending.File, ContentHash = "" };
                 added.Add(article);
             }
-            var outlet = outlets[pending.Metadata.OutletSlug];
-            Fill(article, pending, outlet);
-            // Derived with the outlet name the article was expected to get; again if it got another.
-            var rows = pending.Rows is { } r && r.OutletName == outlet.Name ? r : DerivedRows.Of(article, extractor);
-            written.Add((pending, article, rows));
+            Fill(article, pending, outlets[pending.Metadata.OutletSlug]);
+            written.Add((pending, article));
         }
         // New outlets and changed articles through EF; new articles, sentences and facts with prepared statements,
         // all in the same transaction.
@@ -193,7 +163,7 @@ public sealed class CorpusIngestor(
         }
         using (var rows = new DerivedRowWriter(db, extractor))
         {
-            rows.Write(written.Select(w => (w.Article, w.Rows)).ToList(), ct);
+            rows.Write(written.Select(w => w.Article).ToList(), ct);
         }
         await ContentVersion.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
@@ -201,7 +171,7 @@ public sealed class CorpusIngestor(
         {
             state.Remember(outlet);
         }
-        foreach (var (pending, article, _) in written)
+        foreach (var (pending, article) in written)
         {
             state.Articles[pending.File] = StoredArticle.From(article, pending.Metadata.OutletSlug);
         }
@@ -224,7 +194,7 @@ public sealed class CorpusIngestor(
         article.Words = ArticleBuilder.CountWords(pending.Text.Headline) + ArticleBuilder.CountWords(pending.Text.Body);
     }
 
-    sealed record PendingArticle(string File, LoadedText Text, ArticleMetadata Metadata, string Hash, string Notes, int? ExistingId, DerivedRows? Rows = null);
+    sealed record PendingArticle(string File, LoadedText Text, ArticleMetadata Metadata, string Hash, string Notes, int? ExistingId);
 
     sealed record Prepared(FileOutcome Outcome, PendingArticle? Write);
 }

@@ -39,45 +39,29 @@ internal sealed class DerivedRowWriter : IDisposable
         termHits = new(model, connection, transaction);
     }
 
-    /// <summary>Derives and writes the articles' sentences and facts (as <see cref="Write(IReadOnlyList{ValueTuple{Article, DerivedRows}}, CancellationToken)"/>).</summary>
-    public void Write(IReadOnlyList<Article> articles, CancellationToken ct = default) =>
-        Write(articles.Select(a => { ct.ThrowIfCancellationRequested(); return (a, DerivedRows.Of(a, extractor)); }).ToList(), ct);
-
     /// <summary>
     /// Writes the articles' sentences, then each kind of fact, table by table, then adds the new sentences to the
-    /// full-text index in one statement (instead of a trigger per sentence). The rows were derived beforehand
-    /// (<see cref="DerivedRows"/>) and are pointed at their stored article here.
+    /// full-text index in one statement (instead of a trigger per sentence).
     /// </summary>
-    public void Write(IReadOnlyList<(Article Article, DerivedRows Rows)> articles, CancellationToken ct = default)
+    public void Write(IReadOnlyList<Article> articles, CancellationToken ct = default)
     {
         var firstSentenceId = sentences.NextId;
-        foreach (var (article, rows) in articles)
+        foreach (var article in articles)
         {
             ct.ThrowIfCancellationRequested();
-            article.Sentences = rows.Sentences;
-            foreach (var sentence in rows.Sentences)
+            article.Sentences = ArticleBuilder.SentencesOf(article);
+            foreach (var sentence in article.Sentences)
             {
-                sentence.Article = article;
                 sentence.ArticleId = article.Id;
                 sentences.Insert(sentence);
             }
         }
-        var facts = articles.Select(a => (a.Article, a.Rows.Facts)).ToList();
-        Insert(mentions, facts.SelectMany(f => Of(f.Article, f.Facts.Mentions)));
-        Insert(claims, facts.SelectMany(f => Of(f.Article, f.Facts.Claims)));
-        Insert(attributions, facts.SelectMany(f => Of(f.Article, f.Facts.Attributions)));
-        Insert(termHits, facts.SelectMany(f => Of(f.Article, f.Facts.TermHits)));
+        var facts = articles.Select(a => { ct.ThrowIfCancellationRequested(); return extractor.Extract(a); }).ToList();
+        Insert(mentions, facts.SelectMany(f => f.Mentions));
+        Insert(claims, facts.SelectMany(f => f.Claims));
+        Insert(attributions, facts.SelectMany(f => f.Attributions));
+        Insert(termHits, facts.SelectMany(f => f.TermHits));
         IndexSentencesFrom(firstSentenceId);
-    }
-
-    /// <summary>The facts, pointed at their stored article.</summary>
-    static IEnumerable<T> Of<T>(Article article, IEnumerable<T> facts) where T : SentenceSpan
-    {
-        foreach (var fact in facts)
-        {
-            fact.Article = article;
-            yield return fact;
-        }
     }
 
     /// <summary>The sentences inserted by this writer (ids from <paramref name="firstId"/> on) into sentence_fts.</summary>
