@@ -39,7 +39,46 @@ public sealed class FactExportQueryPlanTests : IDisposable
             [(1, 0, 3), (1, 1, 0), (1, 1, 9), (2, 0, 0), (2, 2, 4), (2, 2, 12)],
             rows.Select(r => (r.ArticleId, r.SentenceIndex, r.Start)));
         var claims = await db.ClaimRows(DashboardFilter.None).ToListAsync();
-        Assert.Equal([(1, 1, 2), (2, 0, 1), (2, 2, 0)], claims.Select(c => (c.ArticleId, c.SentenceIndex, c.Start)));
+        Assert.Equal([(1, 1, 2), (2, 0, 1), (2, 1, 5), (2, 2, 0)], claims.Select(c => (c.ArticleId, c.SentenceIndex, c.Start)));
+    }
+
+    [Fact]
+    public async Task TheExportCommandsHaveTheRowsValuesAtTheDeclaredColumnPositions()
+    {
+        await using var db = await SeededAsync();
+        var mentions = await db.MentionRows(DashboardFilter.None).ToListAsync();
+        var read = await ReadAsync(db, db.MentionRows(DashboardFilter.None), MentionColumns.Count, r => new MentionRow(
+            r.GetInt32(MentionColumns.ArticleId), r.GetString(MentionColumns.Outlet), r.GetFieldValue<DateOnly>(MentionColumns.Published),
+            r.GetString(MentionColumns.PlaceId), r.GetString(MentionColumns.Place), r.GetString(MentionColumns.MatchedText),
+            r.GetInt32(MentionColumns.SentenceIndex), r.GetString(MentionColumns.Sentence), r.GetInt32(MentionColumns.Start),
+            r.GetInt32(MentionColumns.Length)));
+        Assert.Equal(mentions, read);
+
+        var claims = await db.ClaimRows(DashboardFilter.None).ToListAsync();
+        var readClaims = await ReadAsync(db, db.ClaimRows(DashboardFilter.None), ClaimColumns.ColumnCount, r => new ClaimRow(
+            r.GetInt32(ClaimColumns.ArticleId), r.GetString(ClaimColumns.Outlet), r.GetFieldValue<DateOnly>(ClaimColumns.Published),
+            r.GetDouble(ClaimColumns.ValuePercent), r.GetString(ClaimColumns.Scope), r.GetString(ClaimColumns.Kind),
+            r.IsDBNull(ClaimColumns.Count) ? null : r.GetInt32(ClaimColumns.Count), r.IsDBNull(ClaimColumns.Of) ? null : r.GetInt32(ClaimColumns.Of),
+            r.GetString(ClaimColumns.Hedge), r.GetString(ClaimColumns.AttributedTo), r.GetString(ClaimColumns.MatchedText),
+            r.GetInt32(ClaimColumns.SentenceIndex), r.GetString(ClaimColumns.Sentence), r.GetInt32(ClaimColumns.Start),
+            r.GetInt32(ClaimColumns.Length), r.IsDBNull(ClaimColumns.ScopePlaceName) ? null : r.GetString(ClaimColumns.ScopePlaceName)));
+        Assert.Equal(claims, readClaims);
+        Assert.Contains(readClaims, c => c.ScopePlaceName == "Sukkari");
+        Assert.Contains(readClaims, c => c.Count == 3 && c.Of == 4);
+    }
+
+    static async Task<List<T>> ReadAsync<T>(DashboardDb db, IQueryable<T> query, int columns, Func<System.Data.Common.DbDataReader, T> read)
+    {
+        await using var command = query.CreateDbCommand();
+        await db.Database.OpenConnectionAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.Equal(columns, reader.FieldCount);
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
     }
 
     /// <summary>
@@ -69,6 +108,11 @@ public sealed class FactExportQueryPlanTests : IDisposable
         AddClaim(db, olderSentences[2], 0);
         AddClaim(db, newerSentences[1], 2);
         AddClaim(db, olderSentences[0], 1);
+        db.Add(new ControlClaim
+        {
+            ArticleId = older.Id, SentenceId = olderSentences[1].Id, ValuePercent = 75, Kind = "count", Scope = "place:sukkari",
+            Count = 3, Of = 4, Hedge = "about", AttributedTo = "SOHR", MatchedText = "3 of 4", Start = 5, Length = 6,
+        });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         return db;

@@ -45,3 +45,21 @@ public static class FactExportQueries
                 db.Places.Where(p => c.Scope.StartsWith("place:") && p.Id == c.Scope.Substring(6)).Select(p => p.Name).FirstOrDefault()));
     }
 }
+
+/// <summary>
+/// Column positions in the SQL of <see cref="FactExportQueries.MentionRows"/> (EF selects the record's constructor
+/// arguments in order), for exports that read that command with a plain data reader.
+/// </summary>
+public static class MentionColumns
+{
+    public const int ArticleId = 0, Outlet = 1, Published = 2, PlaceId = 3, Place = 4, MatchedText = 5,
+        SentenceIndex = 6, Sentence = 7, Start = 8, Length = 9, Count = 10;
+}
+
+/// <summary>Column positions in the SQL of <see cref="FactExportQueries.ClaimRows"/> (as <see cref="MentionColumns"/>).</summary>
+public static class ClaimColumns
+{
+    public const int ArticleId = 0, Outlet = 1, Published = 2, ValuePercent = 3, Scope = 4, Kind = 5, Count = 6, Of = 7,
+        Hedge = 8, AttributedTo = 9, MatchedText = 10, SentenceIndex = 11, Sentence = 12, Start = 13, Length = 14,
+        ScopePlaceName = 15, ColumnCount = 16;
+}

@@ -3,15 +3,22 @@ using AleppoDashboard.TestSupport;
 
 namespace AleppoDashboard.Ingest.Tests.Robustness;
 
-/// <summary>The real ingest program (AleppoDashboard.Ingest.dll, built beside the tests) run as a child process.</summary>
+/// <summary>The real ingest program (AleppoDashboard.Ingest.dll) run as a child process.</summary>
 public static class IngestProcess
 {
+    /// <summary>
+    /// The program in its own build folder (src/Ingest/bin/&lt;configuration&gt;/&lt;framework&gt;, built with the tests, as
+    /// this project references it), not the copy beside the tests: the test folder lacks the package assemblies that
+    /// the ASP.NET shared framework (through TestSupport → Web) gives the test host, such as
+    /// Microsoft.Extensions.Caching.*, and the program, which runs on the base framework only, needs them.
+    /// </summary>
     public static string DllPath
     {
         get
         {
-            var path = Path.Combine(AppContext.BaseDirectory, "AleppoDashboard.Ingest.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"The ingest program is not built beside the tests: {path}");
+            var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var path = Path.Combine(RepoPaths.Root, "src", "Ingest", "bin", tests.Parent!.Name, tests.Name, "AleppoDashboard.Ingest.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"The ingest program is not built: {path}");
         }
     }
 

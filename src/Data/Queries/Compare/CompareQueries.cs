@@ -90,6 +90,9 @@ public static class CompareQueries
     public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, DashboardFilter filter, CompareTopic topic,
         SharedCopies shared, int? perCell, CancellationToken ct)
     {
+        // Hits, then articles, then the kept sentences' texts: one state of the database, or a sentence that an ingest
+        // deleted in between (an article rewritten) would have no text (a 500 under ConcurrentIngestTests).
+        await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
         var hits = await HitsAsync(db, filter, topic, shared, ct);
         var articleIds = hits.Select(h => h.ArticleId).Distinct().ToList();
         var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
