@@ -7,7 +7,15 @@ namespace AleppoDashboard.Integration.Tests;
 /// <summary>/compare and its CSV when more sentences are shared copy than SQLite takes variables in one statement.</summary>
 public partial class ManyWireCopiesTests(ManyWireCopiesApp fixture) : IClassFixture<ManyWireCopiesApp>
 {
-    readonly HttpClient client = fixture.App.CreateRealClient();
+    // The first request detects shared copy among 34,000 added sentences: seconds alone, but minutes when the whole
+    // suite runs in parallel on two cores; a timeout here would say nothing about the behaviour under test.
+    readonly HttpClient client = WithTimeout(fixture.App.CreateRealClient(), TimeSpan.FromMinutes(10));
+
+    static HttpClient WithTimeout(HttpClient client, TimeSpan timeout)
+    {
+        client.Timeout = timeout;
+        return client;
+    }
 
     [Fact]
     public async Task DefaultViewCountsEverySharedSentence()
