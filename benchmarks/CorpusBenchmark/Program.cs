@@ -72,8 +72,8 @@ foreach (var size in options.Sizes)
         report.Line($"- **web process at rest** (started, 8 requests, 10 s idle): VmRSS {web.MemoryMb("VmRSS"):0} MB (peak so far VmHWM {web.MemoryMb("VmHWM"):0} MB)");
 
         report.Line("");
-        report.Line("| URL | requests | errors | p50 ms | p95 ms | first byte p50 ms | KB per response |");
-        report.Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        report.Line("| URL | requests | errors | p50 ms | p95 ms | first byte p50 ms | KB per response | first request ms |");
+        report.Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var random = new Random(7);
         foreach (var path in Urls.All(size, random)
             .Where(p => options.Only is null || p == options.Only || p.StartsWith(options.Only + "?", StringComparison.Ordinal))
