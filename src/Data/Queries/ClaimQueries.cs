@@ -32,12 +32,11 @@ public static class ClaimQueries
         db.ScopeClaimsInOrder(filter, scope).Select(AsRow);
 
     /// <summary>
-    /// One page of <see cref="ControlClaimRows"/>: the page's claim ids are chosen first (sorting only the keys), then
-    /// only those claims are read with their sentences.
+    /// The claims with these ids (one page of <see cref="ControlClaimRows"/>, chosen from <see cref="ScopeClaims.OrderedIds"/>),
+    /// in the order given; an id whose claim is gone (rewritten by an ingest since) is left out.
     /// </summary>
-    public static async Task<List<ControlClaimRow>> ControlClaimPageAsync(this DashboardDb db, DashboardFilter filter, string scope, int skip, int take, CancellationToken ct)
+    public static async Task<List<ControlClaimRow>> ControlClaimRowsByIdAsync(this DashboardDb db, int[] ids, CancellationToken ct)
     {
-        var ids = await db.ScopeClaimsInOrder(filter, scope).Select(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
         var rows = await db.ControlClaims.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(AsRow).ToDictionaryAsync(r => r.ClaimId, ct);
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }

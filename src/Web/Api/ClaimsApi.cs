@@ -18,18 +18,8 @@ public sealed record ClaimJson(
         c.SentenceText, c.SentenceIndex, c.Start, c.Length, c.MatchedText, SentenceLinks.Of(c.ArticleId, c.SentenceIndex));
 }
 
-/// <summary>One point of the chart: <c>Outlet</c> is an index into <see cref="ClaimsJson.Outlets"/>.</summary>
-public sealed record ClaimPointJson(int Id, string Date, double Value, int Outlet, string Kind, string Hedge);
-
 /// <summary>An outlet as the chart names and colours it.</summary>
 public sealed record OutletJson(string Slug, string Name);
-
-/// <summary>
-/// The plottable claims of one scope in the filtered articles (points only: the sentence of one claim comes from
-/// <c>/api/claims/{id}</c>), the scopes that have any, and every outlet in name order (so an outlet keeps its
-/// colour whatever the filter and scope).
-/// </summary>
-public sealed record ClaimsJson(string Scope, string ScopeLabel, IReadOnlyList<ClaimPointJson> Claims, IReadOnlyList<ClaimScopeSummary> Scopes, IReadOnlyList<OutletJson> Outlets);
 
 /// <summary><c>/api/claims</c>: the control chart's data, through the shared filter and a <c>scope</c> parameter; <c>/api/claims/{id}</c>: one claim.</summary>
 public static class ClaimsApi
@@ -41,20 +31,16 @@ public static class ClaimsApi
         return group;
     }
 
-    static async Task<IResult> Claims(RequestFilter request, DashboardDb db, HttpContext context, CancellationToken ct)
+    static async Task<IResult> Claims(RequestFilter request, DashboardDb db, ControlClaimsCache cache, HttpContext context, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
         var scope = await ClaimScope.ResolveAsync(context.Request.Query["scope"], db, ct);
         if (!scope.IsValid) return RequestFilter.BadRequest([scope.Error!]);
         var outlets = await db.AllOutletsAsync(ct);
-        var outletIndex = outlets.Select((o, i) => (o.Id, i)).ToDictionary(o => o.Id, o => o.i);
-        var points = await db.PlottedClaimPoints(filter.Filter, scope.Scope!).ToListAsync(ct);
-        var scopes = await db.ClaimScopesAsync(filter.Filter, scope.Scope, ct);
+        var claims = await cache.GetAsync(db, filter.Filter, scope.Scope!, ct);
         var label = await db.ScopeLabelAsync(scope.Scope!, ct);
-        return Results.Ok(new ClaimsJson(scope.Scope!, label,
-            points.Select(p => new ClaimPointJson(p.ClaimId, p.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.ValuePercent,
-                outletIndex[p.OutletId], p.Kind, p.Hedge)).ToList(),
-            scopes, outlets.Select(o => new OutletJson(o.Slug, o.Name)).ToList()));
+        return new ClaimsJsonResult(scope.Scope!, label, claims, outlets.Select(o => new OutletJson(o.Slug, o.Name)).ToList(),
+            outlets.Select((o, i) => (o.Id, i)).ToDictionary(o => o.Id, o => o.i));
     }
 
     static async Task<IResult> Claim(int id, DashboardDb db, CancellationToken ct) =>
