@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Schema;
@@ -44,52 +43,21 @@ public sealed class ControlClaimsCache
     public const int MaxEntries = 32;
     public const int MaxHeldClaims = 2_000_000;
 
-    readonly ConcurrentDictionary<string, (long Stamp, ScopeClaims Claims)> entries = new();
-    readonly ConcurrentDictionary<string, (long Stamp, int Plotted)> counts = new();
-    // One computation at a time: concurrent first requests for the same filter wait for the first one's entry.
-    readonly SemaphoreSlim computing = new(1, 1);
+    readonly ContentVersionCache<ScopeClaims> entries = new(MaxEntries, claims => claims.Total, MaxHeldClaims);
+    readonly ContentVersionCache<int> counts = new(MaxEntries);
 
     static string Key(DashboardFilter filter, string scope) => filter.ToQueryString() + "\n" + scope;
 
-    public async Task<ScopeClaims> GetAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct)
-    {
-        var key = Key(filter, scope);
-        await using (var _ = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct))
-        {
-            var current = await ContentVersion.ReadAsync(db, ct);
-            if (entries.TryGetValue(key, out var entry) && entry.Stamp == current) return entry.Claims;
-        }
-        await computing.WaitAsync(ct);
-        try
-        {
-            // The counter and the claims are read in one snapshot, so an entry is never stored under a newer number than its data.
-            await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
-            var current = await ContentVersion.ReadAsync(db, ct);
-            if (entries.TryGetValue(key, out var entry) && entry.Stamp == current) return entry.Claims;
-            var claims = await ComputeAsync(db, filter, scope, ct);
-            var held = entries.Values.Sum(e => (long)e.Claims.Total);
-            if (entries.Count >= MaxEntries || held + claims.Total > MaxHeldClaims) entries.Clear();
-            entries[key] = (current, claims);
-            return claims;
-        }
-        finally
-        {
-            computing.Release();
-        }
-    }
+    public Task<ScopeClaims> GetAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct) =>
+        entries.GetAsync(db, Key(filter, scope), () => ComputeAsync(db, filter, scope, ct), ct);
 
     /// <summary>How many claims of <paramref name="scope"/> the chart can plot under <paramref name="filter"/>.</summary>
     public async Task<int> PlottedCountAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct)
     {
         var key = Key(filter, scope);
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
-        var current = await ContentVersion.ReadAsync(db, ct);
-        if (entries.TryGetValue(key, out var entry) && entry.Stamp == current) return entry.Claims.Plotted;
-        if (counts.TryGetValue(key, out var count) && count.Stamp == current) return count.Plotted;
-        var plotted = await db.PlottableClaimCountAsync(filter, scope, ct);
-        if (counts.Count >= MaxEntries) counts.Clear();
-        counts[key] = (current, plotted);
-        return plotted;
+        if (entries.TryGet(key, await ContentVersion.ReadAsync(db, ct), out var claims)) return claims.Plotted;
+        return await counts.GetAsync(db, key, () => db.PlottableClaimCountAsync(filter, scope, ct), ct);
     }
 
     static async Task<ScopeClaims> ComputeAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct)
