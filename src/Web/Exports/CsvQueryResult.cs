@@ -38,23 +38,16 @@ public sealed class CsvQueryResult(string fileName, string[] header, DbContext d
                 if (chunk.Length >= CsvResult<object>.ChunkBytes)
                 {
                     ct.ThrowIfCancellationRequested();
-                    await SendAsync(chunk, body, ct);
+                    await CsvResult<object>.SendAsync(chunk, body, ct);
                 }
             }
             csv.Flush();
-            await SendAsync(chunk, body, ct);
+            await CsvResult<object>.SendAsync(chunk, body, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    static async Task SendAsync(MemoryStream chunk, Stream body, CancellationToken ct)
-    {
-        if (chunk.Length == 0) return;
-        await body.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), ct);
-        chunk.SetLength(0);
     }
 }
 

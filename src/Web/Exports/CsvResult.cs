@@ -63,7 +63,8 @@ public sealed class CsvResult<T> : IResult
         await SendAsync(chunk, body, ct);
     }
 
-    static async Task SendAsync(MemoryStream chunk, Stream body, CancellationToken ct)
+    /// <summary>Sends what the buffer holds to the response and empties it (used by <see cref="CsvQueryResult"/> too).</summary>
+    internal static async Task SendAsync(MemoryStream chunk, Stream body, CancellationToken ct)
     {
         if (chunk.Length == 0) return;
         await body.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), ct);
