@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Filtering;
 using Microsoft.EntityFrameworkCore;
@@ -19,10 +20,13 @@ public static class ArticleQueries
     /// "IS NULL" term the order is the Published index read backwards, and the first page needs no sort.
     /// </remarks>
     public static IQueryable<ArticleRow> ArticleRows(this DashboardDb db, DashboardFilter filter) =>
-        db.FilteredArticles(filter)
-            .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id)
-            .Select(a => new ArticleRow(a.Id, a.Outlet.Slug, a.Outlet.Name, a.Published, a.PublishedPrecision,
-                a.Headline, a.Url, a.SourceFile, a.Words, a.ContentHash));
+        NewestFirst(db.FilteredArticles(filter)).Select(AsRow);
+
+    static IOrderedQueryable<Article> NewestFirst(IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id);
+
+    static readonly Expression<Func<Article, ArticleRow>> AsRow = a => new ArticleRow(a.Id, a.Outlet.Slug, a.Outlet.Name,
+        a.Published, a.PublishedPrecision, a.Headline, a.Url, a.SourceFile, a.Words, a.ContentHash);
 
     /// <summary>
     /// One page of <see cref="ArticleRows"/>: the page's ids are ordered and cut from the date index alone (no article
@@ -30,13 +34,8 @@ public static class ArticleQueries
     /// </summary>
     public static async Task<List<ArticleRow>> ArticlePageAsync(this DashboardDb db, DashboardFilter filter, int skip, int take, CancellationToken ct)
     {
-        var ids = await db.FilteredArticles(filter)
-            .OrderBy(a => a.Published == null).ThenByDescending(a => a.Published).ThenByDescending(a => a.Id)
-            .Select(a => a.Id).Skip(skip).Take(take).ToListAsync(ct);
-        var rows = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
-            .Select(a => new ArticleRow(a.Id, a.Outlet.Slug, a.Outlet.Name, a.Published, a.PublishedPrecision,
-                a.Headline, a.Url, a.SourceFile, a.Words, a.ContentHash))
-            .ToDictionaryAsync(r => r.Id, ct);
+        var ids = await NewestFirst(db.FilteredArticles(filter)).Select(a => a.Id).Skip(skip).Take(take).ToListAsync(ct);
+        var rows = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).Select(AsRow).ToDictionaryAsync(r => r.Id, ct);
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
