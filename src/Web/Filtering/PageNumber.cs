@@ -11,4 +11,7 @@ public static class PageNumber
         if (string.IsNullOrWhiteSpace(text)) return true;
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page >= 1;
     }
+
+    /// <summary>The one-line reason a <c>page</c> value that <see cref="TryParse"/> refused gets.</summary>
+    public static string Error(string? text) => $"'page' must be a whole number from 1 up; got '{text}'.";
 }
