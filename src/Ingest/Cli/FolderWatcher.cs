@@ -16,8 +16,11 @@ public sealed class FolderWatcher(Corpus corpus, TextWriter output, TextWriter e
         await output.WriteLineAsync($"watching {Path.GetFullPath(folder)} every {interval.TotalSeconds:0.#} s");
         string? ingested = null;
         string? previous = null;
-        while (!ct.IsCancellationRequested)
+        // Stops only by cancellation, always as an OperationCanceledException (the program reports it as a normal stop):
+        // a loop condition would also let a cancel that lands between two checks end it quietly, the other way.
+        while (true)
         {
+            ct.ThrowIfCancellationRequested();
             var current = Snapshot(folder);
             if (current != ingested && current == previous)
             {
@@ -31,7 +34,6 @@ public sealed class FolderWatcher(Corpus corpus, TextWriter output, TextWriter e
             previous = current;
             await Task.Delay(interval, ct);
         }
-        return IngestProgram.Ok;
     }
 
     static string Snapshot(string folder) => string.Join("\n",
