@@ -35,6 +35,16 @@ public sealed record DashboardFilter(
         return pairs.Count == 0 ? "" : "?" + string.Join("&", pairs);
     }
 
+    /// <summary>
+    /// The filter as a key for caches of what it selects: outlets and places sorted, since their order in a link
+    /// does not change what the filter selects (<c>outlet=a&amp;outlet=b</c> and <c>outlet=b&amp;outlet=a</c> share one entry).
+    /// </summary>
+    public string CacheKey => (this with
+    {
+        Outlets = Outlets.Order(StringComparer.Ordinal).ToList(),
+        Places = Places.Order(StringComparer.Ordinal).ToList(),
+    }).ToQueryString();
+
     public DashboardFilter WithPlaces(params string[] places) => this with { Places = places };
     public DashboardFilter WithOutlets(params string[] outlets) => this with { Outlets = outlets };
 }

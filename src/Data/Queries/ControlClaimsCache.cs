@@ -46,10 +46,13 @@ public sealed class ControlClaimsCache
     readonly ContentVersionCache<ScopeClaims> entries = new(MaxEntries, claims => claims.Total, MaxHeldClaims);
     readonly ContentVersionCache<int> counts = new(MaxEntries);
 
-    static string Key(DashboardFilter filter, string scope) => filter.ToQueryString() + "\n" + scope;
+    static string Key(DashboardFilter filter, string scope) => filter.CacheKey + "\n" + scope;
 
     public Task<ScopeClaims> GetAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct) =>
         entries.GetAsync(db, Key(filter, scope), () => ComputeAsync(db, filter, scope, ct), ct);
+
+    /// <summary>Whether the claims of <paramref name="scope"/> under <paramref name="filter"/> are kept for content version <paramref name="version"/>.</summary>
+    public bool Holds(DashboardFilter filter, string scope, long version) => entries.TryGet(Key(filter, scope), version, out _);
 
     /// <summary>How many claims of <paramref name="scope"/> the chart can plot under <paramref name="filter"/>.</summary>
     public async Task<int> PlottedCountAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct)

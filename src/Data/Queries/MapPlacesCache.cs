@@ -15,5 +15,8 @@ public sealed class MapPlacesCache
     readonly ContentVersionCache<List<MapPlace>> places = new(MaxFilters);
 
     public Task<List<MapPlace>> GetAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
-        places.GetAsync(db, filter.ToQueryString(), () => db.MapPlacesAsync(filter, ct), ct);
+        places.GetAsync(db, filter.CacheKey, () => db.MapPlacesAsync(filter, ct), ct);
+
+    /// <summary>Whether the places of <paramref name="filter"/> are kept for content version <paramref name="version"/>.</summary>
+    public bool Holds(DashboardFilter filter, long version) => places.TryGet(filter.CacheKey, version, out _);
 }

@@ -31,3 +31,15 @@ public sealed class MapOptions
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public string TileAttribution { get; set; } = "&copy; OpenStreetMap contributors";
 }
+
+/// <summary>
+/// Section "Caches": the unfiltered map and control views are computed in the background once the data has been
+/// still for <see cref="QuietSeconds"/> (checked every <see cref="PollSeconds"/>), so the first visitor after an
+/// ingest does not wait for them. <see cref="WarmUp"/> false leaves them to the first request.
+/// </summary>
+public sealed class CacheOptions
+{
+    public bool WarmUp { get; set; } = true;
+    public double PollSeconds { get; set; } = 2;
+    public double QuietSeconds { get; set; } = 5;
+}
