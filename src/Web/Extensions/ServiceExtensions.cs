@@ -31,6 +31,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<MapSectors>();
         builder.Services.AddSingleton<SharedCopyCache>();
         builder.Services.AddSingleton<SearchMatchCache>();
+        builder.Services.AddSingleton<ArticleListCache>();
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<ControlClaimsCache>();
         builder.Services.AddRazorComponents();
