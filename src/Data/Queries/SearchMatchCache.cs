@@ -12,12 +12,12 @@ namespace AleppoDashboard.Data.Queries;
 /// 230,000 sentences, ~0.3 s each time). Bounded: at most <see cref="MaxSearches"/> searches and
 /// <see cref="MaxHeldArticles"/> matched articles in all (8 bytes each). Register as a singleton.
 /// </summary>
-public sealed class SearchMatchCache
+public sealed class SearchMatchCache(int maxSearches = SearchMatchCache.MaxSearches, int maxHeldArticles = SearchMatchCache.MaxHeldArticles)
 {
     public const int MaxSearches = 16;
     public const int MaxHeldArticles = 2_000_000;
 
-    readonly ContentVersionCache<SearchMatches> searches = new(MaxSearches, m => m.Count, MaxHeldArticles);
+    readonly ContentVersionCache<SearchMatches> searches = new(maxSearches, m => m.Count, maxHeldArticles);
 
     /// <summary>
     /// <paramref name="filter"/> with <see cref="DashboardFilter.Matches"/> set for the current content version (as
