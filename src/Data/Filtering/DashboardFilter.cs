@@ -15,6 +15,13 @@ public sealed record DashboardFilter(
 {
     public static readonly DashboardFilter None = new(null, null, [], [], null);
 
+    /// <summary>
+    /// The articles <see cref="Text"/> matches, when already read (see <c>SearchMatchCache</c>): queries then select
+    /// those ids instead of evaluating the full-text match again. Null: each query evaluates the match itself.
+    /// Not part of the filter's identity in links (<see cref="ToQueryString"/>).
+    /// </summary>
+    public SearchMatches? Matches { get; init; }
+
     public bool IsEmpty => From is null && To is null && Outlets.Count == 0 && Places.Count == 0 && Text is null;
 
     /// <summary>The filter as query-string pairs, in a stable order, for links and exports.</summary>

@@ -31,10 +31,30 @@ public static class FilterQueries
         }
         if (filter.Text is { } text)
         {
-            var matching = db.MatchingSentences(text);
-            articles = articles.Where(a => matching.Any(s => s.ArticleId == a.Id));
+            articles = filter.Matches is { } matches && matches.AreFor(text)
+                ? MatchedArticles(articles, matches)
+                : articles.Where(a => db.MatchingSentences(text).Any(s => s.ArticleId == a.Id));
         }
         return articles;
+    }
+
+    /// <summary>
+    /// Above this many matched articles their ids are tested while SQLite reads an index of articles, below it
+    /// each is looked up by primary key.
+    /// </summary>
+    public const int MatchLookupLimit = 2_000;
+
+    /// <summary>
+    /// The articles among <paramref name="matches"/>, as one JSON parameter. "Id + 0" keeps SQLite from looking up
+    /// each of a long list by primary key (a read of the whole, wide article row each: 0.4 s for 88,000 ids at 100,000
+    /// articles); it then scans a narrow index and tests each id against the list instead (~30 ms).
+    /// </summary>
+    static IQueryable<Article> MatchedArticles(IQueryable<Article> articles, SearchMatches matches)
+    {
+        var ids = matches.ArticleIds;
+        return ids.Length <= MatchLookupLimit
+            ? articles.Where(a => EF.Parameter(ids).Contains(a.Id))
+            : articles.Where(a => EF.Parameter(ids).Contains(a.Id + 0));
     }
 
     /// <summary>Sentences that match a full-text search (FTS5), in no particular order.</summary>

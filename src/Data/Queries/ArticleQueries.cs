@@ -29,14 +29,18 @@ public static class ArticleQueries
         a.Published, a.PublishedPrecision, a.Headline, a.Url, a.SourceFile, a.Words, a.ContentHash);
 
     /// <summary>
-    /// One page of <see cref="ArticleRows"/>: the page's ids are ordered and cut from the date index alone (no article
-    /// row, whose date is stored after the body, is read for the sort), then only those rows are read.
+    /// The ids of <see cref="ArticleRows"/>, in that order, cut from the date index alone (no article row, whose date is
+    /// stored after the body, is read for the sort); a page then reads only its rows (<see cref="ArticleRowsAsync"/>).
     /// </summary>
-    public static async Task<List<ArticleRow>> ArticlePageAsync(this DashboardDb db, DashboardFilter filter, int skip, int take, CancellationToken ct)
+    public static Task<int[]> NewestFirstIdsAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
+        NewestFirst(db.FilteredArticles(filter)).Select(a => a.Id).ToArrayAsync(ct);
+
+    /// <summary>The rows of <paramref name="ids"/> in that order (an id no longer in the database is left out).</summary>
+    public static async Task<List<ArticleRow>> ArticleRowsAsync(this DashboardDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
-        var ids = await NewestFirst(db.FilteredArticles(filter)).Select(a => a.Id).Skip(skip).Take(take).ToListAsync(ct);
-        var rows = await db.Articles.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)).Select(AsRow).ToDictionaryAsync(r => r.Id, ct);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        int[] wanted = [.. ids];
+        var rows = await db.Articles.AsNoTracking().Where(a => EF.Parameter(wanted).Contains(a.Id)).Select(AsRow).ToDictionaryAsync(r => r.Id, ct);
+        return wanted.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     /// <summary>Per-outlet counts and date ranges of the filtered articles, most articles first.</summary>

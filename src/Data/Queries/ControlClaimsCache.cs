@@ -36,9 +36,9 @@ public sealed class ScopeClaims
 /// 24 per plottable claim (~6.5 MB for the unfiltered east scope at 100,000 articles); at most <see cref="MaxEntries"/>
 /// entries and <see cref="MaxHeldClaims"/> claims in all are kept (the cache is emptied when a new entry would pass either).
 /// The overview only needs the plottable count, so that is kept on its own when no full entry is there.
-/// Register as a singleton.
+/// Register as a singleton. A search's matches are taken again inside the computation's snapshot (see <see cref="MapPlacesCache"/>).
 /// </summary>
-public sealed class ControlClaimsCache
+public sealed class ControlClaimsCache(SearchMatchCache searches)
 {
     public const int MaxEntries = 32;
     public const int MaxHeldClaims = 2_000_000;
@@ -49,7 +49,7 @@ public sealed class ControlClaimsCache
     static string Key(DashboardFilter filter, string scope) => filter.CacheKey + "\n" + scope;
 
     public Task<ScopeClaims> GetAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct) =>
-        entries.GetAsync(db, Key(filter, scope), () => ComputeAsync(db, filter, scope, ct), ct);
+        entries.GetAsync(db, Key(filter, scope), async () => await ComputeAsync(db, await searches.WithMatchesAsync(db, filter, ct), scope, ct), ct);
 
     /// <summary>Whether the claims of <paramref name="scope"/> under <paramref name="filter"/> are kept for content version <paramref name="version"/>.</summary>
     public bool Holds(DashboardFilter filter, string scope, long version) => entries.TryGet(Key(filter, scope), version, out _);
@@ -60,7 +60,7 @@ public sealed class ControlClaimsCache
         var key = Key(filter, scope);
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
         if (entries.TryGet(key, await ContentVersion.ReadAsync(db, ct), out var claims)) return claims.Plotted;
-        return await counts.GetAsync(db, key, () => db.PlottableClaimCountAsync(filter, scope, ct), ct);
+        return await counts.GetAsync(db, key, async () => await db.PlottableClaimCountAsync(await searches.WithMatchesAsync(db, filter, ct), scope, ct), ct);
     }
 
     static async Task<ScopeClaims> ComputeAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct)

@@ -9,9 +9,19 @@ public sealed record SearchSnippet(int ArticleId, int SentenceIndex, string Text
 
 public static class SearchQueries
 {
-    /// <summary>For each of <paramref name="articleIds"/>, its earliest sentence matching <paramref name="text"/>.</summary>
-    public static async Task<Dictionary<int, SearchSnippet>> FirstMatchesAsync(this DashboardDb db, string text, IReadOnlyCollection<int> articleIds, CancellationToken ct)
+    /// <summary>For each of <paramref name="articleIds"/>, its earliest sentence matching the filter's search (none without one).</summary>
+    public static async Task<Dictionary<int, SearchSnippet>> FirstMatchesAsync(this DashboardDb db, DashboardFilter filter, IReadOnlyCollection<int> articleIds, CancellationToken ct)
     {
+        if (filter.Text is not { } text) return new();
+        if (filter.Matches is { } known && known.AreFor(text))
+        {
+            // Already known per article: read those sentences by id.
+            var sentenceIds = articleIds.Select(known.FirstSentenceOf).OfType<int>().ToList();
+            return await db.Sentences.AsNoTracking()
+                .Where(s => sentenceIds.Contains(s.Id))
+                .Select(s => new SearchSnippet(s.ArticleId, s.Index, s.Text))
+                .ToDictionaryAsync(s => s.ArticleId, ct);
+        }
         var ids = articleIds.ToList();
         var matches = await db.MatchingSentences(text)
             .Where(s => ids.Contains(s.ArticleId))

@@ -32,6 +32,8 @@ public static class ServiceExtensions
         builder.Services.AddScoped<RequestFilter>();
         builder.Services.AddSingleton<MapSectors>();
         builder.Services.AddSingleton<SharedCopyCache>();
+        builder.Services.AddSingleton<SearchMatchCache>();
+        builder.Services.AddSingleton<ArticleListCache>();
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<ControlClaimsCache>();
         builder.Services.AddSingleton<ViewCacheWarmer>();

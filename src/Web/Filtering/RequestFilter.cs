@@ -1,13 +1,16 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Queries;
 
 namespace AleppoDashboard.Web.Filtering;
 
 /// <summary>
 /// The current request's <see cref="DashboardFilter"/>: parsed from the query string once (by
 /// <see cref="FilterParser"/>) and checked against the database. Pages, the filter bar and exports all ask here.
+/// A valid filter with a search comes with its <see cref="DashboardFilter.Matches"/> (from <see cref="SearchMatchCache"/>),
+/// so the request's queries select the matched articles instead of each evaluating the full-text match.
 /// </summary>
-public sealed class RequestFilter(IHttpContextAccessor http, DashboardDb db)
+public sealed class RequestFilter(IHttpContextAccessor http, DashboardDb db, SearchMatchCache searches)
 {
     FilterParseResult? resolved;
 
@@ -20,7 +23,9 @@ public sealed class RequestFilter(IHttpContextAccessor http, DashboardDb db)
         var query = http.HttpContext?.Request.Query ?? throw new InvalidOperationException("No current request.");
         var parsed = FilterParser.Parse(query);
         var unknown = parsed.IsValid ? await FilterValidator.UnknownValuesAsync(db, parsed.Filter, ct) : [];
-        resolved = unknown.Count == 0 ? parsed : parsed with { Errors = unknown };
+        resolved = unknown.Count > 0 ? parsed with { Errors = unknown }
+            : parsed.IsValid ? parsed with { Filter = await searches.WithMatchesAsync(db, parsed.Filter, ct) }
+            : parsed;
         return resolved;
     }
 

@@ -1,0 +1,151 @@
+using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Queries;
+using AleppoDashboard.Data.Schema;
+using AleppoDashboard.TestSupport;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Tests;
+
+/// <summary>
+/// A search's matches, read once (<see cref="SearchMatchCache"/>) and carried by the filter, select the same articles,
+/// outlets and snippets as the full-text match evaluated in each query; they are read again once the content version
+/// moves, and the cache keeps within its bounds.
+/// </summary>
+public sealed class SearchMatchTests : IDisposable
+{
+    const int Articles = 2_500;
+    readonly TempFolder folder = new();
+
+    static readonly DashboardFilter[] Filters =
+    [
+        DashboardFilter.None with { Text = "Aleppo" }, // every article: more than MatchLookupLimit
+        DashboardFilter.None with { Text = "Sukkari" }, // first match in sentence 1 or 2
+        DashboardFilter.None with { Text = "government forces" },
+        DashboardFilter.None with { Text = "strikes" }, // fewer than MatchLookupLimit
+        DashboardFilter.None with { Text = "Sukkari OR Bustan" },
+        DashboardFilter.None with { Text = "advan*" },
+        DashboardFilter.None with { Text = "zzzz" },
+        new(new DateOnly(2016, 10, 1), new DateOnly(2016, 11, 15), ["afp", "sana"], [], "Sukkari"),
+        new(null, new DateOnly(2016, 10, 1), [], [], "Aleppo"),
+        new(null, null, ["reuters"], [], "strikes"),
+    ];
+
+    [Fact]
+    public async Task TheMatchesSelectTheSameArticlesOutletsAndSnippetsAsTheFullTextMatch()
+    {
+        await using var db = await SeededAsync();
+        var cache = new SearchMatchCache();
+        foreach (var filter in Filters)
+        {
+            var resolved = await cache.WithMatchesAsync(db, filter, default);
+            Assert.NotNull(resolved.Matches);
+            var ids = await db.NewestFirstIdsAsync(filter, default);
+            Assert.Equal(ids, await db.NewestFirstIdsAsync(resolved, default));
+            Assert.Equal(await db.OutletSummariesAsync(filter, default), await db.OutletSummariesAsync(resolved, default));
+            var page = ids.Take(60).ToList();
+            Assert.Equal(Sorted(await db.FirstMatchesAsync(filter, page, default)), Sorted(await db.FirstMatchesAsync(resolved, page, default)));
+        }
+        Assert.True((await cache.WithMatchesAsync(db, Filters[0], default)).Matches!.Count > FilterQueries.MatchLookupLimit);
+        Assert.InRange((await cache.WithMatchesAsync(db, Filters[3], default)).Matches!.Count, 1, FilterQueries.MatchLookupLimit);
+        var snippets = await db.FirstMatchesAsync(await cache.WithMatchesAsync(db, Filters[1], default), [2, 7], default);
+        Assert.Equal([1, 2], snippets.Values.OrderBy(s => s.ArticleId).Select(s => s.SentenceIndex)); // the earliest matching sentence
+    }
+
+    [Fact]
+    public async Task MatchesOfAnotherSearchTextAreNotUsed()
+    {
+        await using var db = await SeededAsync();
+        var resolved = await new SearchMatchCache().WithMatchesAsync(db, Filters[0], default);
+        var other = resolved with { Text = "strikes" };
+        Assert.Equal(await db.NewestFirstIdsAsync(Filters[3], default), await db.NewestFirstIdsAsync(other, default));
+    }
+
+    [Fact]
+    public async Task MatchesAreKeptUntilTheContentVersionMoves()
+    {
+        await using var db = await SeededAsync();
+        var cache = new SearchMatchCache();
+        var first = (await cache.WithMatchesAsync(db, Filters[3], default)).Matches!;
+        Assert.Same(first, (await cache.WithMatchesAsync(db, Filters[3], default)).Matches);
+        Assert.Null(first.FirstSentenceOf(1));
+
+        // Article 1 gets a sentence that matches; the index and the version move in one transaction, as an ingest does.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var sentence = new Sentence { ArticleId = 1, Index = 3, Text = "More air strikes overnight." };
+            db.Sentences.Add(sentence);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.IndexNewSentencesSql.Replace("$first", "{0}"), sentence.Id);
+            await ContentVersion.BumpAsync(db, default);
+            await transaction.CommitAsync();
+        }
+        db.ChangeTracker.Clear();
+
+        var after = (await cache.WithMatchesAsync(db, Filters[3], default)).Matches!;
+        Assert.NotSame(first, after);
+        Assert.Equal(first.Count + 1, after.Count);
+        Assert.NotNull(after.FirstSentenceOf(1));
+        Assert.Contains(1, await db.NewestFirstIdsAsync(Filters[3] with { Matches = after }, default));
+    }
+
+    [Fact]
+    public async Task TheCacheIsEmptiedWhenANewSearchWouldPassItsBounds()
+    {
+        await using var db = await SeededAsync();
+        // Two searches at most: a third one empties the cache, so the first is read again.
+        var twoSearches = new SearchMatchCache(maxSearches: 2);
+        var strikes = (await twoSearches.WithMatchesAsync(db, Filters[3], default)).Matches;
+        await twoSearches.WithMatchesAsync(db, Filters[1], default);
+        Assert.Same(strikes, (await twoSearches.WithMatchesAsync(db, Filters[3], default)).Matches);
+        await twoSearches.WithMatchesAsync(db, Filters[2], default);
+        Assert.NotSame(strikes, (await twoSearches.WithMatchesAsync(db, Filters[3], default)).Matches);
+
+        // At most 3,000 matched articles in all: "Aleppo" (2,500) and "government forces" (1,250) do not fit together.
+        var fewIds = new SearchMatchCache(maxHeldArticles: 3_000);
+        var aleppo = (await fewIds.WithMatchesAsync(db, Filters[0], default)).Matches;
+        Assert.Same(aleppo, (await fewIds.WithMatchesAsync(db, Filters[0], default)).Matches);
+        await fewIds.WithMatchesAsync(db, Filters[2], default);
+        Assert.NotSame(aleppo, (await fewIds.WithMatchesAsync(db, Filters[0], default)).Matches);
+    }
+
+    static List<SearchSnippet> Sorted(Dictionary<int, SearchSnippet> snippets) => snippets.Values.OrderBy(s => s.ArticleId).ToList();
+
+    /// <summary>
+    /// <see cref="Articles"/> articles of three outlets over four months, three sentences each: every one names Aleppo,
+    /// even ones "Government forces advanced in Sukkari" (others "Rebels held Bustan"), every seventh "Air strikes hit
+    /// Sukkari" (others "Clashes continued").
+    /// </summary>
+    async Task<DashboardDb> SeededAsync()
+    {
+        var db = await DataServiceExtensions.CreateFactory(folder.File("search.db")).CreateDbContextAsync();
+        await SchemaInitializer.InitializeAsync(db);
+        Outlet[] outlets = [new() { Slug = "afp", Name = "AFP" }, new() { Slug = "sana", Name = "SANA" }, new() { Slug = "reuters", Name = "Reuters" }];
+        for (var i = 1; i <= Articles; i++)
+        {
+            db.Articles.Add(new Article
+            {
+                Outlet = outlets[i % 3], Headline = $"h{i}", Body = "b", SourceFile = $"{i}.txt", ContentHash = $"{i}",
+                Published = i % 50 == 0 ? null : new DateOnly(2016, 9, 1).AddDays(i % 120),
+                Sentences =
+                [
+                    new() { Index = 0, Text = $"Report {i} from Aleppo." },
+                    new() { Index = 1, Text = i % 2 == 0 ? "Government forces advanced in Sukkari." : "Rebels held Bustan." },
+                    new() { Index = 2, Text = i % 7 == 0 ? "Air strikes hit Sukkari." : "Clashes continued." },
+                ],
+            });
+        }
+        await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.IndexNewSentencesSql.Replace("$first", "{0}"), 0);
+        await ContentVersion.BumpAsync(db, default);
+        db.ChangeTracker.Clear();
+        return db;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        folder.Dispose();
+    }
+}
