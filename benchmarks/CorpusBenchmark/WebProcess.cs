@@ -87,7 +87,7 @@ public sealed class WebProcess : IAsyncDisposable
     void Keep(string? line)
     {
         if (line is null) return;
-        if (line.Contains("Warmed the unfiltered map and control views", StringComparison.Ordinal)) warmed.TrySetResult(sinceStart.Elapsed);
+        if (line.Contains("Warmed the unfiltered article list, map and control views", StringComparison.Ordinal)) warmed.TrySetResult(sinceStart.Elapsed);
         lock (lastLines)
         {
             lastLines.Enqueue(line);

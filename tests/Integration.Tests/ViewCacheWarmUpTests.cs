@@ -53,8 +53,10 @@ public class ViewCacheWarmUpTests
         _ = app.ServerAddress;
         var map = app.Services.GetRequiredService<MapPlacesCache>();
         var control = app.Services.GetRequiredService<ControlClaimsCache>();
+        var articles = app.Services.GetRequiredService<ArticleListCache>();
 
         var first = await WarmedAsync(app.Services);
+        Assert.True(articles.Holds(DashboardFilter.None, first));
         Assert.True(map.Holds(DashboardFilter.None, first));
         Assert.True(control.Holds(DashboardFilter.None, ClaimQueries.DefaultScope, first));
 
@@ -68,6 +70,7 @@ public class ViewCacheWarmUpTests
 
         var second = await WarmedAsync(app.Services);
         Assert.True(second > first);
+        Assert.True(articles.Holds(DashboardFilter.None, second));
         Assert.True(map.Holds(DashboardFilter.None, second));
         Assert.True(control.Holds(DashboardFilter.None, ClaimQueries.DefaultScope, second));
     }

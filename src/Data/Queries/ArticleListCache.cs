@@ -29,7 +29,10 @@ public sealed class ArticleListCache(SearchMatchCache searches)
     readonly ContentVersionCache<ArticleList> lists = new(MaxFilters, list => list.Total, MaxHeldIds);
 
     public Task<ArticleList> GetAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
-        lists.GetAsync(db, filter.ToQueryString(), async () => await ComputeAsync(db, await searches.WithMatchesAsync(db, filter, ct), ct), ct);
+        lists.GetAsync(db, filter.CacheKey, async () => await ComputeAsync(db, await searches.WithMatchesAsync(db, filter, ct), ct), ct);
+
+    /// <summary>Whether the list of <paramref name="filter"/> is kept for content version <paramref name="version"/>.</summary>
+    public bool Holds(DashboardFilter filter, long version) => lists.TryGet(filter.CacheKey, version, out _);
 
     static async Task<ArticleList> ComputeAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) => new()
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace AleppoDashboard.Web.Caching;
 
 /// <summary>
-/// Fills the unfiltered map and control (east scope) cache entries off the request path whenever the content version
+/// Fills the unfiltered article list (overview and /articles), map and control (east scope) cache entries off the request path whenever the content version
 /// moves: at 100,000 articles they take seconds to compute, and otherwise the first visitor after an ingest waits for
 /// them. While an ingest runs the version moves every batch, so the warm-up waits until it has been still for
 /// <see cref="CacheOptions.QuietSeconds"/>. A request that arrives during a warm-up waits for that computation instead
@@ -19,6 +19,7 @@ public sealed class ViewCacheWarmer(
     IDbContextFactory<DashboardDb> dbs,
     MapPlacesCache map,
     ControlClaimsCache control,
+    ArticleListCache articles,
     IOptions<CacheOptions> options,
     TimeProvider clock,
     ILogger<ViewCacheWarmer> log) : BackgroundService
@@ -75,6 +76,10 @@ public sealed class ViewCacheWarmer(
         var started = clock.GetTimestamp();
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
+            await articles.GetAsync(db, DashboardFilter.None, ct);
+        }
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
             await map.GetAsync(db, DashboardFilter.None, ct);
         }
         await using (var db = await dbs.CreateDbContextAsync(ct))
@@ -82,7 +87,7 @@ public sealed class ViewCacheWarmer(
             await control.GetAsync(db, DashboardFilter.None, ClaimQueries.DefaultScope, ct);
         }
         WarmedVersion = version;
-        log.LogInformation("Warmed the unfiltered map and control views for content version {Version} in {Milliseconds:0} ms.",
+        log.LogInformation("Warmed the unfiltered article list, map and control views for content version {Version} in {Milliseconds:0} ms.",
             version, clock.GetElapsedTime(started).TotalMilliseconds);
     }
 }
