@@ -1,6 +1,7 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Queries;
 using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Web.Compare;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Filtering;
 using AleppoDashboard.Web.Map;
@@ -17,6 +18,7 @@ public static class ServiceExtensions
         builder.Services.AddOptions<ReferenceOptions>().BindConfiguration("Reference");
         builder.Services.AddOptions<IngestOptions>().BindConfiguration("Ingest");
         builder.Services.AddOptions<MapOptions>().BindConfiguration("Map");
+        builder.Services.AddOptions<ComparePageOptions>().BindConfiguration("Compare");
 
         var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
         builder.Services.AddDashboardData(builder.Environment.ResolvePath(database.Path));
@@ -30,6 +32,8 @@ public static class ServiceExtensions
         builder.Services.AddScoped<RequestFilter>();
         builder.Services.AddSingleton<MapSectors>();
         builder.Services.AddSingleton<SharedCopyCache>();
+        builder.Services.AddHostedService<SharedCopyWarmup>();
+        builder.Services.AddSingleton<CompareViewCache>();
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<ControlClaimsCache>();
         builder.Services.AddRazorComponents();

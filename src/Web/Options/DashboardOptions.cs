@@ -31,3 +31,12 @@ public sealed class MapOptions
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public string TileAttribution { get; set; } = "&copy; OpenStreetMap contributors";
 }
+
+/// <summary>
+/// Section "Compare": how long /compare waits for the shared-copy detection (which runs in the background at start and
+/// after each ingest) before it renders without the copy marks and says that they are not ready yet.
+/// </summary>
+public sealed class ComparePageOptions
+{
+    public TimeSpan SharedCopyWait { get; set; } = TimeSpan.FromSeconds(1);
+}

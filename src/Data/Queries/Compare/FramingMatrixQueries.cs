@@ -12,7 +12,7 @@ public static class FramingMatrixQueries
     /// outlet's filtered articles) × 1000. SharedHits counts the hits standing in sentences that are shared wire copy.
     /// </summary>
     public static async Task<List<FramingMatrixRow>> FramingMatrixAsync(this DashboardDb db, DashboardFilter filter,
-        SharedCopies shared, CancellationToken ct)
+        FilteredIds ids, SharedCopies shared, CancellationToken ct)
     {
         var terms = await db.FramingTerms.AsNoTracking().OrderBy(t => t.GroupLabel).ThenBy(t => t.Label).ToListAsync(ct);
         // Hits counted in SQL; the hits inside shared copy counted from the shared-copy cache over the filtered articles.
@@ -20,8 +20,7 @@ public static class FramingMatrixQueries
             .GroupBy(h => new { h.TermId, h.Article.OutletId })
             .Select(g => new { g.Key.TermId, g.Key.OutletId, Hits = g.Count() })
             .ToListAsync(ct);
-        var articles = await db.FilteredArticleIdsAsync(filter, ct);
-        var sharedHits = shared.TermHits.Where(h => articles.Contains(h.ArticleId))
+        var sharedHits = shared.TermHits.Where(h => ids.Contains(h.ArticleId))
             .CountBy(h => (h.TermId, h.OutletId)).ToDictionary(c => c.Key, c => c.Value);
         var slugs = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
         var words = (await db.OutletSummariesAsync(filter, ct)).ToDictionary(o => o.Slug, o => o.Words);

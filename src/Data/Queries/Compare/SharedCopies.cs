@@ -9,6 +9,9 @@ public sealed class SharedCopies
 {
     public static readonly SharedCopies None = new([], new Dictionary<int, CopyList>(), []);
 
+    /// <summary>No map yet: the detection for the current articles is still running (see <see cref="SharedCopyCache"/>).</summary>
+    public static readonly SharedCopies NotReady = new([], new Dictionary<int, CopyList>(), []) { IsReady = false };
+
     readonly CopyRow[] rows; // in article then sentence order
     readonly IReadOnlyDictionary<int, CopyList> lists;
     readonly string[] outlets;
@@ -32,6 +35,9 @@ public sealed class SharedCopies
     /// them per filter without reading every hit again. Filled by <see cref="SharedCopyCache"/>.
     /// </summary>
     public IReadOnlyList<SharedTermHit> TermHits { get; internal set; } = [];
+
+    /// <summary>False for <see cref="NotReady"/>: nothing is known about shared copy yet (not: there is none).</summary>
+    public bool IsReady { get; private init; } = true;
 
     /// <summary>How many sentences are shared copy.</summary>
     public int Count { get; }
