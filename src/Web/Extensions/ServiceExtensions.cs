@@ -34,6 +34,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<SharedCopyCache>();
         builder.Services.AddHostedService<SharedCopyWarmup>();
         builder.Services.AddSingleton<CompareViewCache>();
+        builder.Services.AddOutputCache(o => o.AddComparePolicy());
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<ControlClaimsCache>();
         builder.Services.AddRazorComponents();
