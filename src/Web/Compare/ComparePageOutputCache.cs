@@ -1,4 +1,5 @@
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -6,8 +7,9 @@ namespace AleppoDashboard.Web.Compare;
 
 /// <summary>
 /// The rendered /compare page (up to 1.5 MB of HTML: 20 outlets × 13 rows × 5 sentences with their copies), kept per
-/// query string and content version, so that a repeated request is not rendered again. A page rendered before the
-/// shared-copy map was ready is not kept (<see cref="DoNotStore"/>). Errors (400) are never kept.
+/// query string, content version and whether the shared-copy map of that version is ready, so that a repeated request
+/// is not rendered again (also while the detection runs: the page without copy marks is kept apart from the one with
+/// them). Errors (400) are never kept.
 /// </summary>
 public static class ComparePageOutputCache
 {
@@ -21,12 +23,11 @@ public static class ComparePageOutputCache
         options.SizeLimit = SizeLimit;
         options.AddPolicy(Policy, b => b.SetVaryByQuery("*").Expire(TimeSpan.FromHours(1))
             .VaryByValue(async (context, ct) =>
-                new KeyValuePair<string, string>("content", (await ContentVersion.ReadAsync(context.RequestServices.GetRequiredService<DashboardDb>(), ct)).ToString(System.Globalization.CultureInfo.InvariantCulture))));
-    }
-
-    /// <summary>Keeps this response out of the cache (the page without copy marks, shown while the detection runs).</summary>
-    public static void DoNotStore(HttpContext context)
-    {
-        if (context.Features.Get<IOutputCacheFeature>() is { } feature) feature.Context.AllowCacheStorage = false;
+            {
+                var version = await ContentVersion.ReadAsync(context.RequestServices.GetRequiredService<DashboardDb>(), ct);
+                var ready = context.RequestServices.GetRequiredService<SharedCopyCache>().IsReadyFor(version);
+                // A page that found the map ready while it waited is kept under "not ready" too: that is only better.
+                return new KeyValuePair<string, string>("content", $"{version}:{(ready ? "copies" : "no-copies")}");
+            }));
     }
 }

@@ -51,6 +51,15 @@ public class SharedCopyCache(IDbContextFactory<DashboardDb> databases)
         }
     }
 
+    /// <summary>Whether the map of <paramref name="version"/> is ready (no waiting, no detection started).</summary>
+    public bool IsReadyFor(long version)
+    {
+        lock (sync)
+        {
+            return stamp == version;
+        }
+    }
+
     /// <summary>Starts the detection for the current version unless it is done or running (at start, before any request).</summary>
     public async Task WarmAsync(CancellationToken ct)
     {
