@@ -16,7 +16,7 @@ public static class ComparePageOutputCache
     public const string Policy = "compare";
 
     /// <summary>Room for the kept pages of every policy (a few dozen /compare pages).</summary>
-    public const long SizeLimit = 64L * 1024 * 1024;
+    public const long SizeLimit = 32L * 1024 * 1024;
 
     public static void AddComparePolicy(this OutputCacheOptions options)
     {

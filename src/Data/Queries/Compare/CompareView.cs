@@ -30,7 +30,7 @@ public sealed record CompareView(List<CompareColumn> Columns, List<CompareRow> R
 /// </summary>
 public sealed class CompareViewCache
 {
-    public const int MaxEntries = 32;
+    public const int MaxEntries = 16;
 
     readonly ContentVersionCache<CompareView> views = new(MaxEntries);
 
