@@ -8,8 +8,7 @@ namespace AleppoDashboard.Web.Compare;
 
 /// <summary>
 /// When the app starts: computes the default /compare view (every outlet, the most-shared places and control claims; seconds
-/// at 100,000 articles), then the shared-copy detection, then the default view again with its copy marks, so that the first
-/// visitor of /compare does not wait for either.
+/// at 100,000 articles), then the shared-copy detection, so that the first visitor of /compare does not wait for either.
 /// </summary>
 public sealed class SharedCopyWarmup(SharedCopyCache cache, CompareViewCache views, IDbContextFactory<DashboardDb> databases,
     ILogger<SharedCopyWarmup> logger) : BackgroundService
@@ -18,10 +17,8 @@ public sealed class SharedCopyWarmup(SharedCopyCache cache, CompareViewCache vie
     {
         try
         {
-            await DefaultViewAsync(SharedCopies.NotReady, stoppingToken);
+            await DefaultViewAsync(stoppingToken);
             await cache.WarmAsync(stoppingToken);
-            await using var db = await databases.CreateDbContextAsync(stoppingToken);
-            await DefaultViewAsync(await cache.GetAsync(db, TimeSpan.Zero, stoppingToken), stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -30,9 +27,10 @@ public sealed class SharedCopyWarmup(SharedCopyCache cache, CompareViewCache vie
         }
     }
 
-    async Task DefaultViewAsync(SharedCopies shared, CancellationToken ct)
+    async Task DefaultViewAsync(CancellationToken ct)
     {
         await using var db = await databases.CreateDbContextAsync(ct);
-        await views.GetAsync(db, DashboardFilter.None, new CompareSelection(null, null), shared, CompareCell.MaxShown, ct);
+        // The view does not depend on the shared-copy map (the page applies it), so one computation serves before and after the detection.
+        await views.GetAsync(db, DashboardFilter.None, new CompareSelection(null, null), SharedCopies.NotReady, CompareCell.MaxShown, ct);
     }
 }
