@@ -178,4 +178,29 @@ public class CompareTests(SeedsApp app) : IClassFixture<SeedsApp>
         Assert.Equal(["business-recorder", "tasnim-news-agency"], row.Keys.Order());
         Assert.Contains("1 article · <time datetime=\"2016-12-09\">9 Dec 2016</time>", WebUtility.HtmlDecode(html));
     }
+
+    [Fact]
+    public async Task ARepeatedPageIsServedFromTheOutputCacheUntilTheArticlesChange()
+    {
+        const string url = "/compare?topic=claims&outlet=" + Tasnim + "&outlet=" + Reuters;
+        var first = await client.GetAsync(url);
+        var second = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age); // the output cache answered
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+
+        using (var scope = app.Services.CreateScope())
+        {
+            await AleppoDashboard.Data.Schema.ContentVersion.BumpAsync(scope.ServiceProvider.GetRequiredService<DashboardDb>(), CancellationToken.None);
+        }
+        var after = await client.GetAsync(url);
+        Assert.Null(after.Headers.Age); // rendered again for the new content version
+
+        // An error page (400) is never kept.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/compare?topic=nonsense")).StatusCode);
+        var again = await client.GetAsync("/compare?topic=nonsense");
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Null(again.Headers.Age);
+    }
 }

@@ -23,12 +23,14 @@ public static class CompareExports
 
         // One snapshot for every read, so that an ingest meanwhile cannot split a row's hits from their sentences.
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-        var shared = await sharedCopy.GetAsync(db, ct);
+        // An export waits for the shared-copy detection (running in the background) rather than leave shared_with empty.
+        var shared = await sharedCopy.GetAsync(db, Timeout.InfiniteTimeSpan, ct);
         var columns = await db.CompareColumnsAsync(filter.Filter, ct);
+        var ids = await FilteredIds.ReadAsync(db, filter.Filter, ct);
         var lines = new List<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence)>();
         foreach (var topic in await db.CompareTopicsAsync(filter.Filter, selection, ct))
         {
-            var row = await db.CompareRowAsync(filter.Filter, topic, shared, perCell: null, ct);
+            var row = await db.CompareRowAsync(topic, ids, shared, perCell: null, ct);
             lines.AddRange(columns.SelectMany(c => row.CellOf(c.Slug).Select(s => (topic, c, s))));
         }
         return new CsvResult<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence)>("compare.csv",

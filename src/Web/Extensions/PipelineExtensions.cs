@@ -15,6 +15,8 @@ public static class PipelineExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseAntiforgery();
+        // Only endpoints that ask for it (/compare) are cached.
+        app.UseOutputCache();
         return app;
     }
 

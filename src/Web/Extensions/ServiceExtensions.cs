@@ -2,6 +2,7 @@ using AleppoDashboard.Data;
 using AleppoDashboard.Data.Queries;
 using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Web.Caching;
+using AleppoDashboard.Web.Compare;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Filtering;
 using AleppoDashboard.Web.Map;
@@ -19,6 +20,7 @@ public static class ServiceExtensions
         builder.Services.AddOptions<IngestOptions>().BindConfiguration("Ingest");
         builder.Services.AddOptions<MapOptions>().BindConfiguration("Map");
         builder.Services.AddOptions<CacheOptions>().BindConfiguration("Caches");
+        builder.Services.AddOptions<ComparePageOptions>().BindConfiguration("Compare");
 
         var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
         builder.Services.AddDashboardData(builder.Environment.ResolvePath(database.Path));
@@ -34,6 +36,9 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<SharedCopyCache>();
         builder.Services.AddSingleton<SearchMatchCache>();
         builder.Services.AddSingleton<ArticleListCache>();
+        builder.Services.AddHostedService<SharedCopyWarmup>();
+        builder.Services.AddSingleton<CompareViewCache>();
+        builder.Services.AddOutputCache(o => o.AddComparePolicy());
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<ControlClaimsCache>();
         builder.Services.AddSingleton<ViewCacheWarmer>();

@@ -85,86 +85,87 @@ public static class CompareQueries
     /// One row: each outlet's sentences on the topic, in date then text order (search results by rank), and how many
     /// there are. With <paramref name="perCell"/>, a cell keeps only its first sentences and each sentence its first
     /// <paramref name="perCell"/> other copies (the counts stay whole); without it, every sentence and up to
-    /// <see cref="SharedCopyDetector.MaxListed"/> copies each. Texts are read for the kept sentences only.
+    /// <see cref="SharedCopyDetector.MaxListed"/> copies each. The counting and cutting happen in SQL
+    /// (<see cref="RankedSentences"/>); texts, dates and marks are read for the kept sentences only.
     /// </summary>
-    public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, DashboardFilter filter, CompareTopic topic,
+    public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, CompareTopic topic, FilteredIds ids,
         SharedCopies shared, int? perCell, CancellationToken ct)
     {
-        // Hits, then articles, then the kept sentences' texts: one state of the database, or a sentence that an ingest
+        // Ranks, then the kept sentences' texts and marks: one state of the database, or a sentence that an ingest
         // deleted in between (an article rewritten) would have no text (a 500 under ConcurrentIngestTests).
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
-        var hits = await HitsAsync(db, filter, topic, shared, ct);
-        var articleIds = hits.Select(h => h.ArticleId).Distinct().ToList();
+        var keep = perCell ?? int.MaxValue;
+        var kept = topic.Kind == CompareTopicKind.Wire
+            ? await WireRankedAsync(db, ids, shared, keep, ct)
+            : await RankedSentences.ForTopicAsync(db, topic, ids, keep, ct);
+        var slugs = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
+        var sentenceIds = kept.Select(k => k.SentenceId).ToList();
+        var articleIds = kept.Select(k => k.ArticleId).Distinct().ToList();
         var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
-            .Select(a => new { a.Id, a.Outlet.Slug, a.Published, a.PublishedPrecision })
-            .ToDictionaryAsync(a => a.Id, ct);
-        var bySentence = hits.GroupBy(h => h.SentenceId).Select(g => g.ToList()).Where(g => articles.ContainsKey(g[0].ArticleId)).ToList();
-        var byOutlet = bySentence.GroupBy(g => articles[g[0].ArticleId].Slug).ToDictionary(g => g.Key, g =>
-        {
-            var ordered = topic.Kind == CompareTopicKind.Text
-                ? g.OrderBy(s => s.Min(h => h.Rank)).ThenBy(s => s[0].ArticleId).ThenBy(s => s[0].Index)
-                : g.OrderBy(s => articles[s[0].ArticleId].Published == null).ThenBy(s => articles[s[0].ArticleId].Published)
-                    .ThenBy(s => s[0].ArticleId).ThenBy(s => s[0].Index);
-            return (Count: g.Count(), Kept: (perCell is { } n ? ordered.Take(n) : ordered).ToList());
-        });
-        var keptIds = byOutlet.Values.SelectMany(c => c.Kept.Select(s => s[0].SentenceId)).ToList();
-        var texts = new Dictionary<int, string>(keptIds.Count);
-        foreach (var chunk in keptIds.Chunk(50_000))
-        {
-            var ids = chunk.ToList();
-            foreach (var t in await db.Sentences.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id)).Select(s => new { s.Id, s.Text }).ToListAsync(ct))
-            {
-                texts[t.Id] = t.Text;
-            }
-        }
+            .Select(a => new { a.Id, a.Published, a.PublishedPrecision }).ToDictionaryAsync(a => a.Id, ct);
+        var sentences = await db.Sentences.AsNoTracking().Where(s => EF.Parameter(sentenceIds).Contains(s.Id))
+            .Select(s => new { s.Id, s.Index, s.Text }).ToDictionaryAsync(s => s.Id, ct);
+        var marks = (await MarksAsync(db, topic, sentenceIds, ct)).ToLookup(m => m.SentenceId);
         var copies = perCell ?? SharedCopyDetector.MaxListed;
-        var cells = byOutlet.ToDictionary(c => c.Key, c => (IReadOnlyList<CompareSentence>)c.Value.Kept.Where(h => texts.ContainsKey(h[0].SentenceId)).Select(h =>
-        {
-            var first = h[0];
-            var article = articles[first.ArticleId];
-            return new CompareSentence(first.SentenceId, first.ArticleId, first.Index, article.Slug, article.Published, article.PublishedPrecision,
-                texts[first.SentenceId], h.Where(m => m.Length > 0).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
-                shared.With(first.SentenceId, copies), shared.CopiesOf(first.SentenceId));
-        }).ToList());
-        return new CompareRow(topic, cells, byOutlet.ToDictionary(c => c.Key, c => c.Value.Count));
+        var byOutlet = kept.GroupBy(k => slugs[k.OutletId]).ToList();
+        var cells = byOutlet.ToDictionary(g => g.Key, g => (IReadOnlyList<CompareSentence>)g.OrderBy(k => k.Rn)
+            .Where(k => sentences.ContainsKey(k.SentenceId) && articles.ContainsKey(k.ArticleId))
+            .Select(k =>
+            {
+                var article = articles[k.ArticleId];
+                var sentence = sentences[k.SentenceId];
+                return new CompareSentence(k.SentenceId, k.ArticleId, sentence.Index, g.Key, article.Published, article.PublishedPrecision,
+                    sentence.Text, marks[k.SentenceId].OrderBy(m => m.Start).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
+                    shared.With(k.SentenceId, copies), shared.CopiesOf(k.SentenceId));
+            }).ToList());
+        return new CompareRow(topic, cells, byOutlet.ToDictionary(g => g.Key, g => (int)g.First().Total));
     }
-
-    /// <summary>The ids of the articles the filter selects, for matching against in-memory data.</summary>
-    public static async Task<HashSet<int>> FilteredArticleIdsAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
-        [.. await db.FilteredArticles(filter).Select(a => a.Id).ToListAsync(ct)];
 
     /// <summary>How many sentences of the filtered articles are shared copy.</summary>
-    public static async Task<int> SharedInFilterAsync(this DashboardDb db, DashboardFilter filter, SharedCopies shared, CancellationToken ct)
+    public static int SharedIn(this SharedCopies shared, FilteredIds ids) =>
+        shared.Count == 0 ? 0 : ids.IsAll ? shared.Count : shared.Sentences.Count(s => ids.Contains(s.ArticleId));
+
+    sealed record HitMark(int SentenceId, int Start, int Length, string Kind, string Label);
+
+    /// <summary>The wire-copy row: the shared sentences of the filtered articles, ranked per outlet in memory (they are in the cache).</summary>
+    static async Task<List<RankedSentence>> WireRankedAsync(DashboardDb db, FilteredIds ids, SharedCopies shared, int keep, CancellationToken ct)
     {
-        if (shared.Count == 0) return 0;
-        var articles = await db.FilteredArticleIdsAsync(filter, ct);
-        return shared.Sentences.Count(s => articles.Contains(s.ArticleId));
+        var sentences = shared.Sentences.Where(s => ids.Contains(s.ArticleId)).ToList();
+        var articleIds = sentences.Select(s => s.ArticleId).Distinct().ToList();
+        var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
+            .Select(a => new { a.Id, a.OutletId, a.Published }).ToDictionaryAsync(a => a.Id, ct);
+        return sentences.Where(s => articles.ContainsKey(s.ArticleId))
+            .GroupBy(s => articles[s.ArticleId].OutletId)
+            .SelectMany(g =>
+            {
+                var ordered = g.OrderBy(s => articles[s.ArticleId].Published == null).ThenBy(s => articles[s.ArticleId].Published)
+                    .ThenBy(s => s.ArticleId).ThenBy(s => s.Index).Take(keep).ToList();
+                return ordered.Select((s, i) => new RankedSentence { SentenceId = s.SentenceId, ArticleId = s.ArticleId, OutletId = g.Key, Rn = i + 1, Total = g.Count() });
+            }).ToList();
     }
 
-    sealed record Hit(int SentenceId, int ArticleId, int Index, int Start, int Length, string Kind, string Label, double Rank = 0);
-
-    static async Task<List<Hit>> HitsAsync(DashboardDb db, DashboardFilter filter, CompareTopic topic, SharedCopies shared, CancellationToken ct)
+    /// <summary>What to highlight in the kept sentences: the topic's own hits.</summary>
+    static async Task<List<HitMark>> MarksAsync(DashboardDb db, CompareTopic topic, List<int> sentenceIds, CancellationToken ct)
     {
         switch (topic.Kind)
         {
             case CompareTopicKind.Place:
                 var place = topic.Key;
-                return await db.FilteredFacts<PlaceMention>(filter).Where(m => m.PlaceId == place)
-                    .Select(m => new Hit(m.SentenceId, m.ArticleId, m.Sentence.Index, m.Start, m.Length, "place", "Place: " + m.Place.Name, 0)).ToListAsync(ct);
+                return await db.PlaceMentions.AsNoTracking().Where(m => EF.Parameter(sentenceIds).Contains(m.SentenceId) && m.PlaceId == place)
+                    .Select(m => new HitMark(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name)).ToListAsync(ct);
             case CompareTopicKind.Claims:
-                var claims = await db.FilteredFacts<ControlClaim>(filter).Select(c => new { Claim = c, c.Sentence.Index }).ToListAsync(ct);
-                return claims.Select(c => new Hit(c.Claim.SentenceId, c.Claim.ArticleId, c.Index, c.Claim.Start, c.Claim.Length, "claim", FactQueries.ClaimLabel(c.Claim))).ToList();
+                var claims = await db.ControlClaims.AsNoTracking().Where(c => EF.Parameter(sentenceIds).Contains(c.SentenceId)).ToListAsync(ct);
+                return claims.Select(c => new HitMark(c.SentenceId, c.Start, c.Length, "claim", FactQueries.ClaimLabel(c))).ToList();
             case CompareTopicKind.Term:
                 var term = topic.Key;
-                return await db.FilteredFacts<FramingTermHit>(filter).Where(h => h.TermId == term || h.Term.Group == term)
-                    .Select(h => new Hit(h.SentenceId, h.ArticleId, h.Sentence.Index, h.Start, h.Length, "term", "Framing term: " + h.Term.Label, 0)).ToListAsync(ct);
+                return await db.FramingTermHits.AsNoTracking()
+                    .Where(h => EF.Parameter(sentenceIds).Contains(h.SentenceId) && (h.TermId == term || h.Term.Group == term))
+                    .Select(h => new HitMark(h.SentenceId, h.Start, h.Length, "term", "Framing term: " + h.Term.Label)).ToListAsync(ct);
             case CompareTopicKind.Text:
-                var found = await db.SearchSentencesAsync(filter, topic.Key!, ct);
-                return found.SelectMany(f => f.Marks.Select(m => new Hit(f.SentenceId, f.ArticleId, f.Index, m.Start, m.Length, "hit", "Matches the search", f.Rank))
-                    .DefaultIfEmpty(new Hit(f.SentenceId, f.ArticleId, f.Index, 0, 0, "hit", "", f.Rank))).ToList();
+                var found = await db.HighlightSentencesAsync(topic.Key!, sentenceIds, ct);
+                return found.SelectMany(f => f.Marks.Select(m => new HitMark(f.SentenceId, m.Start, m.Length, "hit", "Matches the search"))).ToList();
             default:
-                var articles = await db.FilteredArticleIdsAsync(filter, ct);
-                return shared.Sentences.Where(s => articles.Contains(s.ArticleId)).Select(s => new Hit(s.SentenceId, s.ArticleId, s.Index, 0, 0, "shared", "")).ToList();
+                return [];
         }
     }
 }

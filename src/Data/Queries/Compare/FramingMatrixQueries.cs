@@ -9,28 +9,38 @@ public static class FramingMatrixQueries
 {
     /// <summary>
     /// Rows in lexicon group then label order. Per 1,000 words = hits ÷ (sum of <c>Article.Words</c> of the
-    /// outlet's filtered articles) × 1000. SharedHits counts the hits standing in sentences that are shared wire copy.
+    /// outlet's filtered articles) × 1000. SharedHits stays 0 here: see <see cref="WithSharedHits"/>.
     /// </summary>
-    public static async Task<List<FramingMatrixRow>> FramingMatrixAsync(this DashboardDb db, DashboardFilter filter,
-        SharedCopies shared, CancellationToken ct)
+    public static async Task<List<FramingMatrixRow>> FramingMatrixAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
     {
         var terms = await db.FramingTerms.AsNoTracking().OrderBy(t => t.GroupLabel).ThenBy(t => t.Label).ToListAsync(ct);
-        // Hits counted in SQL; the hits inside shared copy counted from the shared-copy cache over the filtered articles.
         var hits = await db.FilteredFacts<FramingTermHit>(filter)
             .GroupBy(h => new { h.TermId, h.Article.OutletId })
             .Select(g => new { g.Key.TermId, g.Key.OutletId, Hits = g.Count() })
             .ToListAsync(ct);
-        var articles = await db.FilteredArticleIdsAsync(filter, ct);
-        var sharedHits = shared.TermHits.Where(h => articles.Contains(h.ArticleId))
-            .CountBy(h => (h.TermId, h.OutletId)).ToDictionary(c => c.Key, c => c.Value);
         var slugs = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
         var words = (await db.OutletSummariesAsync(filter, ct)).ToDictionary(o => o.Slug, o => o.Words);
         var byTerm = hits.ToLookup(h => h.TermId);
         return terms.Select(t => new FramingMatrixRow(t.Id, t.Label, t.Group, t.GroupLabel, t.Variants,
                 byTerm[t.Id].ToDictionary(h => slugs[h.OutletId], h => new FramingCell(
                     h.Hits,
-                    sharedHits.GetValueOrDefault((t.Id, h.OutletId)),
+                    0,
                     words.GetValueOrDefault(slugs[h.OutletId]) is > 0 and var w ? h.Hits * 1000.0 / w : 0))))
             .ToList();
+    }
+
+    /// <summary>The matrix with SharedHits: the hits standing in sentences that are shared wire copy, counted from the shared-copy map.</summary>
+    public static List<FramingMatrixRow> WithSharedHits(List<FramingMatrixRow> matrix, SharedCopies shared, FilteredIds ids,
+        IReadOnlyDictionary<string, int> outletIds)
+    {
+        var sharedHits = shared.TermHits.Where(h => ids.Contains(h.ArticleId))
+            .CountBy(h => (h.TermId, h.OutletId)).ToDictionary(c => c.Key, c => c.Value);
+        return matrix.Select(m => m with
+        {
+            ByOutlet = m.ByOutlet.ToDictionary(c => c.Key, c => c.Value with
+            {
+                SharedHits = outletIds.TryGetValue(c.Key, out var outlet) ? sharedHits.GetValueOrDefault((m.TermId, outlet)) : 0,
+            }),
+        }).ToList();
     }
 }

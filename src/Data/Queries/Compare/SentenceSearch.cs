@@ -6,27 +6,27 @@ namespace AleppoDashboard.Data.Queries.Compare;
 /// <summary>A sentence found by full-text search: where the matched words are, and its bm25 rank (lower is better).</summary>
 public sealed record SearchHit(int SentenceId, int ArticleId, int Index, double Rank, IReadOnlyList<(int Start, int Length)> Marks);
 
-/// <summary>FTS5 search of the filtered articles' sentences, with the matched words located by highlight().</summary>
+/// <summary>FTS5 search of sentences, with the matched words located by highlight().</summary>
 public static class SentenceSearch
 {
     const char Open = '\u0002';
     const char Close = '\u0003';
 
     /// <summary>
-    /// Sentences of the filtered articles that match <paramref name="text"/> (already validated by the
-    /// shared filter; <see cref="SearchQuery"/> turns it into a safe FTS5 expression, passed as a parameter).
+    /// Where <paramref name="text"/> (already validated by the shared filter; <see cref="SearchQuery"/> turns it into a
+    /// safe FTS5 expression, passed as a parameter) matches in the given sentences: the ones a comparison row kept.
     /// </summary>
-    public static async Task<List<SearchHit>> SearchSentencesAsync(this DashboardDb db, DashboardFilter filter, string text, CancellationToken ct)
+    public static async Task<List<SearchHit>> HighlightSentencesAsync(this DashboardDb db, string text, List<int> sentenceIds, CancellationToken ct)
     {
         var match = SearchQuery.Parse(text).Match
             ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
-        var articles = db.FilteredArticles(filter).Select(a => a.Id);
+        var ids = "[" + string.Join(',', sentenceIds) + "]";
         var rows = await db.Database.SqlQuery<FtsRow>($"""
             SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId, s."Index" AS "Index",
                    highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank
             FROM sentence_fts JOIN sentences AS s ON s.Id = sentence_fts.rowid
-            WHERE sentence_fts MATCH {match}
-            """).Where(r => articles.Contains(r.ArticleId)).ToListAsync(ct);
+            WHERE sentence_fts MATCH {match} AND sentence_fts.rowid IN (SELECT value FROM json_each({ids}))
+            """).ToListAsync(ct);
         return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, Offsets(r.Marked))).ToList();
     }
 

@@ -1,30 +1,37 @@
 namespace AleppoDashboard.Data.Queries.Compare;
 
 /// <summary>
-/// The result of <see cref="SharedCopyDetector"/>: which sentences are shared copy and with which other
-/// articles' sentences. Memory is linear in the sentences that have copies: one row each, plus per distinct
-/// text its first copies (at most <see cref="SharedCopyDetector.MaxListed"/> and a few more), never a list per sentence.
+/// The result of <see cref="SharedCopyDetector"/>: which sentences are shared copy and with which other articles'
+/// sentences. Compact: one 24-byte row per sentence whose text has copies, the rows of each distinct text as one index
+/// array, and per text the texts it matches; a sentence's copies are read from these when asked, never stored per
+/// sentence or per text.
 /// </summary>
 public sealed class SharedCopies
 {
-    public static readonly SharedCopies None = new([], new Dictionary<int, CopyList>(), []);
+    public static readonly SharedCopies None = new([], [0], [], [], [], [], []);
 
-    readonly CopyRow[] rows; // in article then sentence order
-    readonly IReadOnlyDictionary<int, CopyList> lists;
+    /// <summary>No map yet: the detection for the current articles is still running (see <see cref="SharedCopyCache"/>).</summary>
+    public static readonly SharedCopies NotReady = new([], [0], [], [], [], [], []) { IsReady = false };
+
+    readonly CopyRow[] rows; // in article then sentence order; CopyRow.Text numbers the texts 0..n-1
+    readonly int[] memberStart; // rows of text t: memberRows[memberStart[t] .. memberStart[t + 1]), in row order
+    readonly int[] memberRows;
+    readonly int[][] matched; // per text, the other texts it meets the rule with (sorted)
+    readonly int[] total; // per text, how many sentences carry it or a text it matches
+    readonly bool[] shared; // per text: its copies span two or more articles
     readonly string[] outlets;
-    readonly Dictionary<int, int> rowOfSentence;
+    readonly int[] sentenceIds; // sorted, with rowOfSentence beside them
+    readonly int[] rowOfSentence;
 
-    public SharedCopies(CopyRow[] rows, IReadOnlyDictionary<int, CopyList> lists, string[] outlets)
+    public SharedCopies(CopyRow[] rows, int[] memberStart, int[] memberRows, int[][] matched, int[] total, bool[] shared, string[] outlets)
     {
-        this.rows = rows;
-        this.lists = lists;
-        this.outlets = outlets;
-        rowOfSentence = new Dictionary<int, int>(rows.Length);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (lists[rows[i].Text].Shared) rowOfSentence[rows[i].SentenceId] = i;
-        }
-        Count = rowOfSentence.Count;
+        (this.rows, this.memberStart, this.memberRows, this.matched, this.total, this.shared, this.outlets) =
+            (rows, memberStart, memberRows, matched, total, shared, outlets);
+        sentenceIds = new int[rows.Length];
+        rowOfSentence = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++) (sentenceIds[i], rowOfSentence[i]) = (rows[i].SentenceId, i);
+        Array.Sort(sentenceIds, rowOfSentence);
+        Count = rows.Count(r => shared[r.Text]);
     }
 
     /// <summary>
@@ -33,39 +40,61 @@ public sealed class SharedCopies
     /// </summary>
     public IReadOnlyList<SharedTermHit> TermHits { get; internal set; } = [];
 
+    /// <summary>False for <see cref="NotReady"/>: nothing is known about shared copy yet (not: there is none).</summary>
+    public bool IsReady { get; private init; } = true;
+
     /// <summary>How many sentences are shared copy.</summary>
     public int Count { get; }
 
-    public bool IsShared(int sentenceId) => rowOfSentence.ContainsKey(sentenceId);
+    public bool IsShared(int sentenceId) => RowOf(sentenceId) is >= 0 and var at && shared[rows[at].Text];
 
     /// <summary>The shared sentences (id, article, position), in article then sentence order.</summary>
     public IEnumerable<(int SentenceId, int ArticleId, int Index)> Sentences =>
-        rows.Where(r => lists[r.Text].Shared).Select(r => (r.SentenceId, r.ArticleId, r.Index));
+        rows.Where(r => shared[r.Text]).Select(r => (r.SentenceId, r.ArticleId, r.Index));
 
     /// <summary>The first <paramref name="max"/> sentences of other articles that carry the same copy, in article then sentence order.</summary>
     public IReadOnlyList<SharedWith> With(int sentenceId, int max = SharedCopyDetector.MaxListed)
     {
-        if (!rowOfSentence.TryGetValue(sentenceId, out var at)) return [];
+        var at = RowOf(sentenceId);
+        if (at < 0 || !shared[rows[at].Text]) return [];
         var mine = rows[at];
-        return lists[mine.Text].First.Where(c => c.ArticleId != mine.ArticleId).Take(max)
-            .Select(c => new SharedWith(c.SentenceId, c.ArticleId, c.Index, outlets[c.Outlet])).ToList();
+        // Each text's rows are in article order: the first max of other articles overall are among each text's first max.
+        var first = new List<int>();
+        foreach (var t in matched[mine.Text].Prepend(mine.Text))
+        {
+            var taken = 0;
+            for (var m = memberStart[t]; m < memberStart[t + 1] && taken < max; m++)
+            {
+                if (rows[memberRows[m]].ArticleId == mine.ArticleId) continue;
+                first.Add(memberRows[m]);
+                taken++;
+            }
+        }
+        first.Sort();
+        return first.Take(max).Select(i => rows[i]).Select(c => new SharedWith(c.SentenceId, c.ArticleId, c.Index, outlets[c.Outlet])).ToList();
     }
 
     /// <summary>How many sentences of other articles carry the same copy.</summary>
     public int CopiesOf(int sentenceId)
     {
-        if (!rowOfSentence.TryGetValue(sentenceId, out var at)) return 0;
+        var at = RowOf(sentenceId);
+        if (at < 0 || !shared[rows[at].Text]) return 0;
         var mine = rows[at];
-        var list = lists[mine.Text];
         // Copies in its own article: the article's rows whose text is this one or one it matches.
         var own = 0;
         var first = at;
         while (first > 0 && rows[first - 1].ArticleId == mine.ArticleId) first--;
         for (var i = first; i < rows.Length && rows[i].ArticleId == mine.ArticleId; i++)
         {
-            if (rows[i].Text == mine.Text || Array.BinarySearch(list.Matched, rows[i].Text) >= 0) own++;
+            if (rows[i].Text == mine.Text || Array.BinarySearch(matched[mine.Text], rows[i].Text) >= 0) own++;
         }
-        return list.Total - own;
+        return total[mine.Text] - own;
+    }
+
+    int RowOf(int sentenceId)
+    {
+        var i = Array.BinarySearch(sentenceIds, sentenceId);
+        return i >= 0 ? rowOfSentence[i] : -1;
     }
 }
 

@@ -51,54 +51,58 @@ public sealed class SharedCopyBuilder
         normalTexts.Clear();
         var all = rows.ToArray();
         rows.Clear();
+        rows.Capacity = 0;
         Array.Sort(all, (a, b) => a.ArticleId != b.ArticleId ? a.ArticleId.CompareTo(b.ArticleId) : a.Index.CompareTo(b.Index));
         var texts = shingles.Count;
-
-        // Members of each text, in article then sentence order.
-        var memberStart = new int[texts + 1];
-        foreach (var r in all) memberStart[r.Text + 1]++;
-        for (var t = 0; t < texts; t++) memberStart[t + 1] += memberStart[t];
-        var memberRows = new int[all.Length];
-        var fill = (int[])memberStart.Clone();
-        for (var i = 0; i < all.Length; i++) memberRows[fill[all[i].Text]++] = i;
-
+        var (memberStart, memberRows) = Members(all, texts);
         var matched = MatchTexts();
 
-        // A text's copies: its own members and those of every text it matches. Its sentences are shared copy
-        // when the copies span two or more articles.
-        var lists = new Dictionary<int, CopyList>();
-        var copies = new List<int>();
+        // A text has copies when it has two or more sentences or matches another text (and is long enough to count).
+        var hasCopies = new bool[texts];
         for (var t = 0; t < texts; t++)
         {
-            var own = memberStart[t + 1] - memberStart[t];
-            if ((own < 2 && matched[t] is null) || shingles[t].Length < SharedCopyDetector.MinSharedShingles) continue;
-            copies.Clear();
-            for (var m = memberStart[t]; m < memberStart[t + 1]; m++) copies.Add(memberRows[m]);
-            foreach (var u in matched[t] ?? [])
-            {
-                for (var m = memberStart[u]; m < memberStart[u + 1]; m++) copies.Add(memberRows[m]);
-            }
-            copies.Sort(); // rows are in article then sentence order
-            var longestRun = 1;
-            var articles = 1;
-            for (int i = 1, run = 1; i < copies.Count; i++)
-            {
-                if (all[copies[i]].ArticleId == all[copies[i - 1]].ArticleId) longestRun = Math.Max(longestRun, ++run);
-                else
-                {
-                    run = 1;
-                    articles++;
-                }
-            }
-            // Enough of the first copies that, after skipping a sentence's own article, MaxListed remain.
-            var first = copies.Take(SharedCopyDetector.MaxListed + longestRun).Select(i => all[i]).ToArray();
-            lists[t] = new CopyList(first, copies.Count, articles >= 2, matched[t] is { } ms ? [.. ms.Order()] : []);
+            hasCopies[t] = shingles[t].Length >= SharedCopyDetector.MinSharedShingles && (memberStart[t + 1] - memberStart[t] >= 2 || matched[t] is not null);
         }
-
-        // Keep only the rows of texts that have copies (the rest can never be shared or listed).
-        var kept = all.Where(r => lists.ContainsKey(r.Text)).ToArray();
         shingles.Clear();
-        return new SharedCopies(kept, lists, [.. outlets]);
+
+        // Keep only the rows of texts that have copies (the rest can never be shared or listed), texts renumbered densely.
+        var number = new int[texts];
+        var kept = 0;
+        for (var t = 0; t < texts; t++) number[t] = hasCopies[t] ? kept++ : -1;
+        var keptRows = all.Where(r => hasCopies[r.Text]).Select(r => r with { Text = number[r.Text] }).ToArray();
+        var keptMatched = new int[kept][];
+        for (var t = 0; t < texts; t++)
+        {
+            if (hasCopies[t]) keptMatched[number[t]] = matched[t] is { } ms ? [.. ms.Select(u => number[u]).Order()] : [];
+        }
+        (memberStart, memberRows) = Members(keptRows, kept);
+
+        // A text's copies: its own rows and those of every text it matches. Its sentences are shared copy when the
+        // copies span two or more articles.
+        var total = new int[kept];
+        var shared = new bool[kept];
+        for (var t = 0; t < kept; t++)
+        {
+            var firstArticle = keptRows[memberRows[memberStart[t]]].ArticleId;
+            foreach (var u in keptMatched[t].Prepend(t))
+            {
+                total[t] += memberStart[u + 1] - memberStart[u];
+                for (var m = memberStart[u]; m < memberStart[u + 1] && !shared[t]; m++) shared[t] = keptRows[memberRows[m]].ArticleId != firstArticle;
+            }
+        }
+        return new SharedCopies(keptRows, memberStart, memberRows, keptMatched, total, shared, [.. outlets]);
+    }
+
+    /// <summary>The rows of each text, in row order: rows memberRows[start[t] .. start[t + 1]).</summary>
+    static (int[] Start, int[] Rows) Members(CopyRow[] all, int texts)
+    {
+        var start = new int[texts + 1];
+        foreach (var r in all) start[r.Text + 1]++;
+        for (var t = 0; t < texts; t++) start[t + 1] += start[t];
+        var members = new int[all.Length];
+        var fill = (int[])start.Clone();
+        for (var i = 0; i < all.Length; i++) members[fill[all[i].Text]++] = i;
+        return (start, members);
     }
 
     /// <summary>For each distinct text, the other texts that meet the rule with it (null: none).</summary>
@@ -178,6 +182,3 @@ public sealed class SharedCopyBuilder
 
 /// <summary>A sentence as the detector keeps it: ids, position, outlet (index into the outlet names) and distinct text.</summary>
 public readonly record struct CopyRow(int SentenceId, int ArticleId, int Index, short Outlet, int Text);
-
-/// <summary>A text's copies: the first ones in article order, how many in all, whether they span two articles, the texts it matches.</summary>
-public sealed record CopyList(CopyRow[] First, int Total, bool Shared, int[] Matched);

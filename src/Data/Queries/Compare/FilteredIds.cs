@@ -1,0 +1,27 @@
+using AleppoDashboard.Data.Filtering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Queries.Compare;
+
+/// <summary>
+/// The ids of the articles a filter selects, read once per request and shared by every row, the framing matrix and the
+/// wire-copy count. <see cref="All"/> stands for an empty filter (every article), which is never read into memory.
+/// </summary>
+public sealed class FilteredIds
+{
+    public static readonly FilteredIds All = new(null);
+
+    readonly HashSet<int>? ids;
+
+    FilteredIds(HashSet<int>? ids) => this.ids = ids;
+
+    public static async Task<FilteredIds> ReadAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
+        filter.IsEmpty ? All : new([.. await db.FilteredArticles(filter).Select(a => a.Id).ToListAsync(ct)]);
+
+    public bool IsAll => ids is null;
+
+    public bool Contains(int articleId) => ids is null || ids.Contains(articleId);
+
+    /// <summary>The ids as a JSON array, for <c>json_each</c> in SQL (null for <see cref="All"/>).</summary>
+    public string? Json => ids is null ? null : "[" + string.Join(',', ids) + "]";
+}
