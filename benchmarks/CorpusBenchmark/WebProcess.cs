@@ -79,7 +79,7 @@ public sealed class WebProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for the app's background warm-up of the unfiltered map and control views (its log line) and returns how
+    /// Waits for the app's background warm-up of the unfiltered views and the shared-copy detection (its log line) and returns how
     /// long after the process started it finished.
     /// </summary>
     public async Task<TimeSpan> WarmedUpAsync(TimeSpan timeout) => await warmed.Task.WaitAsync(timeout);
@@ -87,7 +87,7 @@ public sealed class WebProcess : IAsyncDisposable
     void Keep(string? line)
     {
         if (line is null) return;
-        if (line.Contains("Warmed the unfiltered article list, map and control views", StringComparison.Ordinal)) warmed.TrySetResult(sinceStart.Elapsed);
+        if (line.Contains("Warmed the unfiltered views", StringComparison.Ordinal)) warmed.TrySetResult(sinceStart.Elapsed);
         lock (lastLines)
         {
             lastLines.Enqueue(line);

@@ -1,6 +1,7 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Queries;
+using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
 using AleppoDashboard.TestSupport;
 using AleppoDashboard.Web.Caching;
@@ -57,6 +58,7 @@ public class ViewCacheWarmUpTests
 
         var first = await WarmedAsync(app.Services);
         Assert.True(articles.Holds(DashboardFilter.None, first));
+        Assert.True(app.Services.GetRequiredService<SharedCopyCache>().IsReadyFor(first));
         Assert.True(map.Holds(DashboardFilter.None, first));
         Assert.True(control.Holds(DashboardFilter.None, ClaimQueries.DefaultScope, first));
 
@@ -71,6 +73,7 @@ public class ViewCacheWarmUpTests
         var second = await WarmedAsync(app.Services);
         Assert.True(second > first);
         Assert.True(articles.Holds(DashboardFilter.None, second));
+        Assert.True(app.Services.GetRequiredService<SharedCopyCache>().IsReadyFor(second));
         Assert.True(map.Holds(DashboardFilter.None, second));
         Assert.True(control.Holds(DashboardFilter.None, ClaimQueries.DefaultScope, second));
     }

@@ -1,6 +1,8 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Queries;
+using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Web.Components.Pages.Compare;
 using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Web.Options;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +11,9 @@ using Microsoft.Extensions.Options;
 namespace AleppoDashboard.Web.Caching;
 
 /// <summary>
-/// Fills the unfiltered article list (overview and /articles), map and control (east scope) cache entries off the request path whenever the content version
-/// moves: at 100,000 articles they take seconds to compute, and otherwise the first visitor after an ingest waits for
+/// Fills the unfiltered article list (overview and /articles), map, control (east scope) and compare cache entries, and
+/// then the shared-copy detection, off the request path whenever the content version moves: at 100,000 articles they take
+/// seconds (the detection a minute) to compute, and otherwise the first visitor after an ingest waits for
 /// them. While an ingest runs the version moves every batch, so the warm-up waits until it has been still for
 /// <see cref="CacheOptions.QuietSeconds"/>. A request that arrives during a warm-up waits for that computation instead
 /// of starting its own (<see cref="ContentVersionCache{T}"/> computes one value at a time).
@@ -20,6 +23,8 @@ public sealed class ViewCacheWarmer(
     MapPlacesCache map,
     ControlClaimsCache control,
     ArticleListCache articles,
+    CompareViewCache compare,
+    SharedCopyCache sharedCopies,
     IOptions<CacheOptions> options,
     TimeProvider clock,
     ILogger<ViewCacheWarmer> log) : BackgroundService
@@ -86,8 +91,16 @@ public sealed class ViewCacheWarmer(
         {
             await control.GetAsync(db, DashboardFilter.None, ClaimQueries.DefaultScope, ct);
         }
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            // The view does not depend on the shared-copy map (the page applies it), so it is ready before the detection is.
+            await compare.GetAsync(db, DashboardFilter.None, new CompareSelection(null, null), SharedCopies.NotReady, CompareCell.MaxShown, ct);
+        }
+        var views = clock.GetElapsedTime(started);
+        await sharedCopies.WarmAsync(ct);
         WarmedVersion = version;
-        log.LogInformation("Warmed the unfiltered article list, map and control views for content version {Version} in {Milliseconds:0} ms.",
-            version, clock.GetElapsedTime(started).TotalMilliseconds);
+        log.LogInformation(
+            "Warmed the unfiltered views for content version {Version} in {Milliseconds:0} ms: overview, articles, map, control and compare in {Views:0} ms, then the shared-copy detection.",
+            version, clock.GetElapsedTime(started).TotalMilliseconds, views.TotalMilliseconds);
     }
 }

@@ -36,7 +36,6 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<SharedCopyCache>();
         builder.Services.AddSingleton<SearchMatchCache>();
         builder.Services.AddSingleton<ArticleListCache>();
-        builder.Services.AddHostedService<SharedCopyWarmup>();
         builder.Services.AddSingleton<CompareViewCache>();
         builder.Services.AddOutputCache(o => o.AddComparePolicy());
         builder.Services.AddSingleton<MapPlacesCache>();
