@@ -21,6 +21,9 @@ public sealed class CorpusIngestor(
 {
     public const int BatchSize = 200;
 
+    /// <summary>Time per stage over this ingestor's runs (for the corpus benchmark).</summary>
+    public IngestStageTimes Times { get; } = new();
+
     public async Task<IngestReport> IngestFolderAsync(string folder, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
     {
         if (!Directory.Exists(folder))
@@ -86,9 +89,11 @@ public sealed class CorpusIngestor(
     Prepared Prepare(string folder, string file, ManifestRow? row, LoadState state)
     {
         LoadedText text;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             text = reader.Read(Path.Combine(folder, file));
+            started = Times.Add("read + hash", started);
         }
         catch (FileRejectedException e)
         {
@@ -100,6 +105,7 @@ public sealed class CorpusIngestor(
         }
         var hash = text.ContentHash;
         var meta = metadata.Resolve(row, text.FullText);
+        Times.Add("metadata", started);
         var warnings = text.Warnings.ToList();
         var outcomeWarnings = new List<string>();
         if (row?.Published is { } manifestDate && meta.PublishedOrigin != ValueOrigin.Manifest)
@@ -124,6 +130,7 @@ public sealed class CorpusIngestor(
 
     async Task WriteAsync(IReadOnlyList<Prepared> items, LoadState state, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         await using var db = await dbs.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         // In WAL mode a commit stays atomic and consistent with NORMAL; only a power cut (not a crash of the
@@ -152,6 +159,7 @@ public sealed class CorpusIngestor(
         // New outlets and changed articles through EF; new articles, sentences and facts with prepared statements,
         // all in the same transaction.
         await db.SaveChangesAsync(ct);
+        started = Times.Add("begin, outlets, EF changes", started);
         var model = new DashboardDbModel(db.Model);
         using (var articles = new RowInserter<Article>(model, (SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction()))
         {
@@ -161,12 +169,15 @@ public sealed class CorpusIngestor(
                 articles.Insert(article);
             }
         }
-        using (var rows = new DerivedRowWriter(db, extractor))
+        started = Times.Add("insert articles", started);
+        using (var rows = new DerivedRowWriter(db, extractor, Times))
         {
             rows.Write(written.Select(w => w.Article).ToList(), ct);
         }
+        started = Stopwatch.GetTimestamp();
         await ContentVersion.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
+        Times.Add("version + commit", started);
         foreach (var outlet in outlets.Values)
         {
             state.Remember(outlet);

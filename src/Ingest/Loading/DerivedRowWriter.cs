@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
@@ -17,6 +18,7 @@ namespace AleppoDashboard.Ingest.Loading;
 internal sealed class DerivedRowWriter : IDisposable
 {
     readonly FactExtractor extractor;
+    readonly IngestStageTimes? times;
     readonly SqliteConnection connection;
     readonly SqliteTransaction transaction;
     readonly RowInserter<Sentence> sentences;
@@ -25,9 +27,10 @@ internal sealed class DerivedRowWriter : IDisposable
     readonly RowInserter<SourceAttribution> attributions;
     readonly RowInserter<FramingTermHit> termHits;
 
-    public DerivedRowWriter(DashboardDb db, FactExtractor extractor)
+    public DerivedRowWriter(DashboardDb db, FactExtractor extractor, IngestStageTimes? times = null)
     {
         this.extractor = extractor;
+        this.times = times;
         connection = (SqliteConnection)db.Database.GetDbConnection();
         transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Sentences and facts are written inside the article's transaction."));
@@ -46,23 +49,37 @@ internal sealed class DerivedRowWriter : IDisposable
     public void Write(IReadOnlyList<Article> articles, CancellationToken ct = default)
     {
         var firstSentenceId = sentences.NextId;
+        var started = Stopwatch.GetTimestamp();
         foreach (var article in articles)
         {
             ct.ThrowIfCancellationRequested();
             article.Sentences = ArticleBuilder.SentencesOf(article);
+        }
+        started = Time("split", started);
+        foreach (var article in articles)
+        {
             foreach (var sentence in article.Sentences)
             {
                 sentence.ArticleId = article.Id;
                 sentences.Insert(sentence);
             }
         }
+        started = Time("insert sentences", started);
         var facts = articles.Select(a => { ct.ThrowIfCancellationRequested(); return extractor.Extract(a); }).ToList();
+        started = Time("extract", started);
         Insert(mentions, facts.SelectMany(f => f.Mentions));
+        started = Time("insert place_mentions", started);
         Insert(claims, facts.SelectMany(f => f.Claims));
+        started = Time("insert control_claims", started);
         Insert(attributions, facts.SelectMany(f => f.Attributions));
+        started = Time("insert source_attributions", started);
         Insert(termHits, facts.SelectMany(f => f.TermHits));
+        started = Time("insert framing_term_hits", started);
         IndexSentencesFrom(firstSentenceId);
+        Time("fts fill", started);
     }
+
+    long Time(string stage, long started) => times?.Add(stage, started) ?? Stopwatch.GetTimestamp();
 
     /// <summary>The sentences inserted by this writer (ids from <paramref name="firstId"/> on) into sentence_fts.</summary>
     void IndexSentencesFrom(int firstId)
