@@ -49,7 +49,7 @@ internal sealed class DerivedRowWriter : IDisposable
     public void Write(IReadOnlyList<Article> articles, CancellationToken ct = default)
     {
         var firstSentenceId = sentences.NextId;
-        var started = Stopwatch.GetTimestamp();
+        var started = IngestStageTimes.Now();
         foreach (var article in articles)
         {
             ct.ThrowIfCancellationRequested();
@@ -79,7 +79,7 @@ internal sealed class DerivedRowWriter : IDisposable
         Time("fts fill", started);
     }
 
-    long Time(string stage, long started) => times?.Add(stage, started) ?? Stopwatch.GetTimestamp();
+    (long, long) Time(string stage, (long, long) started) => times?.Add(stage, started) ?? IngestStageTimes.Now();
 
     /// <summary>The sentences inserted by this writer (ids from <paramref name="firstId"/> on) into sentence_fts.</summary>
     void IndexSentencesFrom(int firstId)
