@@ -55,16 +55,24 @@ public sealed class CorpusIngestor(
             {
                 await SchemaInitializer.DropSecondaryIndexesAsync(db, ct);
             }
+            // Two stages: the next batch is read, checked and its sentences and facts derived on another thread while
+            // this one is written (one writer, one transaction per batch as before).
+            var batches = files.Chunk(BatchSize).ToList();
+            var next = batches.Count > 0 ? PrepareBatch(folder, batches[0], manifest, state, ct) : null;
             try
             {
-                foreach (var batch in files.Chunk(BatchSize))
+                for (var b = 0; b < batches.Count; b++)
                 {
-                    outcomes.AddRange(await IngestBatchAsync(folder, batch, manifest, state, ct));
+                    var prepared = await next!;
+                    next = b + 1 < batches.Count ? PrepareBatch(folder, batches[b + 1], manifest, state, ct) : null;
+                    outcomes.AddRange(await IngestBatchAsync(prepared, state, ct));
                     progress?.Report(new IngestProgress(outcomes.Count, files.Count, clock.Elapsed));
                 }
             }
             finally
             {
+                // Do not leave a derivation running after a failed write.
+                if (next is not null) await next.ContinueWith(_ => { }, TaskScheduler.Default);
                 if (bulk)
                 {
                     // Also after a failure or a cancellation; after a crash, opening the database creates them.
@@ -80,10 +88,25 @@ public sealed class CorpusIngestor(
     /// <summary>An article file: a name ending in .txt in any case (REPORT.TXT too).</summary>
     public static bool IsArticleFile(string fileName) => fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
 
-    async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(
-        string folder, string[] batch, IReadOnlyDictionary<string, ManifestRow> manifest, LoadState state, CancellationToken ct)
+    /// <summary>
+    /// Reads and checks the batch's files and derives the sentences and facts of those to write, on the thread pool
+    /// while the writer stores the batch before. Batches are prepared one after the other, in file order.
+    /// </summary>
+    Task<List<Prepared>> PrepareBatch(string folder, string[] batch, IReadOnlyDictionary<string, ManifestRow> manifest, LoadState state, CancellationToken ct) =>
+        Task.Run(() => batch.Select(file =>
+        {
+            ct.ThrowIfCancellationRequested();
+            var started = IngestStageTimes.Now();
+            var p = Prepare(folder, file, manifest.GetValueOrDefault(ManifestReader.KeyOf(file)), state);
+            if (p.Write is not { } w) return p;
+            started = Times.Add("prepare: read, hash, metadata", started);
+            var rows = DerivedRows.Of(w.Text.Headline, w.Text.Body, state.OutletNameFor(w.Metadata), extractor);
+            Times.Add("prepare: split + extract", started);
+            return p with { Write = w with { Rows = rows } };
+        }).ToList(), ct);
+
+    async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(List<Prepared> prepared, LoadState state, CancellationToken ct)
     {
-        var prepared = batch.Select(file => Prepare(folder, file, manifest.GetValueOrDefault(ManifestReader.KeyOf(file)), state)).ToList();
         var toWrite = prepared.Where(p => p.Write is not null).ToList();
         if (toWrite.Count == 0)
         {
@@ -115,11 +138,9 @@ public sealed class CorpusIngestor(
     Prepared Prepare(string folder, string file, ManifestRow? row, LoadState state)
     {
         LoadedText text;
-        var started = IngestStageTimes.Now();
         try
         {
             text = reader.Read(Path.Combine(folder, file));
-            started = Times.Add("read + hash", started);
         }
         catch (FileRejectedException e)
         {
@@ -131,7 +152,6 @@ public sealed class CorpusIngestor(
         }
         var hash = text.ContentHash;
         var meta = metadata.Resolve(row, text.FullText);
-        Times.Add("metadata", started);
         var warnings = text.Warnings.ToList();
         var outcomeWarnings = new List<string>();
         if (row?.Published is { } manifestDate && meta.PublishedOrigin != ValueOrigin.Manifest)
@@ -164,7 +184,7 @@ public sealed class CorpusIngestor(
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outlets = await state.OutletsAsync(db, items.Select(i => i.Write!.Metadata), ct);
-        var written = new List<(PendingArticle Pending, Article Article)>();
+        var written = new List<(PendingArticle Pending, Article Article, DerivedRows Rows)>();
         var added = new List<Article>();
         foreach (var pending in items.Select(i => i.Write!))
         {
@@ -179,8 +199,11 @@ public sealed class CorpusIngestor(
                 article = new Article { Headline = "", Body = "", SourceFile = pending.File, ContentHash = "" };
                 added.Add(article);
             }
-            Fill(article, pending, outlets[pending.Metadata.OutletSlug]);
-            written.Add((pending, article));
+            var outlet = outlets[pending.Metadata.OutletSlug];
+            Fill(article, pending, outlet);
+            // Derived with the outlet name the article was expected to get; again if it got another.
+            var rows = pending.Rows is { } r && r.OutletName == outlet.Name ? r : DerivedRows.Of(article, extractor);
+            written.Add((pending, article, rows));
         }
         // New outlets and changed articles through EF; new articles, sentences and facts with prepared statements,
         // all in the same transaction.
@@ -198,7 +221,7 @@ public sealed class CorpusIngestor(
         started = Times.Add("insert articles", started);
         using (var rows = new DerivedRowWriter(db, extractor, Times))
         {
-            rows.Write(written.Select(w => w.Article).ToList(), ct);
+            rows.Write(written.Select(w => (w.Article, w.Rows)).ToList(), ct);
         }
         started = IngestStageTimes.Now();
         await ContentVersion.BumpAsync(db, ct);
@@ -208,7 +231,7 @@ public sealed class CorpusIngestor(
         {
             state.Remember(outlet);
         }
-        foreach (var (pending, article) in written)
+        foreach (var (pending, article, _) in written)
         {
             state.Articles[pending.File] = StoredArticle.From(article, pending.Metadata.OutletSlug);
         }
@@ -231,7 +254,7 @@ public sealed class CorpusIngestor(
         article.Words = ArticleBuilder.CountWords(pending.Text.Headline) + ArticleBuilder.CountWords(pending.Text.Body);
     }
 
-    sealed record PendingArticle(string File, LoadedText Text, ArticleMetadata Metadata, string Hash, string Notes, int? ExistingId);
+    sealed record PendingArticle(string File, LoadedText Text, ArticleMetadata Metadata, string Hash, string Notes, int? ExistingId, DerivedRows? Rows = null);
 
     sealed record Prepared(FileOutcome Outcome, PendingArticle? Write);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
@@ -42,41 +41,52 @@ internal sealed class DerivedRowWriter : IDisposable
         termHits = new(model, connection, transaction);
     }
 
+    /// <summary>Derives and writes the articles' sentences and facts (as <see cref="Write(IReadOnlyList{ValueTuple{Article, DerivedRows}}, CancellationToken)"/>).</summary>
+    public void Write(IReadOnlyList<Article> articles, CancellationToken ct = default) =>
+        Write(articles.Select(a => { ct.ThrowIfCancellationRequested(); return (a, DerivedRows.Of(a, extractor)); }).ToList(), ct);
+
     /// <summary>
     /// Writes the articles' sentences, then each kind of fact, table by table, then adds the new sentences to the
-    /// full-text index in one statement (instead of a trigger per sentence).
+    /// full-text index in one statement (instead of a trigger per sentence). The rows were derived beforehand
+    /// (<see cref="DerivedRows"/>) and are pointed at their stored article here.
     /// </summary>
-    public void Write(IReadOnlyList<Article> articles, CancellationToken ct = default)
+    public void Write(IReadOnlyList<(Article Article, DerivedRows Rows)> articles, CancellationToken ct = default)
     {
         var firstSentenceId = sentences.NextId;
         var started = IngestStageTimes.Now();
-        foreach (var article in articles)
+        foreach (var (article, rows) in articles)
         {
             ct.ThrowIfCancellationRequested();
-            article.Sentences = ArticleBuilder.SentencesOf(article);
-        }
-        started = Time("split", started);
-        foreach (var article in articles)
-        {
-            foreach (var sentence in article.Sentences)
+            article.Sentences = rows.Sentences;
+            foreach (var sentence in rows.Sentences)
             {
+                sentence.Article = article;
                 sentence.ArticleId = article.Id;
                 sentences.Insert(sentence);
             }
         }
         started = Time("insert sentences", started);
-        var facts = articles.Select(a => { ct.ThrowIfCancellationRequested(); return extractor.Extract(a); }).ToList();
-        started = Time("extract", started);
-        Insert(mentions, facts.SelectMany(f => f.Mentions));
+        var facts = articles.Select(a => (a.Article, a.Rows.Facts)).ToList();
+        Insert(mentions, facts.SelectMany(f => Of(f.Article, f.Facts.Mentions)));
         started = Time("insert place_mentions", started);
-        Insert(claims, facts.SelectMany(f => f.Claims));
+        Insert(claims, facts.SelectMany(f => Of(f.Article, f.Facts.Claims)));
         started = Time("insert control_claims", started);
-        Insert(attributions, facts.SelectMany(f => f.Attributions));
+        Insert(attributions, facts.SelectMany(f => Of(f.Article, f.Facts.Attributions)));
         started = Time("insert source_attributions", started);
-        Insert(termHits, facts.SelectMany(f => f.TermHits));
+        Insert(termHits, facts.SelectMany(f => Of(f.Article, f.Facts.TermHits)));
         started = Time("insert framing_term_hits", started);
         IndexSentencesFrom(firstSentenceId);
         Time("fts fill", started);
+    }
+
+    /// <summary>The facts, pointed at their stored article.</summary>
+    static IEnumerable<T> Of<T>(Article article, IEnumerable<T> facts) where T : SentenceSpan
+    {
+        foreach (var fact in facts)
+        {
+            fact.Article = article;
+            yield return fact;
+        }
     }
 
     (long, long) Time(string stage, (long, long) started) => times?.Add(stage, started) ?? IngestStageTimes.Now();
