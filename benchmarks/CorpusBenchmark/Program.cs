@@ -46,6 +46,7 @@ foreach (var size in options.Sizes)
         var seconds = clock.Elapsed.TotalSeconds;
         await using var db = await databases.CreateDbContextAsync();
         report.Line($"- **ingest (read, split, extract, store): {size / seconds:0} articles/s** ({seconds:0.0} s; {ingest.Summary})");
+        report.Line("- time per stage (s): " + string.Join(", ", corpus.Ingestor.Times.Totals().Select(t => $"{t.Stage} {t.Seconds:0.00} (cpu {t.CpuSeconds:0.00})")));
         report.Line($"- of which read + split + extract alone (no database, one thread): {await ExtractOnlyAsync(corpusFolder, reference):0} articles/s");
         report.Line($"- database: {await db.Articles.CountAsync():N0} articles, {await db.Sentences.CountAsync():N0} sentences, " +
                     $"{await db.PlaceMentions.CountAsync():N0} place mentions, {await db.ControlClaims.CountAsync():N0} control claims, " +

@@ -74,6 +74,31 @@ public static partial class SchemaInitializer
     public static Task SetMetaAsync(DashboardDb db, string key, string value, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"INSERT INTO dashboard_meta (key, value) VALUES ({key}, {value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ct);
 
+    /// <summary>
+    /// Drops the non-unique indexes of the model (a bulk load into an empty database creates them once at the end
+    /// with <see cref="CreateMissingIndexesAsync"/>: building an index from the whole table costs a fraction of keeping
+    /// it up to date row by row). Unique indexes stay. If the load never gets to the end (the process is killed),
+    /// <see cref="InitializeAsync"/> creates the missing indexes when the database is next opened.
+    /// </summary>
+    public static async Task DropSecondaryIndexesAsync(DashboardDb db, CancellationToken ct)
+    {
+        foreach (var name in CreateIfMissingStatements(db).Select(s => SecondaryIndex().Match(s)).Where(m => m.Success).Select(m => m.Groups["name"].Value))
+        {
+            // Index names come from the EF model, never from input.
+            var drop = "DROP INDEX IF EXISTS \"" + name + "\";";
+            await db.Database.ExecuteSqlRawAsync(drop, ct);
+        }
+    }
+
+    /// <summary>Creates every index of the model that is missing (all of them after <see cref="DropSecondaryIndexesAsync"/>).</summary>
+    public static async Task CreateMissingIndexesAsync(DashboardDb db, CancellationToken ct)
+    {
+        foreach (var statement in CreateIfMissingStatements(db).Where(s => s.StartsWith("CREATE INDEX", StringComparison.Ordinal) || s.StartsWith("CREATE UNIQUE INDEX", StringComparison.Ordinal)))
+        {
+            await db.Database.ExecuteSqlRawAsync(statement, ct);
+        }
+    }
+
     static async Task<bool> TableExistsAsync(DashboardDb db, string table, CancellationToken ct) =>
         (await db.Database.SqlQueryRaw<int>(
             "SELECT COUNT(*) AS Value FROM sqlite_master WHERE type='table' AND name={0}", table).ToListAsync(ct))[0] > 0;
@@ -92,6 +117,9 @@ public static partial class SchemaInitializer
             yield return CreatePattern().Replace(statement, m => m.Value + " IF NOT EXISTS") + ";";
         }
     }
+
+    [GeneratedRegex("^CREATE INDEX IF NOT EXISTS \"(?<name>[^\"]+)\"")]
+    private static partial Regex SecondaryIndex();
 
     [GeneratedRegex(@"CREATE (UNIQUE )?(TABLE|INDEX)")]
     private static partial Regex CreatePattern();

@@ -17,6 +17,7 @@ namespace AleppoDashboard.Ingest.Loading;
 internal sealed class DerivedRowWriter : IDisposable
 {
     readonly FactExtractor extractor;
+    readonly IngestStageTimes? times;
     readonly SqliteConnection connection;
     readonly SqliteTransaction transaction;
     readonly RowInserter<Sentence> sentences;
@@ -25,9 +26,10 @@ internal sealed class DerivedRowWriter : IDisposable
     readonly RowInserter<SourceAttribution> attributions;
     readonly RowInserter<FramingTermHit> termHits;
 
-    public DerivedRowWriter(DashboardDb db, FactExtractor extractor)
+    public DerivedRowWriter(DashboardDb db, FactExtractor extractor, IngestStageTimes? times = null)
     {
         this.extractor = extractor;
+        this.times = times;
         connection = (SqliteConnection)db.Database.GetDbConnection();
         transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Sentences and facts are written inside the article's transaction."));
@@ -39,30 +41,55 @@ internal sealed class DerivedRowWriter : IDisposable
         termHits = new(model, connection, transaction);
     }
 
+    /// <summary>Derives and writes the articles' sentences and facts (as <see cref="Write(IReadOnlyList{ValueTuple{Article, DerivedRows}}, CancellationToken)"/>).</summary>
+    public void Write(IReadOnlyList<Article> articles, CancellationToken ct = default) =>
+        Write(articles.Select(a => { ct.ThrowIfCancellationRequested(); return (a, DerivedRows.Of(a, extractor)); }).ToList(), ct);
+
     /// <summary>
     /// Writes the articles' sentences, then each kind of fact, table by table, then adds the new sentences to the
-    /// full-text index in one statement (instead of a trigger per sentence).
+    /// full-text index in one statement (instead of a trigger per sentence). The rows were derived beforehand
+    /// (<see cref="DerivedRows"/>) and are pointed at their stored article here.
     /// </summary>
-    public void Write(IReadOnlyList<Article> articles, CancellationToken ct = default)
+    public void Write(IReadOnlyList<(Article Article, DerivedRows Rows)> articles, CancellationToken ct = default)
     {
         var firstSentenceId = sentences.NextId;
-        foreach (var article in articles)
+        var started = IngestStageTimes.Now();
+        foreach (var (article, rows) in articles)
         {
             ct.ThrowIfCancellationRequested();
-            article.Sentences = ArticleBuilder.SentencesOf(article);
-            foreach (var sentence in article.Sentences)
+            article.Sentences = rows.Sentences;
+            foreach (var sentence in rows.Sentences)
             {
+                sentence.Article = article;
                 sentence.ArticleId = article.Id;
                 sentences.Insert(sentence);
             }
         }
-        var facts = articles.Select(a => { ct.ThrowIfCancellationRequested(); return extractor.Extract(a); }).ToList();
-        Insert(mentions, facts.SelectMany(f => f.Mentions));
-        Insert(claims, facts.SelectMany(f => f.Claims));
-        Insert(attributions, facts.SelectMany(f => f.Attributions));
-        Insert(termHits, facts.SelectMany(f => f.TermHits));
+        started = Time("insert sentences", started);
+        var facts = articles.Select(a => (a.Article, a.Rows.Facts)).ToList();
+        Insert(mentions, facts.SelectMany(f => Of(f.Article, f.Facts.Mentions)));
+        started = Time("insert place_mentions", started);
+        Insert(claims, facts.SelectMany(f => Of(f.Article, f.Facts.Claims)));
+        started = Time("insert control_claims", started);
+        Insert(attributions, facts.SelectMany(f => Of(f.Article, f.Facts.Attributions)));
+        started = Time("insert source_attributions", started);
+        Insert(termHits, facts.SelectMany(f => Of(f.Article, f.Facts.TermHits)));
+        started = Time("insert framing_term_hits", started);
         IndexSentencesFrom(firstSentenceId);
+        Time("fts fill", started);
     }
+
+    /// <summary>The facts, pointed at their stored article.</summary>
+    static IEnumerable<T> Of<T>(Article article, IEnumerable<T> facts) where T : SentenceSpan
+    {
+        foreach (var fact in facts)
+        {
+            fact.Article = article;
+            yield return fact;
+        }
+    }
+
+    (long, long) Time(string stage, (long, long) started) => times?.Add(stage, started) ?? IngestStageTimes.Now();
 
     /// <summary>The sentences inserted by this writer (ids from <paramref name="firstId"/> on) into sentence_fts.</summary>
     void IndexSentencesFrom(int firstId)

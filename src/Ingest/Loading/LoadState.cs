@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Ingest.Metadata;
@@ -5,12 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Ingest.Loading;
 
-/// <summary>What the database already holds, read once per run so unchanged files cost no query.</summary>
+/// <summary>
+/// What the database already holds, read once per run so unchanged files cost no query. The writer updates
+/// <see cref="Articles"/> and the outlets after each commit while the next batch is prepared on another thread
+/// (which reads them): those two are concurrent dictionaries. <see cref="FileByHash"/> and the planned outlet names
+/// are used by the preparing stage only (one batch after the other).
+/// </summary>
 internal sealed class LoadState
 {
-    public Dictionary<string, StoredArticle> Articles { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, StoredArticle> Articles { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> FileByHash { get; } = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> outletIds = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, string> outletNames = new(StringComparer.Ordinal);
+    readonly Dictionary<string, string> plannedOutletNames = new(StringComparer.Ordinal);
 
     public static async Task<LoadState> ReadAsync(DashboardDb db, CancellationToken ct)
     {
@@ -18,6 +26,7 @@ internal sealed class LoadState
         foreach (var o in await db.Outlets.AsNoTracking().ToListAsync(ct))
         {
             state.outletIds[o.Slug] = o.Id;
+            state.outletNames[o.Slug] = o.Name;
         }
         var stored = await db.Articles.AsNoTracking()
             .Select(a => new StoredArticle(a.Id, a.SourceFile, a.ContentHash, a.Outlet.Slug, a.OutletOrigin, a.Published, a.PublishedPrecision, a.PublishedOrigin, a.Url, a.Notes))
@@ -50,7 +59,23 @@ internal sealed class LoadState
         return result;
     }
 
-    public void Remember(Outlet outlet) => outletIds[outlet.Slug] = outlet.Id;
+    public void Remember(Outlet outlet)
+    {
+        outletIds[outlet.Slug] = outlet.Id;
+        outletNames[outlet.Slug] = outlet.Name;
+    }
+
+    /// <summary>
+    /// The name the article's outlet will have once stored: the stored outlet's, or for a new slug the name of the
+    /// first article (in file order) that brings it, as <see cref="OutletsAsync"/> creates it. Asked in file order
+    /// before the batch is written; the writer checks it against the outlet it really gets.
+    /// </summary>
+    public string OutletNameFor(ArticleMetadata meta)
+    {
+        if (outletNames.TryGetValue(meta.OutletSlug, out var name)) return name;
+        plannedOutletNames.TryAdd(meta.OutletSlug, meta.OutletName);
+        return plannedOutletNames[meta.OutletSlug];
+    }
 }
 
 internal sealed record StoredArticle(

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SQLitePCL;
 
 namespace AleppoDashboard.Ingest.Loading;
 
@@ -13,13 +14,14 @@ namespace AleppoDashboard.Ingest.Loading;
 /// </summary>
 internal sealed class RowInserter<T> : IDisposable where T : class
 {
-    readonly SqliteCommand command;
+    readonly SqliteConnection connection;
+    readonly sqlite3_stmt statement;
     readonly IProperty key;
-    readonly SqliteParameter keyParameter;
-    readonly (IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, SqliteParameter Parameter)[] columns;
+    readonly (IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)[] columns;
 
     public RowInserter(DashboardDbModel model, SqliteConnection connection, SqliteTransaction transaction)
     {
+        this.connection = connection;
         var entity = model.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
@@ -27,15 +29,14 @@ internal sealed class RowInserter<T> : IDisposable where T : class
         var properties = entity.GetProperties().Where(p => p != key).ToArray();
         var keyColumn = key.GetColumnName(store)!;
         NextId = ReadNextId(connection, transaction, table, keyColumn);
-        command = connection.CreateCommand();
-        command.Transaction = transaction;
-        // Names come from the EF model, never from input.
-        command.CommandText =
+        // Names come from the EF model, never from input. The statement runs on the connection's SQLite handle, so
+        // inside the open transaction; values are bound by position straight through SQLite's C API (the ADO.NET
+        // command cost several microseconds a row: name lookup and type mapping of every parameter on every run).
+        var sql =
             $"INSERT INTO \"{table}\" (\"{keyColumn}\", {string.Join(", ", properties.Select(p => "\"" + p.GetColumnName(store) + "\""))}) " +
-            $"VALUES ($id, {string.Join(", ", properties.Select((_, i) => "$p" + i))})";
-        keyParameter = command.Parameters.Add(new SqliteParameter("$id", 0));
-        columns = properties.Select((p, i) => (p.GetGetter(), p.GetTypeMapping().Converter, command.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value)))).ToArray();
-        command.Prepare();
+            $"VALUES (?, {string.Join(", ", properties.Select(_ => "?"))})";
+        Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out statement));
+        columns = properties.Select(p => (p.GetGetter(), p.GetTypeMapping().Converter)).ToArray();
     }
 
     /// <summary>The id the next inserted row gets.</summary>
@@ -45,22 +46,51 @@ internal sealed class RowInserter<T> : IDisposable where T : class
     public int Insert(T row)
     {
         var id = NextId;
-        keyParameter.Value = id;
-        foreach (var (getter, converter, parameter) in columns)
+        Check(raw.sqlite3_bind_int64(statement, 1, id));
+        for (var i = 0; i < columns.Length; i++)
         {
+            var (getter, converter) = columns[i];
             var value = getter.GetClrValue(row);
-            parameter.Value = value is null ? DBNull.Value
-                : converter is not null ? converter.ConvertToProvider(value) ?? DBNull.Value
-                : value is Enum ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
-                : value;
+            if (value is not null && converter is not null)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+            Check(Bind(i + 2, value));
         }
-        command.ExecuteNonQuery();
+        var done = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (done != raw.SQLITE_DONE)
+        {
+            Check(done);
+        }
         key.PropertyInfo!.SetValue(row, id);
         NextId = id + 1;
         return id;
     }
 
-    /// <summary>What AUTOINCREMENT would give next: one more than the largest id the table ever had.</summary>
+    /// <summary>Binds a value as Microsoft.Data.Sqlite would store it (enums as integers, dates as yyyy-MM-dd text).</summary>
+    int Bind(int index, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        string text => raw.sqlite3_bind_text16(statement, index, text),
+        int number => raw.sqlite3_bind_int64(statement, index, number),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        double number => raw.sqlite3_bind_double(statement, index, number),
+        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+        Enum choice => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(choice, System.Globalization.CultureInfo.InvariantCulture)),
+        DateOnly date => raw.sqlite3_bind_text16(statement, index, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        _ => throw new NotSupportedException($"{typeof(T).Name}: no binding for a {value.GetType().Name} column value."),
+    };
+
+    void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        }
+    }
+
+/// <summary>What AUTOINCREMENT would give next: one more than the largest id the table ever had.</summary>
     static int ReadNextId(SqliteConnection connection, SqliteTransaction transaction, string table, string keyColumn)
     {
         using var read = connection.CreateCommand();
@@ -71,7 +101,7 @@ internal sealed class RowInserter<T> : IDisposable where T : class
         return Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose() => command.Dispose();
+    public void Dispose() => statement.Dispose();
 }
 
 /// <summary>The EF model of the dashboard database, for <see cref="RowInserter{T}"/>.</summary>

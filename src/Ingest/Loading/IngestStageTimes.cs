@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace AleppoDashboard.Ingest.Loading;
+
+/// <summary>
+/// Time spent per ingest stage (file read, metadata, each table's inserts, ...), summed over a run, for the corpus
+/// benchmark's breakdown: wall time, and on Linux the CPU time of the thread that ran the stage (robust to a machine
+/// busy with other work; a stage that moved to another thread on an await counts 0). Nothing is asserted on it.
+/// </summary>
+public sealed class IngestStageTimes
+{
+    readonly ConcurrentDictionary<string, (long Wall, long Cpu)> totals = new(StringComparer.Ordinal);
+    readonly List<string> order = [];
+
+    /// <summary>A stage's start: now.</summary>
+    public static (long Wall, long Cpu) Now() => (Stopwatch.GetTimestamp(), ThreadCpuNanoseconds());
+
+    /// <summary>Adds the time since <paramref name="start"/> to <paramref name="stage"/>; returns now, the next stage's start.</summary>
+    public (long Wall, long Cpu) Add(string stage, (long Wall, long Cpu) start)
+    {
+        var now = Now();
+        var cpu = Math.Max(0, now.Cpu - start.Cpu);
+        var added = false;
+        totals.AddOrUpdate(stage, _ => { added = true; return (now.Wall - start.Wall, cpu); }, (_, t) => (t.Wall + now.Wall - start.Wall, t.Cpu + cpu));
+        if (added)
+        {
+            lock (order) order.Add(stage);
+        }
+        return now;
+    }
+
+    /// <summary>Each stage with its total wall and CPU seconds, in the order first seen.</summary>
+    public IReadOnlyList<(string Stage, double Seconds, double CpuSeconds)> Totals()
+    {
+        lock (order)
+        {
+            return order.Select(s => (s, (double)totals[s].Wall / Stopwatch.Frequency, totals[s].Cpu / 1e9)).ToList();
+        }
+    }
+
+    static long ThreadCpuNanoseconds()
+    {
+        if (!OperatingSystem.IsLinux()) return 0;
+        return clock_gettime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var ts) == 0 ? ts.Seconds * 1_000_000_000 + ts.Nanoseconds : 0;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code in the project for a diagnostic.
+    [DllImport("libc")]
+    static extern int clock_gettime(int clock, out TimeSpec time);
+#pragma warning restore SYSLIB1054
+}

@@ -1,0 +1,89 @@
+using AleppoDashboard.Data;
+using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Ingest.Loading;
+using AleppoDashboard.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Ingest.Tests.Loading;
+
+/// <summary>
+/// A large load into an empty database builds its non-unique indexes at the end (CorpusIngestor.BulkLoadMinimum):
+/// it ends with every index a new database has and the same rows and ids as a load that kept the indexes up to date;
+/// a load into a database that already holds articles (which the web may be reading) keeps every index throughout.
+/// </summary>
+public class BulkLoadTests
+{
+    [Fact]
+    public async Task ABulkLoadEndsWithEveryIndexAndTheSameRowsAsALoadIntoADatabaseWithArticles()
+    {
+        using var bulk = new IngestHarness();
+        using var kept = new IngestHarness();
+        var files = GeneratedArticles.Write(bulk.Articles, CorpusIngestor.BulkLoadMinimum);
+        GeneratedArticles.Write(kept.Articles, CorpusIngestor.BulkLoadMinimum);
+        var expected = await IndexesOfANewDatabaseAsync(bulk);
+
+        var bulkCorpus = await bulk.OpenAsync();
+        var indexesDuringBulk = new List<List<string>>();
+        var bulkReport = await bulkCorpus.Ingestor.IngestFolderAsync(bulk.Articles, new AfterEachBatch(() => indexesDuringBulk.Add(IndexesOf(bulk))));
+        Assert.Equal($"{files.Count} added, 0 updated, 0 unchanged, 0 rejected", bulkReport.Summary);
+        Assert.All(indexesDuringBulk, during => Assert.True(during.Count < expected.Count, "the bulk load kept its non-unique indexes"));
+        Assert.Equal(expected, IndexesOf(bulk));
+
+        // The same files into a database that already holds the first of them: no bulk load.
+        var first = files.Order(StringComparer.Ordinal).First();
+        var aside = Path.Combine(kept.Articles, "..", "aside");
+        Directory.CreateDirectory(aside);
+        foreach (var file in files.Where(f => f != first)) File.Move(Path.Combine(kept.Articles, file), Path.Combine(aside, file));
+        var keptCorpus = await kept.OpenAsync();
+        await keptCorpus.Ingestor.IngestFolderAsync(kept.Articles);
+        foreach (var file in files.Where(f => f != first)) File.Move(Path.Combine(aside, file), Path.Combine(kept.Articles, file));
+        var indexesDuringKept = new List<List<string>>();
+        var keptReport = await keptCorpus.Ingestor.IngestFolderAsync(kept.Articles, new AfterEachBatch(() => indexesDuringKept.Add(IndexesOf(kept))));
+        Assert.Equal($"{files.Count - 1} added, 0 updated, 1 unchanged, 0 rejected", keptReport.Summary);
+        Assert.NotEmpty(indexesDuringKept);
+        Assert.All(indexesDuringKept, during => Assert.Equal(expected, during));
+
+        await using var a = bulk.Db();
+        await using var b = kept.Db();
+        Assert.Equal(await SentencesAsync(b), await SentencesAsync(a));
+        Assert.Equal(await MentionsAsync(b), await MentionsAsync(a));
+        Assert.Equal(await TermHitsAsync(b), await TermHitsAsync(a));
+        Assert.Equal(await b.ControlClaims.CountAsync(), await a.ControlClaims.CountAsync());
+        Assert.Equal(await b.SourceAttributions.CountAsync(), await a.SourceAttributions.CountAsync());
+        Assert.Equal(
+            await b.Articles.OrderBy(x => x.Id).Select(x => new { x.Id, x.SourceFile, x.OutletId, x.Published, x.Words }).ToListAsync(),
+            await a.Articles.OrderBy(x => x.Id).Select(x => new { x.Id, x.SourceFile, x.OutletId, x.Published, x.Words }).ToListAsync());
+    }
+
+    static Task<List<string>> SentencesAsync(DashboardDb db) =>
+        db.Sentences.OrderBy(s => s.Id).Select(s => s.Id + "|" + s.ArticleId + "|" + s.Index + "|" + s.Text).ToListAsync();
+
+    static Task<List<string>> MentionsAsync(DashboardDb db) =>
+        db.PlaceMentions.OrderBy(m => m.Id).Select(m => m.Id + "|" + m.SentenceId + "|" + m.PlaceId + "|" + m.Start + "|" + m.MatchedText).ToListAsync();
+
+    static Task<List<string>> TermHitsAsync(DashboardDb db) =>
+        db.FramingTermHits.OrderBy(h => h.Id).Select(h => h.Id + "|" + h.SentenceId + "|" + h.TermId + "|" + h.Start).ToListAsync();
+
+    static async Task<List<string>> IndexesOfANewDatabaseAsync(IngestHarness harness)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(harness.DatabasePath)!, "new.db");
+        await using var db = DataServiceExtensions.CreateFactory(path).CreateDbContext();
+        await SchemaInitializer.InitializeAsync(db);
+        return db.Database.SqlQueryRaw<string>(IndexesSql).ToList();
+    }
+
+    /// <summary>Read on a connection of its own, as the web app would.</summary>
+    static List<string> IndexesOf(IngestHarness harness)
+    {
+        using var db = harness.Db();
+        return db.Database.SqlQueryRaw<string>(IndexesSql).ToList();
+    }
+
+    const string IndexesSql = "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
+
+    /// <summary>Runs an action when the ingest reports a committed batch (synchronously, unlike Progress&lt;T&gt;).</summary>
+    sealed class AfterEachBatch(Action action) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => action();
+    }
+}
