@@ -15,16 +15,10 @@ namespace AleppoDashboard.Integration.Tests;
 public partial class ArticleListCacheTests
 {
     static async Task<int> ListedAsync(HttpClient client, string query) =>
-        Number(ListCount().Match(await client.GetStringAsync("/articles" + query)));
+        PageNumbers.Of(ListCount().Match(await client.GetStringAsync("/articles" + query)));
 
     static async Task<int> OverviewAsync(HttpClient client, string query) =>
-        Number(OverviewCount().Match(await client.GetStringAsync("/" + query)));
-
-    static int Number(Match match)
-    {
-        Assert.True(match.Success);
-        return int.Parse(match.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-    }
+        PageNumbers.Of(OverviewCount().Match(await client.GetStringAsync("/" + query)));
 
     [Fact]
     public async Task ADeletedArticleLeavesTheListsTheSearchAndTheOverviewOnceTheContentVersionMoves()

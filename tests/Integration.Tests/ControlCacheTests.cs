@@ -22,16 +22,10 @@ public partial class ControlCacheTests
     }
 
     static async Task<int> ControlTotalAsync(HttpClient client, string query) =>
-        Number(TotalRows().Match(await client.GetStringAsync("/control" + query)));
+        PageNumbers.Of(TotalRows().Match(await client.GetStringAsync("/control" + query)));
 
     static async Task<int> OverviewPlottedAsync(HttpClient client, string query) =>
-        Number(OverviewCount().Match(await client.GetStringAsync("/" + query)));
-
-    static int Number(Match match)
-    {
-        Assert.True(match.Success);
-        return int.Parse(match.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-    }
+        PageNumbers.Of(OverviewCount().Match(await client.GetStringAsync("/" + query)));
 
     static async Task DeleteClaimAsync(DashboardAppFactory app, int id)
     {

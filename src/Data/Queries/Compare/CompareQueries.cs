@@ -88,8 +88,12 @@ public static class CompareQueries
     /// <see cref="SharedCopyDetector.MaxListed"/> copies each. The counting and cutting happen in SQL
     /// (<see cref="RankedSentences"/>); texts, dates and marks are read for the kept sentences only.
     /// </summary>
+    /// <param name="listCopies">
+    /// False leaves each sentence's <see cref="CompareSentence.SharedWith"/> empty (its count is still set): the CSV export
+    /// lists them line by line as it writes, instead of holding up to 50 per sentence for a whole topic.
+    /// </param>
     public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, CompareTopic topic, FilteredIds ids,
-        SharedCopies shared, int? perCell, CancellationToken ct)
+        SharedCopies shared, int? perCell, CancellationToken ct, bool listCopies = true)
     {
         // Ranks, then the kept sentences' texts and marks: one state of the database, or a sentence that an ingest
         // deleted in between (an article rewritten) would have no text (a 500 under ConcurrentIngestTests).
@@ -116,7 +120,7 @@ public static class CompareQueries
                 var sentence = sentences[k.SentenceId];
                 return new CompareSentence(k.SentenceId, k.ArticleId, sentence.Index, g.Key, article.Published, article.PublishedPrecision,
                     sentence.Text, marks[k.SentenceId].OrderBy(m => m.Start).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
-                    shared.With(k.SentenceId, copies), shared.CopiesOf(k.SentenceId));
+                    listCopies ? shared.With(k.SentenceId, copies) : [], shared.CopiesOf(k.SentenceId));
             }).ToList());
         return new CompareRow(topic, cells, byOutlet.ToDictionary(g => g.Key, g => (int)g.First().Total));
     }
