@@ -1,6 +1,7 @@
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Queries;
+using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
 using AleppoDashboard.TestSupport;
 using Microsoft.Data.Sqlite;
@@ -51,6 +52,24 @@ public sealed class SearchMatchTests : IDisposable
         Assert.InRange((await cache.WithMatchesAsync(db, Filters[3], default)).Matches!.Count, 1, FilterQueries.MatchLookupLimit);
         var snippets = await db.FirstMatchesAsync(await cache.WithMatchesAsync(db, Filters[1], default), [2, 7], default);
         Assert.Equal([1, 2], snippets.Values.OrderBy(s => s.ArticleId).Select(s => s.SentenceIndex)); // the earliest matching sentence
+    }
+
+    [Fact]
+    public async Task ManySentencesAreHighlightedAsTheyAreOneByOne()
+    {
+        await using var db = await SeededAsync();
+        var all = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM sentence_fts WHERE sentence_fts MATCH 'Aleppo'").ToListAsync();
+        Assert.True(all.Count > SentenceSearch.LookupLimit);
+
+        var onePass = await db.HighlightSentencesAsync("Aleppo", all, default);
+        var oneByOne = new List<SearchHit>();
+        foreach (var chunk in all.Chunk(SentenceSearch.LookupLimit)) oneByOne.AddRange(await db.HighlightSentencesAsync("Aleppo", [.. chunk], default));
+
+        static List<string> Shown(IEnumerable<SearchHit> hits) =>
+            hits.OrderBy(h => h.SentenceId).Select(h => $"{h.SentenceId} {h.ArticleId} {h.Index} {string.Join(',', h.Marks)}").ToList();
+        Assert.Equal(all.Count, onePass.Count);
+        Assert.Equal(Shown(oneByOne), Shown(onePass));
+        Assert.All(onePass, h => Assert.NotEmpty(h.Marks));
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public static class SentenceSearch
     const char Open = '\u0002';
     const char Close = '\u0003';
 
+    /// <summary>Up to this many sentences are highlighted by looking each one up; more in one pass over the matches.</summary>
+    public const int LookupLimit = 1_000;
+
     /// <summary>
     /// Where <paramref name="text"/> (already validated by the shared filter; <see cref="SearchQuery"/> turns it into a
     /// safe FTS5 expression, passed as a parameter) matches in the given sentences: the ones a comparison row kept.
@@ -21,12 +24,22 @@ public static class SentenceSearch
         var match = SearchQuery.Parse(text).Match
             ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
         var ids = "[" + string.Join(',', sentenceIds) + "]";
-        var rows = await db.Database.SqlQuery<FtsRow>($"""
-            SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId, s."Index" AS "Index",
-                   highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank
-            FROM sentence_fts JOIN sentences AS s ON s.Id = sentence_fts.rowid
-            WHERE sentence_fts MATCH {match} AND sentence_fts.rowid IN (SELECT value FROM json_each({ids}))
-            """).ToListAsync(ct);
+        // A few sentences (a page's cells) are looked up in the index one by one; for many (a whole CSV row) one pass over
+        // the matches is far cheaper, since each lookup reads the match's doclists again ("+" keeps the rowid list away
+        // from FTS5): 23,332 sentences at 10,000 articles took 30 s one by one, 0.03 s in one pass.
+        var rows = sentenceIds.Count <= LookupLimit
+            ? await db.Database.SqlQuery<FtsRow>($"""
+                SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId, s."Index" AS "Index",
+                       highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank
+                FROM sentence_fts JOIN sentences AS s ON s.Id = sentence_fts.rowid
+                WHERE sentence_fts MATCH {match} AND sentence_fts.rowid IN (SELECT value FROM json_each({ids}))
+                """).ToListAsync(ct)
+            : await db.Database.SqlQuery<FtsRow>($"""
+                SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId, s."Index" AS "Index",
+                       highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank
+                FROM sentence_fts JOIN sentences AS s ON s.Id = sentence_fts.rowid
+                WHERE sentence_fts MATCH {match} AND +sentence_fts.rowid IN (SELECT value FROM json_each({ids}))
+                """).ToListAsync(ct);
         return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, Offsets(r.Marked))).ToList();
     }
 
