@@ -81,18 +81,10 @@ public sealed class ViewCacheWarmer(
         var started = clock.GetTimestamp();
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
+            // Each cache reads its value in its own snapshot, so one context serves them all.
             await articles.GetAsync(db, DashboardFilter.None, ct);
-        }
-        await using (var db = await dbs.CreateDbContextAsync(ct))
-        {
             await map.GetAsync(db, DashboardFilter.None, ct);
-        }
-        await using (var db = await dbs.CreateDbContextAsync(ct))
-        {
             await control.GetAsync(db, DashboardFilter.None, ClaimQueries.DefaultScope, ct);
-        }
-        await using (var db = await dbs.CreateDbContextAsync(ct))
-        {
             // The view does not depend on the shared-copy map (the page applies it), so it is ready before the detection is.
             await compare.GetAsync(db, DashboardFilter.None, new CompareSelection(null, null), SharedCopies.NotReady, CompareCell.MaxShown, ct);
         }
