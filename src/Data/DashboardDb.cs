@@ -1,4 +1,5 @@
 using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Copies;
 using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Reference;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
     public DbSet<ControlClaim> ControlClaims => Set<ControlClaim>();
     public DbSet<SourceAttribution> SourceAttributions => Set<SourceAttribution>();
     public DbSet<FramingTermHit> FramingTermHits => Set<FramingTermHit>();
+    public DbSet<SharedCopySentence> SharedCopySentences => Set<SharedCopySentence>();
+    public DbSet<SharedCopyMatch> SharedCopyMatches => Set<SharedCopyMatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDb).Assembly);

@@ -1,71 +1,67 @@
 using System.Net;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Data.Schema;
 using AleppoDashboard.TestSupport;
+using AleppoDashboard.Web.Exports;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AleppoDashboard.Integration.Tests;
 
-/// <summary>
-/// The seeds app with the shared-copy detection held back until the test lets it finish, and /compare told not to wait
-/// for it: the page must render at once without copy marks and say that they are not ready, then show them once done.
-/// </summary>
-public sealed class HeldDetectionApp : DashboardAppFactory
+/// <summary>The seeds app without the background warm-up, which would otherwise run a missing detection itself.</summary>
+public sealed class NoWarmUpApp : DashboardAppFactory
 {
-    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Compare:SharedCopyWait", "00:00:00");
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<SharedCopyCache>(sp => new HeldSharedCopyCache(sp.GetRequiredService<IDbContextFactory<DashboardDb>>(), Release.Task));
-        });
-    }
-
-    sealed class HeldSharedCopyCache(IDbContextFactory<DashboardDb> databases, Task release) : SharedCopyCache(databases)
-    {
-        protected override async Task<SharedCopies> DetectAsync(DashboardDb db, CancellationToken ct)
-        {
-            await release;
-            return await base.DetectAsync(db, ct);
-        }
+        builder.UseSetting("Caches:WarmUp", "false");
     }
 }
 
-public class SharedCopyNotReadyTests(HeldDetectionApp app) : IClassFixture<HeldDetectionApp>
+/// <summary>
+/// The stored shared-copy map belongs to one content version. After articles change and before the ingest's detection
+/// has stored the new map, /compare must render without copy marks and say that they are not known yet (never show the
+/// older map as the current one), the CSV must say the same in its shared_with column, and once the map is stored both
+/// show the copies again.
+/// </summary>
+public class SharedCopyNotReadyTests(NoWarmUpApp app) : IClassFixture<NoWarmUpApp>
 {
     const string PlanQuery = "\"according to plan\"";
     readonly HttpClient client = app.CreateRealClient();
 
     [Fact]
-    public async Task PageSaysMarksAreNotReadyWhileDetectionRunsThenShowsThem()
+    public async Task PageAndExportSayCopiesAreNotKnownUntilTheDetectionOfTheCurrentArticlesIsStored()
     {
         var url = "/compare?q=" + Uri.EscapeDataString(PlanQuery);
+        // The seeds' ingest stored the map of its articles.
+        var row = ComparePageHtml.Rows(await client.GetStringAsync(url))["text:" + PlanQuery];
+        Assert.True(Assert.Single(row["tasnim-news-agency"]).Shared);
+
+        // Articles changed (as an ingest's batch does) and the detection has not stored their map yet.
+        var databases = app.Services.GetRequiredService<IDbContextFactory<DashboardDb>>();
+        await using (var db = await databases.CreateDbContextAsync())
+        {
+            await ContentVersion.BumpAsync(db, default);
+        }
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"shared-not-ready\"", html);
         Assert.Contains("Not known yet: the shared-copy detection is still running.", html);
-        var row = ComparePageHtml.Rows(html)["text:" + PlanQuery];
+        row = ComparePageHtml.Rows(html)["text:" + PlanQuery];
         Assert.False(Assert.Single(row["tasnim-news-agency"]).Shared);
         Assert.False(Assert.Single(row["reuters-syndicated"]).Shared);
-        // While the detection runs the page without marks is kept by the output cache (it is 1.5 MB at 100,000 articles).
-        var again = await client.GetAsync(url);
-        Assert.NotNull(again.Headers.Age);
-        Assert.Contains("id=\"shared-not-ready\"", await again.Content.ReadAsStringAsync());
         // The wire row is left out rather than shown as empty cells ("said nothing").
         Assert.DoesNotContain("wire", ComparePageHtml.Rows(await client.GetStringAsync("/compare?topic=wire")).Keys);
+        var csv = CompareCsv.Parse(await client.GetStringAsync("/export/compare.csv?q=" + Uri.EscapeDataString(PlanQuery)));
+        Assert.NotEmpty(csv);
+        Assert.All(csv, r => Assert.Equal(CompareExports.CopiesNotKnown, r["shared_with"]));
 
-        app.Release.SetResult();
-        // The export waits for the detection, so it lists the copies; after it the page has them too.
-        var csv = CompareCsv.Parse(await client.GetStringAsync("/export/compare.csv?topic=wire"));
-        Assert.Contains(csv, r => r["outlet_slug"] == "tasnim-news-agency" && r["shared_with"].StartsWith("Reuters (syndicated) article "));
-        // Once the map is ready the page is rendered again, with the marks (not the kept page without them).
+        var update = await SharedCopyStore.UpdateAsync(databases, TimeProvider.System, default);
+        Assert.True(update is { Stored: true, SharedSentences: > 0 });
+        // Rendered again with the marks (not the page kept by the output cache without them).
         var ready = await client.GetAsync(url);
         Assert.Null(ready.Headers.Age);
         html = await ready.Content.ReadAsStringAsync();
@@ -73,5 +69,9 @@ public class SharedCopyNotReadyTests(HeldDetectionApp app) : IClassFixture<HeldD
         row = ComparePageHtml.Rows(html)["text:" + PlanQuery];
         Assert.True(Assert.Single(row["tasnim-news-agency"]).Shared);
         Assert.True(Assert.Single(row["reuters-syndicated"]).Shared);
+        csv = CompareCsv.Parse(await client.GetStringAsync("/export/compare.csv?topic=wire"));
+        Assert.Contains(csv, r => r["outlet_slug"] == "tasnim-news-agency" && r["shared_with"].StartsWith("Reuters (syndicated) article "));
+        // A second update finds the map current and does nothing.
+        Assert.Null(await SharedCopyStore.UpdateAsync(databases, TimeProvider.System, default));
     }
 }

@@ -47,6 +47,12 @@ public class ViewCacheWarmUpTests
         throw new TimeoutException($"The warm-up did not reach content version {await VersionAsync(services)} (warmed: {warmer.WarmedVersion}).");
     }
 
+    static async Task<bool> SharedCopiesCurrentAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return await SharedCopyStore.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<DashboardDb>(), default);
+    }
+
     [Fact]
     public async Task TheUnfilteredMapAndControlAreComputedWithoutARequestAndAgainAfterTheDataChanges()
     {
@@ -58,7 +64,7 @@ public class ViewCacheWarmUpTests
 
         var first = await WarmedAsync(app.Services);
         Assert.True(articles.Holds(DashboardFilter.None, first));
-        Assert.True(app.Services.GetRequiredService<SharedCopyCache>().IsReadyFor(first));
+        Assert.True(await SharedCopiesCurrentAsync(app.Services));
         Assert.True(map.Holds(DashboardFilter.None, first));
         Assert.True(control.Holds(DashboardFilter.None, ClaimQueries.DefaultScope, first));
 
@@ -73,7 +79,8 @@ public class ViewCacheWarmUpTests
         var second = await WarmedAsync(app.Services);
         Assert.True(second > first);
         Assert.True(articles.Holds(DashboardFilter.None, second));
-        Assert.True(app.Services.GetRequiredService<SharedCopyCache>().IsReadyFor(second));
+        // The test moved the version without a detection: the warm-up ran it, as it does for a database an older version wrote.
+        Assert.True(await SharedCopiesCurrentAsync(app.Services));
         Assert.True(map.Holds(DashboardFilter.None, second));
         Assert.True(control.Holds(DashboardFilter.None, ClaimQueries.DefaultScope, second));
     }

@@ -52,6 +52,7 @@ public static class ControlClaimSeeder
         }
         await db.SaveChangesAsync();
         await ContentVersion.BumpAsync(db, default);
+        await services.StoreSharedCopiesAsync();
         return Claims.Length;
     }
 }

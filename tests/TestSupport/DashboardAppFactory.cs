@@ -35,9 +35,6 @@ public class DashboardAppFactory(string? articleFolder = null) : WebApplicationF
         builder.UseSetting("Seeds:Path", articleFolder ?? RepoPaths.Seeds);
         builder.UseSetting("Seeds:AutoIngest", "true");
         builder.UseSetting("Map:TileUrl", "");
-        // /compare waits for the background shared-copy detection, so that a page's copy marks never depend on timing
-        // (SharedCopyNotReadyTests sets this to zero and holds the detection back).
-        builder.UseSetting("Compare:SharedCopyWait", "00:30:00");
         builder.UseSetting("urls", "http://127.0.0.1:0");
     }
 

@@ -44,5 +44,6 @@ public static class HostileArticles
         });
         await db.SaveChangesAsync();
         await ContentVersion.BumpAsync(db, default);
+        await app.Services.StoreSharedCopiesAsync();
     }
 }

@@ -45,6 +45,7 @@ public static class PlaceMentionSeeder
         }
         var added = await db.SaveChangesAsync();
         await ContentVersion.BumpAsync(db, default);
+        await factory.Services.StoreSharedCopiesAsync();
         return added;
     }
 

@@ -39,6 +39,7 @@ public static class WireCopySeeder
         }
         await ContentVersion.BumpAsync(db, default);
         await transaction.CommitAsync();
+        await factory.Services.StoreSharedCopiesAsync();
         return (firsts[0], firsts[1]);
     }
 }

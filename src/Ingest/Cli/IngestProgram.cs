@@ -78,6 +78,7 @@ public static class IngestProgram
             await (file.Status == FileStatus.Rejected ? errors : output).WriteLineAsync(file.ToString());
         }
         await output.WriteLineAsync(report.Summary);
+        if (report.SharedCopy is { } shared) await output.WriteLineAsync(shared.ToString());
     }
 
     static async Task<int> ReextractAsync(Corpus corpus, ReferenceFiles reference, TextWriter output, CancellationToken ct)

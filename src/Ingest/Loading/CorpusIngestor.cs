@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Ingest.Extraction;
 using AleppoDashboard.Ingest.Files;
@@ -82,7 +83,12 @@ public sealed class CorpusIngestor(
                 }
             }
         }
-        return new IngestReport(outcomes, problems);
+        // Shared copy is a property of the whole corpus: detected again over every sentence once the load is done (and
+        // after a run that was killed before it got here, since the stored map is then not current).
+        var copies = IngestStageTimes.Now();
+        var shared = await SharedCopyStore.UpdateAsync(dbs, time, ct);
+        Times.Add("shared-copy detection", copies);
+        return new IngestReport(outcomes, problems, shared);
     }
 
     /// <summary>An article file: a name ending in .txt in any case (REPORT.TXT too).</summary>

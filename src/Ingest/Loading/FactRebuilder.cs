@@ -1,11 +1,15 @@
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Ingest.Extraction;
 using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Ingest.Loading;
 
-/// <summary>Re-derives sentences and facts from stored article text, a batch of articles per transaction.</summary>
+/// <summary>
+/// Re-derives sentences and facts from stored article text, a batch of articles per transaction, then the shared-copy
+/// map (the sentences have new ids).
+/// </summary>
 public sealed class FactRebuilder(IDbContextFactory<DashboardDb> databases, FactExtractor extractor)
 {
     public const int BatchSize = 200;
@@ -21,6 +25,7 @@ public sealed class FactRebuilder(IDbContextFactory<DashboardDb> databases, Fact
         {
             await RebuildAsync(batch, ct);
         }
+        await SharedCopyStore.UpdateAsync(databases, TimeProvider.System, ct);
         return ids.Count;
     }
 

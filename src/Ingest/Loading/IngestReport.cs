@@ -1,7 +1,12 @@
+using AleppoDashboard.Data.Queries.Compare;
+
 namespace AleppoDashboard.Ingest.Loading;
 
-/// <summary>The result of one ingest run: an outcome per file, and problems with the manifest itself.</summary>
-public sealed record IngestReport(IReadOnlyList<FileOutcome> Files, IReadOnlyList<string> ManifestProblems)
+/// <summary>
+/// The result of one ingest run: an outcome per file, problems with the manifest itself, and the shared-copy detection
+/// run after the load (null when the stored map was already current: nothing changed).
+/// </summary>
+public sealed record IngestReport(IReadOnlyList<FileOutcome> Files, IReadOnlyList<string> ManifestProblems, SharedCopyUpdate? SharedCopy = null)
 {
     public int Count(FileStatus status) => Files.Count(f => f.Status == status);
 

@@ -1,3 +1,4 @@
+using System.Runtime;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Queries;
@@ -11,10 +12,11 @@ using Microsoft.Extensions.Options;
 namespace AleppoDashboard.Web.Caching;
 
 /// <summary>
-/// Fills the unfiltered article list (overview and /articles), map, control (east scope) and compare cache entries, and
-/// then the shared-copy detection, off the request path whenever the content version moves: at 100,000 articles they take
-/// seconds (the detection a minute) to compute, and otherwise the first visitor after an ingest waits for
-/// them. While an ingest runs the version moves every batch, so the warm-up waits until it has been still for
+/// Fills the unfiltered article list (overview and /articles), map, control (east scope) and compare cache entries off
+/// the request path whenever the content version moves: at 100,000 articles they take seconds to compute, and otherwise
+/// the first visitor after an ingest waits for them. If the stored shared-copy map is not that of the current articles
+/// and no process is detecting it (a database from an older version, or an ingest that was killed before its detection
+/// ran), it runs the detection first (<see cref="SharedCopyStore"/>). While an ingest runs the version moves every batch, so the warm-up waits until it has been still for
 /// <see cref="CacheOptions.QuietSeconds"/>. A request that arrives during a warm-up waits for that computation instead
 /// of starting its own (<see cref="ContentVersionCache{T}"/> computes one value at a time).
 /// </summary>
@@ -24,7 +26,6 @@ public sealed class ViewCacheWarmer(
     ControlClaimsCache control,
     ArticleListCache articles,
     CompareViewCache compare,
-    SharedCopyCache sharedCopies,
     IOptions<CacheOptions> options,
     TimeProvider clock,
     ILogger<ViewCacheWarmer> log) : BackgroundService
@@ -52,7 +53,7 @@ public sealed class ViewCacheWarmer(
                     if (seen != -1) seenSince = now;
                     seen = version;
                 }
-                if (version != WarmedVersion && now - seenSince >= quiet)
+                if (now - seenSince >= quiet && (version != WarmedVersion || await CopiesToWarmAsync(stoppingToken)))
                 {
                     await WarmAsync(version, stoppingToken);
                 }
@@ -70,29 +71,55 @@ public sealed class ViewCacheWarmer(
         }
     }
 
+    /// <summary>
+    /// The last warm-up found no current shared-copy map, and now there is one (another process stored it) or nobody is
+    /// detecting it any more.
+    /// </summary>
+    async Task<bool> CopiesToWarmAsync(CancellationToken ct)
+    {
+        if (warmedWithCopies) return false;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await SharedCopyStore.IsCurrentAsync(db, ct) || !await SharedCopyStore.IsRunningAsync(db, DetectionLease, clock.GetUtcNow(), ct);
+    }
+
+    bool warmedWithCopies;
+
     async Task<long> ReadVersionAsync(CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await ContentVersion.ReadAsync(db, ct);
     }
 
+    /// <summary>A detection started by another process this recently is left to finish rather than run twice.</summary>
+    public static readonly TimeSpan DetectionLease = TimeSpan.FromMinutes(10);
+
     async Task WarmAsync(long version, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
-        await using (var db = await dbs.CreateDbContextAsync(ct))
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        // Each cache reads its value in its own snapshot, so one context serves them all.
+        await articles.GetAsync(db, DashboardFilter.None, ct);
+        await map.GetAsync(db, DashboardFilter.None, ct);
+        await control.GetAsync(db, DashboardFilter.None, ClaimQueries.DefaultScope, ct);
+        var detection = "";
+        if (!await SharedCopyStore.IsCurrentAsync(db, ct) && !await SharedCopyStore.IsRunningAsync(db, DetectionLease, clock.GetUtcNow(), ct))
         {
-            // Each cache reads its value in its own snapshot, so one context serves them all.
-            await articles.GetAsync(db, DashboardFilter.None, ct);
-            await map.GetAsync(db, DashboardFilter.None, ct);
-            await control.GetAsync(db, DashboardFilter.None, ClaimQueries.DefaultScope, ct);
-            // The view does not depend on the shared-copy map (the page applies it), so it is ready before the detection is.
-            await compare.GetAsync(db, DashboardFilter.None, new CompareSelection(null, null), SharedCopies.NotReady, CompareCell.MaxShown, ct);
+            var update = await SharedCopyStore.UpdateAsync(dbs, clock, ct);
+            detection = update is null ? "" : $" ({update})";
+            // The detection's working set (every distinct text's shingles and their index) is garbage now: give it back
+            // to the system instead of keeping the process at its peak.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
-        var views = clock.GetElapsedTime(started);
-        await sharedCopies.WarmAsync(ct);
+        await using (var snapshot = await ReadSnapshot.BeginAsync(db, ct))
+        {
+            var copies = await SharedCopyStore.IsCurrentAsync(db, ct);
+            warmedWithCopies = copies;
+            await compare.GetAsync(db, DashboardFilter.None, new CompareSelection(null, null), copies, CompareCell.MaxShown, ct);
+        }
         WarmedVersion = version;
         log.LogInformation(
-            "Warmed the unfiltered views for content version {Version} in {Milliseconds:0} ms: overview, articles, map, control and compare in {Views:0} ms, then the shared-copy detection.",
-            version, clock.GetElapsedTime(started).TotalMilliseconds, views.TotalMilliseconds);
+            "Warmed the unfiltered views for content version {Version} in {Milliseconds:0} ms: overview, articles, map, control and compare{Detection}.",
+            version, clock.GetElapsedTime(started).TotalMilliseconds, detection);
     }
 }

@@ -1,4 +1,5 @@
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Queries;
 using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
 using Microsoft.AspNetCore.OutputCaching;
@@ -7,7 +8,7 @@ namespace AleppoDashboard.Web.Compare;
 
 /// <summary>
 /// The rendered /compare page (up to 1.5 MB of HTML: 20 outlets × 13 rows × 5 sentences with their copies), kept per
-/// query string, content version and whether the shared-copy map of that version is ready, so that a repeated request
+/// query string, content version and whether the stored shared-copy map is that version's, so that a repeated request
 /// is not rendered again (also while the detection runs: the page without copy marks is kept apart from the one with
 /// them). Errors (400) are never kept.
 /// </summary>
@@ -24,9 +25,11 @@ public static class ComparePageOutputCache
         options.AddPolicy(Policy, b => b.SetVaryByQuery("*").Expire(TimeSpan.FromHours(1))
             .VaryByValue(async (context, ct) =>
             {
-                var version = await ContentVersion.ReadAsync(context.RequestServices.GetRequiredService<DashboardDb>(), ct);
-                var ready = context.RequestServices.GetRequiredService<SharedCopyCache>().IsReadyFor(version);
-                // A page that found the map ready while it waited is kept under "not ready" too: that is only better.
+                var db = context.RequestServices.GetRequiredService<DashboardDb>();
+                await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+                var version = await ContentVersion.ReadAsync(db, ct);
+                var ready = await SharedCopyStore.IsCurrentAsync(db, ct);
+                // A page that found the map current after this check is kept under "not ready" too: that is only better.
                 return new KeyValuePair<string, string>("content", $"{version}:{(ready ? "copies" : "no-copies")}");
             }));
     }

@@ -20,7 +20,6 @@ public static class ServiceExtensions
         builder.Services.AddOptions<IngestOptions>().BindConfiguration("Ingest");
         builder.Services.AddOptions<MapOptions>().BindConfiguration("Map");
         builder.Services.AddOptions<CacheOptions>().BindConfiguration("Caches");
-        builder.Services.AddOptions<ComparePageOptions>().BindConfiguration("Compare");
 
         var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
         builder.Services.AddDashboardData(builder.Environment.ResolvePath(database.Path));
@@ -33,7 +32,6 @@ public static class ServiceExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestFilter>();
         builder.Services.AddSingleton<MapSectors>();
-        builder.Services.AddSingleton<SharedCopyCache>();
         builder.Services.AddSingleton<SearchMatchCache>();
         builder.Services.AddSingleton<ArticleListCache>();
         builder.Services.AddSingleton<CompareViewCache>();

@@ -43,12 +43,3 @@ public sealed class CacheOptions
     public double PollSeconds { get; set; } = 2;
     public double QuietSeconds { get; set; } = 5;
 }
-
-/// <summary>
-/// Section "Compare": how long /compare waits for the shared-copy detection (which runs in the background at start and
-/// after each ingest) before it renders without the copy marks and says that they are not ready yet.
-/// </summary>
-public sealed class ComparePageOptions
-{
-    public TimeSpan SharedCopyWait { get; set; } = TimeSpan.FromSeconds(1);
-}

@@ -86,22 +86,23 @@ public static class CompareQueries
     /// there are. With <paramref name="perCell"/>, a cell keeps only its first sentences and each sentence its first
     /// <paramref name="perCell"/> other copies (the counts stay whole); without it, every sentence and up to
     /// <see cref="SharedCopyDetector.MaxListed"/> copies each. The counting and cutting happen in SQL
-    /// (<see cref="RankedSentences"/>); texts, dates and marks are read for the kept sentences only.
+    /// (<see cref="RankedSentences"/>); texts, dates, marks and copies are read for the kept sentences only.
     /// </summary>
+    /// <param name="copies">
+    /// Whether the stored shared-copy map is current (<see cref="SharedCopyStore.IsCurrentAsync"/>): without it the
+    /// sentences carry no copies, and a wire row cannot be read.
+    /// </param>
     /// <param name="listCopies">
     /// False leaves each sentence's <see cref="CompareSentence.SharedWith"/> empty (its count is still set): the CSV export
-    /// lists them line by line as it writes, instead of holding up to 50 per sentence for a whole topic.
+    /// lists them batch by batch as it writes, instead of holding up to 50 per sentence for a whole topic.
     /// </param>
     public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, CompareTopic topic, FilteredIds ids,
-        SharedCopies shared, int? perCell, CancellationToken ct, bool listCopies = true)
+        bool copies, int? perCell, CancellationToken ct, bool listCopies = true)
     {
         // Ranks, then the kept sentences' texts and marks: one state of the database, or a sentence that an ingest
         // deleted in between (an article rewritten) would have no text (a 500 under ConcurrentIngestTests).
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
-        var keep = perCell ?? int.MaxValue;
-        var kept = topic.Kind == CompareTopicKind.Wire
-            ? await WireRankedAsync(db, ids, shared, keep, ct)
-            : await RankedSentences.ForTopicAsync(db, topic, ids, keep, ct);
+        var kept = await RankedSentences.ForTopicAsync(db, topic, ids, perCell ?? int.MaxValue, ct);
         var slugs = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
         var sentenceIds = kept.Select(k => k.SentenceId).ToList();
         var articleIds = kept.Select(k => k.ArticleId).Distinct().ToList();
@@ -110,7 +111,9 @@ public static class CompareQueries
         var sentences = await db.Sentences.AsNoTracking().Where(s => EF.Parameter(sentenceIds).Contains(s.Id))
             .Select(s => new { s.Id, s.Index, s.Text }).ToDictionaryAsync(s => s.Id, ct);
         var marks = (await MarksAsync(db, topic, sentenceIds, ct)).ToLookup(m => m.SentenceId);
-        var copies = perCell ?? SharedCopyDetector.MaxListed;
+        var copiesOf = copies
+            ? await SharedCopyReads.CopiesAsync(db, sentenceIds, listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0, ct)
+            : [];
         var byOutlet = kept.GroupBy(k => slugs[k.OutletId]).ToList();
         var cells = byOutlet.ToDictionary(g => g.Key, g => (IReadOnlyList<CompareSentence>)g.OrderBy(k => k.Rn)
             .Where(k => sentences.ContainsKey(k.SentenceId) && articles.ContainsKey(k.ArticleId))
@@ -118,35 +121,15 @@ public static class CompareQueries
             {
                 var article = articles[k.ArticleId];
                 var sentence = sentences[k.SentenceId];
+                var shared = copiesOf.GetValueOrDefault(k.SentenceId, SentenceCopies.None);
                 return new CompareSentence(k.SentenceId, k.ArticleId, sentence.Index, g.Key, article.Published, article.PublishedPrecision,
                     sentence.Text, marks[k.SentenceId].OrderBy(m => m.Start).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
-                    listCopies ? shared.With(k.SentenceId, copies) : [], shared.CopiesOf(k.SentenceId));
+                    shared.With, shared.Count);
             }).ToList());
         return new CompareRow(topic, cells, byOutlet.ToDictionary(g => g.Key, g => (int)g.First().Total));
     }
 
-    /// <summary>How many sentences of the filtered articles are shared copy.</summary>
-    public static int SharedIn(this SharedCopies shared, FilteredIds ids) =>
-        shared.Count == 0 ? 0 : ids.IsAll ? shared.Count : shared.Sentences.Count(s => ids.Contains(s.ArticleId));
-
     sealed record HitMark(int SentenceId, int Start, int Length, string Kind, string Label);
-
-    /// <summary>The wire-copy row: the shared sentences of the filtered articles, ranked per outlet in memory (they are in the cache).</summary>
-    static async Task<List<RankedSentence>> WireRankedAsync(DashboardDb db, FilteredIds ids, SharedCopies shared, int keep, CancellationToken ct)
-    {
-        var sentences = shared.Sentences.Where(s => ids.Contains(s.ArticleId)).ToList();
-        var articleIds = sentences.Select(s => s.ArticleId).Distinct().ToList();
-        var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
-            .Select(a => new { a.Id, a.OutletId, a.Published }).ToDictionaryAsync(a => a.Id, ct);
-        return sentences.Where(s => articles.ContainsKey(s.ArticleId))
-            .GroupBy(s => articles[s.ArticleId].OutletId)
-            .SelectMany(g =>
-            {
-                var ordered = g.OrderBy(s => articles[s.ArticleId].Published == null).ThenBy(s => articles[s.ArticleId].Published)
-                    .ThenBy(s => s.ArticleId).ThenBy(s => s.Index).Take(keep).ToList();
-                return ordered.Select((s, i) => new RankedSentence { SentenceId = s.SentenceId, ArticleId = s.ArticleId, OutletId = g.Key, Rn = i + 1, Total = g.Count() });
-            }).ToList();
-    }
 
     /// <summary>What to highlight in the kept sentences: the topic's own hits.</summary>
     static async Task<List<HitMark>> MarksAsync(DashboardDb db, CompareTopic topic, List<int> sentenceIds, CancellationToken ct)

@@ -7,49 +7,32 @@ namespace AleppoDashboard.Data.Queries.Compare;
 public sealed record CompareView(List<CompareColumn> Columns, List<CompareRow> Rows, List<FramingMatrixRow> Matrix, int SharedInFilter)
 {
     /// <summary>
-    /// Reads the view without the shared-copy marks (see <see cref="WithCopiesAsync"/>), so that it does not depend on
-    /// whether the detection is done: only the wire row needs the map, and it is left out until the map is ready.
-    /// The filtered article ids are read once and serve every row and the matrix.
+    /// Reads the view. With <paramref name="copies"/> (the stored shared-copy map is current) each shown sentence carries
+    /// its first copies and their count, the framing matrix its hits inside shared copy, and the view how many sentences
+    /// of the filtered articles are shared; without it none of these, and no wire row (it would look empty: "said
+    /// nothing"; the page says the map is not ready instead). The filtered article ids are read once and serve every row
+    /// and the matrix.
     /// </summary>
     public static async Task<CompareView> ReadAsync(DashboardDb db, DashboardFilter filter, CompareSelection selection,
-        SharedCopies shared, int perCell, CancellationToken ct)
+        bool copies, int perCell, CancellationToken ct)
     {
         var columns = await db.CompareColumnsAsync(filter, ct);
         var ids = await FilteredIds.ReadAsync(db, filter, ct);
         var rows = new List<CompareRow>();
         foreach (var topic in await db.CompareTopicsAsync(filter, selection, ct))
         {
-            if (topic.Kind != CompareTopicKind.Wire) rows.Add(await db.CompareRowAsync(topic, ids, SharedCopies.None, perCell, ct));
-            // Without the map the wire row would look empty ("said nothing"); the page says the map is not ready instead.
-            else if (shared.IsReady) rows.Add(await db.CompareRowAsync(topic, ids, shared, perCell, ct));
+            if (topic.Kind != CompareTopicKind.Wire || copies) rows.Add(await db.CompareRowAsync(topic, ids, copies, perCell, ct));
         }
         var matrix = await db.FramingMatrixAsync(filter, ct);
-        return new CompareView(columns, rows, matrix, 0);
-    }
-
-    /// <summary>
-    /// The view with the shared-copy map applied: each shown sentence's first copies and their count, the framing matrix's
-    /// hits inside shared copy, and how many sentences of the filtered articles are shared. All in memory but one read
-    /// of the filtered article ids (none for an empty filter).
-    /// </summary>
-    public async Task<CompareView> WithCopiesAsync(DashboardDb db, DashboardFilter filter, SharedCopies shared, int perCell, CancellationToken ct)
-    {
-        if (!shared.IsReady || shared.Count == 0) return this;
-        var ids = await FilteredIds.ReadAsync(db, filter, ct);
-        var rows = Rows.Select(r => r.Topic.Kind == CompareTopicKind.Wire ? r : r with
-        {
-            Cells = r.Cells.ToDictionary(c => c.Key, c => (IReadOnlyList<CompareSentence>)c.Value
-                .Select(s => s with { SharedWith = shared.With(s.SentenceId, perCell), SharedCount = shared.CopiesOf(s.SentenceId) }).ToList()),
-        }).ToList();
-        var outletIds = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Slug, o => o.Id, ct);
-        return this with { Rows = rows, Matrix = FramingMatrixQueries.WithSharedHits(Matrix, shared, ids, outletIds), SharedInFilter = shared.SharedIn(ids) };
+        if (!copies) return new CompareView(columns, rows, matrix, 0);
+        return new CompareView(columns, rows, await db.WithSharedHitsAsync(matrix, ids, ct), await SharedCopyReads.SharedInAsync(db, ids, ct));
     }
 }
 
 /// <summary>
-/// The comparison views already computed (without copy marks), per filter and selection, until
+/// The comparison views already computed, per filter, selection and whether the stored shared-copy map was current, until
 /// <see cref="Schema.ContentVersion"/> moves (at most <see cref="MaxEntries"/> of them: each holds at most 5 sentences per
-/// cell). Only a view with the wire row depends on whether the shared-copy map is ready. Register as a singleton.
+/// cell, with at most 5 copies each). Register as a singleton.
 /// </summary>
 public sealed class CompareViewCache
 {
@@ -57,10 +40,9 @@ public sealed class CompareViewCache
 
     readonly ContentVersionCache<CompareView> views = new(MaxEntries);
 
-    public Task<CompareView> GetAsync(DashboardDb db, DashboardFilter filter, CompareSelection selection, SharedCopies shared, int perCell, CancellationToken ct)
+    public Task<CompareView> GetAsync(DashboardDb db, DashboardFilter filter, CompareSelection selection, bool copies, int perCell, CancellationToken ct)
     {
-        var wire = selection.Topic == "wire" ? shared.IsReady.ToString() : "";
-        var key = $"{filter.ToQueryString()}\n{selection.Topic}\n{selection.Term}\n{perCell}\n{wire}";
-        return views.GetAsync(db, key, () => CompareView.ReadAsync(db, filter, selection, shared, perCell, ct), ct);
+        var key = $"{filter.ToQueryString()}\n{selection.Topic}\n{selection.Term}\n{perCell}\n{copies}";
+        return views.GetAsync(db, key, () => CompareView.ReadAsync(db, filter, selection, copies, perCell, ct), ct);
     }
 }

@@ -9,7 +9,7 @@ public static class FramingMatrixQueries
 {
     /// <summary>
     /// Rows in lexicon group then label order. Per 1,000 words = hits ÷ (sum of <c>Article.Words</c> of the
-    /// outlet's filtered articles) × 1000. SharedHits stays 0 here: see <see cref="WithSharedHits"/>.
+    /// outlet's filtered articles) × 1000. SharedHits stays 0 here: see <see cref="WithSharedHitsAsync"/>.
     /// </summary>
     public static async Task<List<FramingMatrixRow>> FramingMatrixAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
     {
@@ -29,12 +29,11 @@ public static class FramingMatrixQueries
             .ToList();
     }
 
-    /// <summary>The matrix with SharedHits: the hits standing in sentences that are shared wire copy, counted from the shared-copy map.</summary>
-    public static List<FramingMatrixRow> WithSharedHits(List<FramingMatrixRow> matrix, SharedCopies shared, FilteredIds ids,
-        IReadOnlyDictionary<string, int> outletIds)
+    /// <summary>The matrix with SharedHits: the hits standing in sentences that are shared wire copy, from the stored map.</summary>
+    public static async Task<List<FramingMatrixRow>> WithSharedHitsAsync(this DashboardDb db, List<FramingMatrixRow> matrix, FilteredIds ids, CancellationToken ct)
     {
-        var sharedHits = shared.TermHits.Where(h => ids.Contains(h.ArticleId))
-            .CountBy(h => (h.TermId, h.OutletId)).ToDictionary(c => c.Key, c => c.Value);
+        var sharedHits = await SharedCopyReads.SharedTermHitsAsync(db, ids, ct);
+        var outletIds = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Slug, o => o.Id, ct);
         return matrix.Select(m => m with
         {
             ByOutlet = m.ByOutlet.ToDictionary(c => c.Key, c => c.Value with

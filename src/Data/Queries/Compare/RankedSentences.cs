@@ -46,6 +46,10 @@ public static class RankedSentences
                 hits = "SELECT DISTINCT h.SentenceId, h.ArticleId, 0 AS Rank FROM framing_term_hits AS h " +
                        "WHERE h.TermId IN (SELECT t.Id FROM framing_terms AS t WHERE t.Id = @topic_key OR t.\"Group\" = @topic_key)" + inFilter;
                 break;
+            case CompareTopicKind.Wire:
+                // The stored shared-copy map; the caller checks that it is current.
+                hits = "SELECT h.SentenceId, h.ArticleId, 0 AS Rank FROM shared_copy_sentences AS h WHERE 1" + inFilter;
+                break;
             case CompareTopicKind.Text:
                 var match = SearchQuery.Parse(topic.Key!).Match
                     ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(topic));

@@ -10,9 +10,6 @@ public sealed class SharedCopies
 {
     public static readonly SharedCopies None = new([], [0], [], [], [], [], []);
 
-    /// <summary>No map yet: the detection for the current articles is still running (see <see cref="SharedCopyCache"/>).</summary>
-    public static readonly SharedCopies NotReady = new([], [0], [], [], [], [], []) { IsReady = false };
-
     readonly CopyRow[] rows; // in article then sentence order; CopyRow.Text numbers the texts 0..n-1
     readonly int[] memberStart; // rows of text t: memberRows[memberStart[t] .. memberStart[t + 1]), in row order
     readonly int[] memberRows;
@@ -34,17 +31,20 @@ public sealed class SharedCopies
         Count = rows.Count(r => shared[r.Text]);
     }
 
-    /// <summary>
-    /// The framing-term hits that stand in shared sentences (article, outlet, term), so that the framing matrix counts
-    /// them per filter without reading every hit again. Filled by <see cref="SharedCopyCache"/>.
-    /// </summary>
-    public IReadOnlyList<SharedTermHit> TermHits { get; internal set; } = [];
-
-    /// <summary>False for <see cref="NotReady"/>: nothing is known about shared copy yet (not: there is none).</summary>
-    public bool IsReady { get; private init; } = true;
-
     /// <summary>How many sentences are shared copy.</summary>
     public int Count { get; }
+
+    /// <summary>
+    /// The shared sentences with their text number and how many copies other articles carry, for the stored map. Only
+    /// shared sentences are ever listed as copies (a sentence listed for another is in another article with a text of the
+    /// same group, so its own group spans two articles), so nothing else is needed to answer <see cref="With"/>.
+    /// </summary>
+    public IEnumerable<StoredCopy> StoredSentences =>
+        rows.Where(r => shared[r.Text]).Select(r => new StoredCopy(r.SentenceId, r.ArticleId, r.Index, r.Text, CopiesOf(r.SentenceId)));
+
+    /// <summary>The pairs of shared texts that match (both ways), for the stored map.</summary>
+    public IEnumerable<(int Text, int Other)> StoredMatches =>
+        Enumerable.Range(0, matched.Length).Where(t => shared[t]).SelectMany(t => matched[t].Where(u => shared[u]).Select(u => (t, u)));
 
     public bool IsShared(int sentenceId) => RowOf(sentenceId) is >= 0 and var at && shared[rows[at].Text];
 
@@ -98,5 +98,5 @@ public sealed class SharedCopies
     }
 }
 
-/// <summary>A framing-term hit inside a shared sentence.</summary>
-public readonly record struct SharedTermHit(int ArticleId, int OutletId, string TermId);
+/// <summary>A shared sentence as <see cref="SharedCopyStore"/> stores it.</summary>
+public readonly record struct StoredCopy(int SentenceId, int ArticleId, int Index, int Text, int Copies);

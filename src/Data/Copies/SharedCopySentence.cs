@@ -1,0 +1,29 @@
+using AleppoDashboard.Data.Articles;
+
+namespace AleppoDashboard.Data.Copies;
+
+/// <summary>
+/// A sentence that is shared wire copy (see <see cref="Queries.Compare.SharedCopyDetector"/>), as the last detection
+/// stored it: its distinct text (<see cref="TextId"/>, numbered by that detection) and how many sentences of other
+/// articles carry the same copy. The other sentences are those of the same text or of a text it matches
+/// (<see cref="SharedCopyMatch"/>) in other articles. Derived data: rewritten whole by each detection, and a sentence's
+/// row goes with the sentence.
+/// </summary>
+public sealed class SharedCopySentence
+{
+    public int SentenceId { get; set; }
+    public Sentence Sentence { get; set; } = null!;
+    public int ArticleId { get; set; }
+    /// <summary>The sentence's index in its article (copied from the sentence, for the order of the lists).</summary>
+    public int Index { get; set; }
+    public int TextId { get; set; }
+    /// <summary>How many sentences of other articles carry the same copy.</summary>
+    public int Copies { get; set; }
+}
+
+/// <summary>Two distinct normalised texts that meet the shared-copy rule with each other (stored both ways).</summary>
+public sealed class SharedCopyMatch
+{
+    public int TextId { get; set; }
+    public int OtherTextId { get; set; }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using AleppoDashboard.Data.Schema;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AleppoDashboard.Data.Queries.Compare;
+
+/// <summary>What <see cref="SharedCopyStore.UpdateAsync"/> did.</summary>
+/// <param name="Stored">False when an ingest changed the articles during the detection (its own update follows).</param>
+public sealed record SharedCopyUpdate(long Version, bool Stored, int SharedSentences, TimeSpan Detection, TimeSpan Writing)
+{
+    public override string ToString() => Stored
+        ? $"shared copy: {SharedSentences} sentences of content version {Version} (detected in {Detection.TotalSeconds:0.0} s, stored in {Writing.TotalSeconds:0.0} s)"
+        : $"shared copy: not stored, the articles changed during the detection (content version {Version})";
+}
+
+/// <summary>
+/// The shared-copy map of the whole corpus, detected with <see cref="SharedCopyDetector"/> after each ingest or
+/// re-extraction and stored in shared_copy_sentences and shared_copy_matches with the content version it belongs to,
+/// so that the web app reads a sentence's copies from the database instead of holding the map (and detecting it at
+/// every start). A map is current when its version is the database's <see cref="ContentVersion"/>; while it is not (an
+/// ingest has written articles and not yet finished its detection) pages say that the marks are not known yet.
+/// </summary>
+public static class SharedCopyStore
+{
+    /// <summary>dashboard_meta key: the content version of the stored map.</summary>
+    public const string VersionKey = "shared_copies_version";
+
+    /// <summary>dashboard_meta key: "version|UTC ticks" of the last detection started, so that two processes do not both run it.</summary>
+    public const string StartedKey = "shared_copies_started";
+
+    /// <summary>Whether the stored map is that of the current articles (read in the caller's snapshot, if any).</summary>
+    public static async Task<bool> IsCurrentAsync(DashboardDb db, CancellationToken ct)
+    {
+        var meta = await ReadMetaAsync(db, ct);
+        return meta.GetValueOrDefault(VersionKey, "0") == meta.GetValueOrDefault(ContentVersion.Key, "0");
+    }
+
+    /// <summary>Whether a detection of the current version started less than <paramref name="within"/> ago (in any process).</summary>
+    public static async Task<bool> IsRunningAsync(DashboardDb db, TimeSpan within, DateTimeOffset now, CancellationToken ct)
+    {
+        var meta = await ReadMetaAsync(db, ct);
+        if (meta.GetValueOrDefault(StartedKey)?.Split('|') is not [var version, var ticks]) return false;
+        return version == meta.GetValueOrDefault(ContentVersion.Key, "0")
+            && long.TryParse(ticks, CultureInfo.InvariantCulture, out var t) && now - new DateTimeOffset(t, TimeSpan.Zero) < within;
+    }
+
+    /// <summary>
+    /// Detects shared copy among every sentence and stores the map, unless the stored one is current (then null).
+    /// The sentences are read in one snapshot with the content version; the map is written in one transaction, and only
+    /// if the version has not moved meanwhile, so a stored map never pairs new articles with an old number.
+    /// </summary>
+    public static async Task<SharedCopyUpdate?> UpdateAsync(IDbContextFactory<DashboardDb> databases, TimeProvider time, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        long version;
+        SharedCopies found;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
+            if (await IsCurrentAsync(db, ct)) return null;
+            version = await ContentVersion.ReadAsync(db, ct);
+            await using (var writer = await databases.CreateDbContextAsync(ct))
+            {
+                var started = $"{version.ToString(CultureInfo.InvariantCulture)}|{time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}";
+                await SchemaInitializer.SetMetaAsync(writer, StartedKey, started, ct);
+            }
+            found = await DetectAsync(db, ct);
+        }
+        var detection = clock.Elapsed;
+        await using (var db = await databases.CreateDbContextAsync(ct))
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await ContentVersion.ReadAsync(db, ct) != version) return new(version, false, 0, detection, TimeSpan.Zero);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_matches; DELETE FROM shared_copy_sentences;", ct);
+            var count = Insert(db, found);
+            await SchemaInitializer.SetMetaAsync(db, VersionKey, version.ToString(CultureInfo.InvariantCulture), ct);
+            await tx.CommitAsync(ct);
+            return new(version, true, count, detection, clock.Elapsed - detection);
+        }
+    }
+
+    /// <summary>Reads every sentence and detects shared copy (streamed: only each distinct text's shingles are kept).</summary>
+    static async Task<SharedCopies> DetectAsync(DashboardDb db, CancellationToken ct)
+    {
+        var builder = new SharedCopyBuilder();
+        await foreach (var s in db.Sentences.AsNoTracking()
+            .Select(s => new { s.Id, s.ArticleId, s.Index, s.Article.Outlet.Name, s.Text }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            builder.Add(s.Id, s.ArticleId, s.Index, s.Name, s.Text);
+        }
+        return builder.Build();
+    }
+
+    static int Insert(DashboardDb db, SharedCopies found)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        using var sentence = connection.CreateCommand();
+        sentence.Transaction = transaction;
+        sentence.CommandText = "INSERT INTO shared_copy_sentences (SentenceId, ArticleId, \"Index\", TextId, Copies) VALUES ($s, $a, $i, $t, $c)";
+        var (s, a, i, t, c) = (sentence.Parameters.Add("$s", SqliteType.Integer), sentence.Parameters.Add("$a", SqliteType.Integer),
+            sentence.Parameters.Add("$i", SqliteType.Integer), sentence.Parameters.Add("$t", SqliteType.Integer), sentence.Parameters.Add("$c", SqliteType.Integer));
+        sentence.Prepare();
+        var count = 0;
+        foreach (var row in found.StoredSentences)
+        {
+            (s.Value, a.Value, i.Value, t.Value, c.Value) = (row.SentenceId, row.ArticleId, row.Index, row.Text, row.Copies);
+            sentence.ExecuteNonQuery();
+            count++;
+        }
+        using var match = connection.CreateCommand();
+        match.Transaction = transaction;
+        match.CommandText = "INSERT INTO shared_copy_matches (TextId, OtherTextId) VALUES ($t, $o)";
+        var (mt, mo) = (match.Parameters.Add("$t", SqliteType.Integer), match.Parameters.Add("$o", SqliteType.Integer));
+        match.Prepare();
+        foreach (var (text, other) in found.StoredMatches)
+        {
+            (mt.Value, mo.Value) = (text, other);
+            match.ExecuteNonQuery();
+        }
+        return count;
+    }
+
+    static async Task<Dictionary<string, string>> ReadMetaAsync(DashboardDb db, CancellationToken ct) =>
+        (await db.Database.SqlQueryRaw<MetaValue>(
+            "SELECT key AS Key, value AS Value FROM dashboard_meta WHERE key IN ('content_version', 'shared_copies_version', 'shared_copies_started')")
+            .ToListAsync(ct)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+
+    sealed class MetaValue
+    {
+        public string Key { get; set; } = "";
+        public string Value { get; set; } = "";
+    }
+}

@@ -1,0 +1,59 @@
+using AleppoDashboard.Data;
+using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Ingest.Loading;
+using AleppoDashboard.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Ingest.Tests.Loading;
+
+/// <summary>
+/// Each ingest ends by detecting shared copy over the whole corpus and storing the map (SharedCopyStore). The stored map
+/// must answer exactly what the detection says for every sentence: which are shared, their first copies in order and
+/// how many there are; after a changed file is loaded again it must be that of the new text.
+/// </summary>
+public class SharedCopyStoreTests
+{
+    [Fact]
+    public async Task TheStoredMapAnswersWhatTheDetectionSaysForEverySentenceAfterEachIngest()
+    {
+        using var harness = new IngestHarness().WithSeeds();
+        GeneratedArticles.Write(harness.Articles, 120);
+        var corpus = await harness.OpenAsync();
+
+        var first = await corpus.Ingestor.IngestFolderAsync(harness.Articles);
+        Assert.True(first.SharedCopy is { Stored: true, SharedSentences: > 0 }, $"{first.SharedCopy}");
+        var shared = await AssertStoredEqualsDetectionAsync(harness);
+        Assert.Equal(first.SharedCopy!.SharedSentences, shared);
+
+        // Nothing changed: nothing to detect.
+        Assert.Null((await corpus.Ingestor.IngestFolderAsync(harness.Articles)).SharedCopy);
+
+        // Changed texts under the same names: the sentences are new, and so is the map.
+        GeneratedArticles.Write(harness.Articles, 40, revision: 1);
+        var second = await corpus.Ingestor.IngestFolderAsync(harness.Articles);
+        Assert.Equal(40, second.Count(FileStatus.Updated));
+        Assert.True(second.SharedCopy is { Stored: true });
+        await AssertStoredEqualsDetectionAsync(harness);
+    }
+
+    /// <summary>Compares the stored map with a detection over the database's sentences; returns how many are shared.</summary>
+    static async Task<int> AssertStoredEqualsDetectionAsync(IngestHarness harness)
+    {
+        await using var db = harness.Db();
+        Assert.True(await SharedCopyStore.IsCurrentAsync(db, default));
+        var sentences = await db.Sentences.AsNoTracking()
+            .Select(s => new CopyCandidate(s.Id, s.ArticleId, s.Index, s.Article.Outlet.Name, s.Text)).ToListAsync();
+        var detected = SharedCopyDetector.Detect(sentences);
+        var stored = await SharedCopyReads.CopiesAsync(db, sentences.Select(s => s.SentenceId).ToList(), SharedCopyDetector.MaxListed, default);
+        foreach (var s in sentences)
+        {
+            var expected = detected.With(s.SentenceId);
+            var found = stored.GetValueOrDefault(s.SentenceId, SentenceCopies.None);
+            Assert.Equal(detected.IsShared(s.SentenceId), stored.ContainsKey(s.SentenceId));
+            Assert.Equal(detected.CopiesOf(s.SentenceId), found.Count);
+            Assert.Equal(expected, found.With);
+        }
+        Assert.Equal(detected.Count, stored.Count);
+        return stored.Count;
+    }
+}
