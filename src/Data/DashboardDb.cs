@@ -19,7 +19,7 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
     public DbSet<SourceAttribution> SourceAttributions => Set<SourceAttribution>();
     public DbSet<FramingTermHit> FramingTermHits => Set<FramingTermHit>();
     public DbSet<SharedCopySentence> SharedCopySentences => Set<SharedCopySentence>();
-    public DbSet<SharedCopyMatch> SharedCopyMatches => Set<SharedCopyMatch>();
+    public DbSet<SharedCopyText> SharedCopyTexts => Set<SharedCopyText>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDb).Assembly);

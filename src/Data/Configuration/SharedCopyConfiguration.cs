@@ -21,11 +21,12 @@ internal sealed class SharedCopySentenceConfiguration : IEntityTypeConfiguration
     }
 }
 
-internal sealed class SharedCopyMatchConfiguration : IEntityTypeConfiguration<SharedCopyMatch>
+internal sealed class SharedCopyTextConfiguration : IEntityTypeConfiguration<SharedCopyText>
 {
-    public void Configure(EntityTypeBuilder<SharedCopyMatch> b)
+    public void Configure(EntityTypeBuilder<SharedCopyText> b)
     {
-        b.ToTable("shared_copy_matches");
-        b.HasKey(m => new { m.TextId, m.OtherTextId });
+        b.ToTable("shared_copy_texts");
+        b.HasKey(t => t.TextId);
+        b.Property(t => t.TextId).ValueGeneratedNever();
     }
 }

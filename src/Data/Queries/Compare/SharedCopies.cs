@@ -42,9 +42,10 @@ public sealed class SharedCopies
     public IEnumerable<StoredCopy> StoredSentences =>
         rows.Where(r => shared[r.Text]).Select(r => new StoredCopy(r.SentenceId, r.ArticleId, r.Index, r.Text, CopiesOf(r.SentenceId)));
 
-    /// <summary>The pairs of shared texts that match (both ways), for the stored map.</summary>
-    public IEnumerable<(int Text, int Other)> StoredMatches =>
-        Enumerable.Range(0, matched.Length).Where(t => shared[t]).SelectMany(t => matched[t].Where(u => shared[u]).Select(u => (t, u)));
+    /// <summary>Each shared text that matches other shared texts, with those texts, for the stored map.</summary>
+    public IEnumerable<(int Text, int[] Others)> StoredMatches =>
+        Enumerable.Range(0, matched.Length).Where(t => shared[t])
+            .Select(t => (t, matched[t].Where(u => shared[u]).ToArray())).Where(m => m.Item2.Length > 0);
 
     public bool IsShared(int sentenceId) => RowOf(sentenceId) is >= 0 and var at && shared[rows[at].Text];
 

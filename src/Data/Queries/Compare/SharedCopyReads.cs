@@ -37,9 +37,9 @@ public static class SharedCopyReads
             return result;
         }
         var texts = "[" + string.Join(',', mine.Select(m => m.TextId).Distinct()) + "]";
-        var matches = (await db.SharedCopyMatches
-            .FromSqlRaw("SELECT * FROM shared_copy_matches WHERE TextId IN (SELECT value FROM json_each({0}))", texts)
-            .AsNoTracking().ToListAsync(ct)).ToLookup(m => m.TextId, m => m.OtherTextId);
+        var matches = (await db.SharedCopyTexts
+            .FromSqlRaw("SELECT * FROM shared_copy_texts WHERE TextId IN (SELECT value FROM json_each({0}))", texts)
+            .AsNoTracking().ToListAsync(ct)).ToDictionary(t => t.TextId, t => t.MatchedIds.ToList());
 
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -48,7 +48,7 @@ public static class SharedCopyReads
             foreach (var m in mine)
             {
                 var listed = new List<SharedWith>();
-                foreach (var text in matches[m.TextId].Prepend(m.TextId))
+                foreach (var text in matches.GetValueOrDefault(m.TextId, []).Prepend(m.TextId))
                 {
                     command.Parameters["$text"].Value = text;
                     command.Parameters["$article"].Value = m.ArticleId;
