@@ -126,13 +126,13 @@ public sealed class SharedCopyBuilder
                 list.Add(t);
             }
         }
-        var matched = new List<int>?[texts];
-        var seen = new int[texts];
-        Array.Fill(seen, -1);
-        for (var t = 0; t < texts; t++)
+        // Each text probes on its own (the index and the shingles are only read), on every core: a thread keeps its own
+        // "seen" marks and pairs, merged at the end.
+        var pairs = new List<(int T, int U)>();
+        Parallel.For(0, texts, () => (Seen: NewSeen(texts), Found: new List<(int, int)>()), (t, _, local) =>
         {
             var mine = shingles[t];
-            if (mine.Length < SharedCopyDetector.MinSharedShingles) continue;
+            if (mine.Length < SharedCopyDetector.MinSharedShingles) return local;
             var needed = SharedCopyDetector.MinCommon(mine.Length);
             var prefix = mine.OrderBy(s => frequency[s]).ThenBy(s => s).Take(mine.Length - needed + 1);
             foreach (var s in prefix)
@@ -141,17 +141,30 @@ public sealed class SharedCopyBuilder
                 {
                     // t is the shorter of the pair (ties: the lower number); the longer finds nothing new from its side.
                     var theirs = shingles[u];
-                    if (u == t || seen[u] == t || theirs.Length < mine.Length || (theirs.Length == mine.Length && u < t)) continue;
-                    seen[u] = t;
-                    if (Common(mine, theirs, needed) >= needed)
-                    {
-                        (matched[t] ??= []).Add(u);
-                        (matched[u] ??= []).Add(t);
-                    }
+                    if (u == t || local.Seen[u] == t || theirs.Length < mine.Length || (theirs.Length == mine.Length && u < t)) continue;
+                    local.Seen[u] = t;
+                    if (Common(mine, theirs, needed) >= needed) local.Found.Add((t, u));
                 }
             }
+            return local;
+        }, local =>
+        {
+            lock (pairs) pairs.AddRange(local.Found);
+        });
+        var matched = new List<int>?[texts];
+        foreach (var (t, u) in pairs)
+        {
+            (matched[t] ??= []).Add(u);
+            (matched[u] ??= []).Add(t);
         }
         return matched;
+    }
+
+    static int[] NewSeen(int texts)
+    {
+        var seen = new int[texts];
+        Array.Fill(seen, -1);
+        return seen;
     }
 
     /// <summary>Shingles two sorted arrays have in common (stops early once <paramref name="enough"/> are found).</summary>
