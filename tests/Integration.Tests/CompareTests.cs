@@ -181,6 +181,15 @@ public class CompareTests(SeedsApp app) : IClassFixture<SeedsApp>
     }
 
     [Fact]
+    public async Task TheSamePlacesInAnotherOrderGiveTheSameRows()
+    {
+        var first = ComparePageHtml.Rows(await client.GetStringAsync("/compare?place=old-city&place=east-aleppo")).Keys.ToList();
+        var second = ComparePageHtml.Rows(await client.GetStringAsync("/compare?place=east-aleppo&place=old-city")).Keys.ToList();
+        Assert.Equal(["place:east-aleppo", "place:old-city"], first.Take(2));
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public async Task ARepeatedPageIsServedFromTheOutputCacheUntilTheArticlesChange()
     {
         const string url = "/compare?topic=claims&outlet=" + Tasnim + "&outlet=" + Reuters;

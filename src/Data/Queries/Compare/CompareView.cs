@@ -42,7 +42,7 @@ public sealed class CompareViewCache
 
     public Task<CompareView> GetAsync(DashboardDb db, DashboardFilter filter, CompareSelection selection, bool copies, int perCell, CancellationToken ct)
     {
-        var key = $"{filter.ToQueryString()}\n{selection.Topic}\n{selection.Term}\n{perCell}\n{copies}";
+        var key = $"{filter.CacheKey}\n{selection.Topic}\n{selection.Term}\n{perCell}\n{copies}";
         return views.GetAsync(db, key, () => CompareView.ReadAsync(db, filter, selection, copies, perCell, ct), ct);
     }
 }
