@@ -53,7 +53,9 @@ public static class SentenceSearchIndex
     /// <summary>
     /// Rebuilds the index if sentences were stored that it does not hold (a bulk load killed before its end: sentences
     /// are stored in ascending ids, and every other writer indexes its sentences in the inserting transaction).
-    /// Two primary-key lookups when nothing is missing. Returns whether it rebuilt.
+    /// Two primary-key lookups when nothing is missing. Returns whether it rebuilt. A process that opens the database
+    /// while another one bulk-loads it rebuilds the index of the sentences stored so far (the loader's own rebuild at
+    /// its end indexes them all again).
     /// </summary>
     public static async Task<bool> CatchUpAsync(DashboardDb db, CancellationToken ct)
     {
