@@ -52,8 +52,8 @@ internal sealed class DerivedRowWriter : IDisposable
 
     /// <summary>
     /// Writes the articles' sentences, then each kind of fact, table by table, then adds the new sentences to the
-    /// full-text index in one statement (instead of a trigger per sentence), unless this writer is part of a bulk load. The rows were derived beforehand
-    /// (<see cref="DerivedRows"/>) and are pointed at their stored article here.
+    /// full-text index in one statement (instead of a trigger per sentence), unless this writer is part of a bulk
+    /// load. The rows were derived beforehand (<see cref="DerivedRows"/>) and are pointed at their stored article here.
     /// </summary>
     public void Write(IReadOnlyList<(Article Article, DerivedRows Rows)> articles, CancellationToken ct = default)
     {
