@@ -52,6 +52,8 @@ public static partial class SchemaInitializer
                 await db.Database.ExecuteSqlRawAsync(statement, ct);
             }
             await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.CreateSql, ct);
+            // A bulk load killed before its end left sentences the full-text index does not hold yet.
+            await SentenceSearchIndex.CatchUpAsync(db, ct);
             if (rebuild)
             {
                 await ContentVersion.BumpAsync(db, ct);

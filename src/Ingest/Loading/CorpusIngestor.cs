@@ -24,8 +24,10 @@ public sealed class CorpusIngestor(
 
     /// <summary>
     /// From this many files, a load into a database without articles drops the non-unique indexes and builds them
-    /// after the load (<see cref="SchemaInitializer.DropSecondaryIndexesAsync"/>). Pages served while such a load runs
-    /// read the new rows without those indexes.
+    /// after the load (<see cref="SchemaInitializer.DropSecondaryIndexesAsync"/>), and fills the full-text index of
+    /// sentences once at its end (<see cref="SentenceSearchIndex.RebuildAsync"/>) instead of batch by batch. Pages
+    /// served while such a load runs read the new rows without those indexes, and a search finds none of the new
+    /// sentences until the load ends. If the process is killed before, the next open completes both.
     /// </summary>
     public const int BulkLoadMinimum = 1000;
 
@@ -66,7 +68,7 @@ public sealed class CorpusIngestor(
                 {
                     var prepared = await next!;
                     next = b + 1 < batches.Count ? PrepareBatch(folder, batches[b + 1], manifest, state, ct) : null;
-                    outcomes.AddRange(await IngestBatchAsync(prepared, state, ct));
+                    outcomes.AddRange(await IngestBatchAsync(prepared, state, bulk, ct));
                     progress?.Report(new IngestProgress(outcomes.Count, files.Count, clock.Elapsed));
                 }
             }
@@ -79,7 +81,14 @@ public sealed class CorpusIngestor(
                     // Also after a failure or a cancellation; after a crash, opening the database creates them.
                     var started = IngestStageTimes.Now();
                     await SchemaInitializer.CreateMissingIndexesAsync(db, CancellationToken.None);
-                    Times.Add("create indexes", started);
+                    started = Times.Add("create indexes", started);
+                    // Until here a search found none of the loaded sentences; a crash before leaves it to the next open.
+                    await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
+                    {
+                        await SentenceSearchIndex.RebuildAsync(db, CancellationToken.None);
+                        await tx.CommitAsync(CancellationToken.None);
+                    }
+                    Times.Add("fts rebuild", started);
                 }
             }
         }
@@ -111,7 +120,7 @@ public sealed class CorpusIngestor(
             return p with { Write = w with { Rows = rows } };
         }).ToList(), ct);
 
-    async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(List<Prepared> prepared, LoadState state, CancellationToken ct)
+    async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(List<Prepared> prepared, LoadState state, bool bulk, CancellationToken ct)
     {
         var toWrite = prepared.Where(p => p.Write is not null).ToList();
         if (toWrite.Count == 0)
@@ -120,7 +129,7 @@ public sealed class CorpusIngestor(
         }
         try
         {
-            await WriteAsync(toWrite, state, ct);
+            await WriteAsync(toWrite, state, bulk, ct);
         }
         catch (Exception batchError) when (batchError is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -130,7 +139,7 @@ public sealed class CorpusIngestor(
                 if (prepared[i].Write is null) continue;
                 try
                 {
-                    await WriteAsync([prepared[i]], state, ct);
+                    await WriteAsync([prepared[i]], state, bulk, ct);
                 }
                 catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
                 {
@@ -180,7 +189,7 @@ public sealed class CorpusIngestor(
         return new(new(file, status, [.. outcomeWarnings, .. warnings]), new PendingArticle(file, text, meta, hash, notes, existing?.Id));
     }
 
-    async Task WriteAsync(IReadOnlyList<Prepared> items, LoadState state, CancellationToken ct)
+    async Task WriteAsync(IReadOnlyList<Prepared> items, LoadState state, bool bulk, CancellationToken ct)
     {
         var started = IngestStageTimes.Now();
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -225,7 +234,7 @@ public sealed class CorpusIngestor(
             }
         }
         started = Times.Add("insert articles", started);
-        using (var rows = new DerivedRowWriter(db, extractor, Times))
+        using (var rows = new DerivedRowWriter(db, extractor, Times, indexSentences: !bulk))
         {
             rows.Write(written.Select(w => (w.Article, w.Rows)).ToList(), ct);
         }

@@ -18,6 +18,7 @@ internal sealed class DerivedRowWriter : IDisposable
 {
     readonly FactExtractor extractor;
     readonly IngestStageTimes? times;
+    readonly bool indexSentences;
     readonly SqliteConnection connection;
     readonly SqliteTransaction transaction;
     readonly RowInserter<Sentence> sentences;
@@ -26,10 +27,14 @@ internal sealed class DerivedRowWriter : IDisposable
     readonly RowInserter<SourceAttribution> attributions;
     readonly RowInserter<FramingTermHit> termHits;
 
-    public DerivedRowWriter(DashboardDb db, FactExtractor extractor, IngestStageTimes? times = null)
+    /// <param name="indexSentences">
+    /// False in a bulk load, which fills the full-text index once at its end (<see cref="SentenceSearchIndex.RebuildAsync"/>).
+    /// </param>
+    public DerivedRowWriter(DashboardDb db, FactExtractor extractor, IngestStageTimes? times = null, bool indexSentences = true)
     {
         this.extractor = extractor;
         this.times = times;
+        this.indexSentences = indexSentences;
         connection = (SqliteConnection)db.Database.GetDbConnection();
         transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Sentences and facts are written inside the article's transaction."));
@@ -47,8 +52,8 @@ internal sealed class DerivedRowWriter : IDisposable
 
     /// <summary>
     /// Writes the articles' sentences, then each kind of fact, table by table, then adds the new sentences to the
-    /// full-text index in one statement (instead of a trigger per sentence). The rows were derived beforehand
-    /// (<see cref="DerivedRows"/>) and are pointed at their stored article here.
+    /// full-text index in one statement (instead of a trigger per sentence), unless this writer is part of a bulk
+    /// load. The rows were derived beforehand (<see cref="DerivedRows"/>) and are pointed at their stored article here.
     /// </summary>
     public void Write(IReadOnlyList<(Article Article, DerivedRows Rows)> articles, CancellationToken ct = default)
     {
@@ -75,8 +80,11 @@ internal sealed class DerivedRowWriter : IDisposable
         started = Time("insert source_attributions", started);
         Insert(termHits, facts.SelectMany(f => Of(f.Article, f.Facts.TermHits)));
         started = Time("insert framing_term_hits", started);
-        IndexSentencesFrom(firstSentenceId);
-        Time("fts fill", started);
+        if (indexSentences)
+        {
+            IndexSentencesFrom(firstSentenceId);
+            Time("fts fill", started);
+        }
     }
 
     /// <summary>The facts, pointed at their stored article.</summary>

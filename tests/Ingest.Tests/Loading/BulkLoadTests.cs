@@ -10,6 +10,8 @@ namespace AleppoDashboard.Ingest.Tests.Loading;
 /// A large load into an empty database builds its non-unique indexes at the end (CorpusIngestor.BulkLoadMinimum):
 /// it ends with every index a new database has and the same rows and ids as a load that kept the indexes up to date;
 /// a load into a database that already holds articles (which the web may be reading) keeps every index throughout.
+/// The bulk load also fills the full-text index of sentences once at its end (a search finds none of its sentences
+/// until then), and ends with the same full-text index as the other load, which indexes each batch as it commits it.
 /// </summary>
 public class BulkLoadTests
 {
@@ -24,10 +26,19 @@ public class BulkLoadTests
 
         var bulkCorpus = await bulk.OpenAsync();
         var indexesDuringBulk = new List<List<string>>();
-        var bulkReport = await bulkCorpus.Ingestor.IngestFolderAsync(bulk.Articles, new AfterEachBatch(() => indexesDuringBulk.Add(IndexesOf(bulk))));
+        var searchDuringBulk = new List<(int Sentences, int Indexed)>();
+        var bulkReport = await bulkCorpus.Ingestor.IngestFolderAsync(bulk.Articles, new AfterEachBatch(() =>
+        {
+            indexesDuringBulk.Add(IndexesOf(bulk));
+            searchDuringBulk.Add(SentencesAndIndexedOf(bulk));
+        }));
         Assert.Equal($"{files.Count} added, 0 updated, 0 unchanged, 0 rejected", bulkReport.Summary);
         Assert.All(indexesDuringBulk, during => Assert.True(during.Count < expected.Count, "the bulk load kept its non-unique indexes"));
         Assert.Equal(expected, IndexesOf(bulk));
+        Assert.NotEmpty(searchDuringBulk);
+        Assert.All(searchDuringBulk, during => Assert.True(during.Sentences > 0 && during.Indexed == 0, $"{during.Indexed} of {during.Sentences} sentences indexed during the bulk load"));
+        var afterBulk = SentencesAndIndexedOf(bulk);
+        Assert.Equal(afterBulk.Sentences, afterBulk.Indexed);
 
         // The same files into a database that already holds the first of them: no bulk load.
         var first = files.Order(StringComparer.Ordinal).First();
@@ -38,16 +49,33 @@ public class BulkLoadTests
         await keptCorpus.Ingestor.IngestFolderAsync(kept.Articles);
         foreach (var file in files.Where(f => f != first)) File.Move(Path.Combine(aside, file), Path.Combine(kept.Articles, file));
         var indexesDuringKept = new List<List<string>>();
-        var keptReport = await keptCorpus.Ingestor.IngestFolderAsync(kept.Articles, new AfterEachBatch(() => indexesDuringKept.Add(IndexesOf(kept))));
+        var searchDuringKept = new List<(int Sentences, int Indexed)>();
+        var keptReport = await keptCorpus.Ingestor.IngestFolderAsync(kept.Articles, new AfterEachBatch(() =>
+        {
+            indexesDuringKept.Add(IndexesOf(kept));
+            searchDuringKept.Add(SentencesAndIndexedOf(kept));
+        }));
         Assert.Equal($"{files.Count - 1} added, 0 updated, 1 unchanged, 0 rejected", keptReport.Summary);
         Assert.NotEmpty(indexesDuringKept);
         Assert.All(indexesDuringKept, during => Assert.Equal(expected, during));
+        Assert.All(searchDuringKept, during => Assert.Equal(during.Sentences, during.Indexed));
 
         await using var a = bulk.Db();
         await using var b = kept.Db();
         Assert.Equal(await SentencesAsync(b), await SentencesAsync(a));
         Assert.Equal(await MentionsAsync(b), await MentionsAsync(a));
         Assert.Equal(await TermHitsAsync(b), await TermHitsAsync(a));
+        // FTS5's own check that the index holds exactly the stored sentences (throws otherwise), and the same hits.
+        foreach (var db in new[] { a, b })
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1);");
+        }
+        foreach (var word in new[] { "aleppo", "killed", "government", "rebels" })
+        {
+            var hits = await MatchesAsync(a, word);
+            Assert.NotEmpty(hits);
+            Assert.Equal(await MatchesAsync(b, word), hits);
+        }
         Assert.Equal(await b.ControlClaims.CountAsync(), await a.ControlClaims.CountAsync());
         Assert.Equal(await b.SourceAttributions.CountAsync(), await a.SourceAttributions.CountAsync());
         Assert.Equal(
@@ -63,6 +91,16 @@ public class BulkLoadTests
 
     static Task<List<string>> TermHitsAsync(DashboardDb db) =>
         db.FramingTermHits.OrderBy(h => h.Id).Select(h => h.Id + "|" + h.SentenceId + "|" + h.TermId + "|" + h.Start).ToListAsync();
+
+    static Task<List<int>> MatchesAsync(DashboardDb db, string word) =>
+        db.Database.SqlQueryRaw<int>("SELECT rowid AS Value FROM sentence_fts WHERE sentence_fts MATCH {0} ORDER BY rowid", word).ToListAsync();
+
+    /// <summary>The number of stored sentences and of documents in the full-text index, read on a connection of its own.</summary>
+    static (int Sentences, int Indexed) SentencesAndIndexedOf(IngestHarness harness)
+    {
+        using var db = harness.Db();
+        return (db.Sentences.Count(), db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sentence_fts_docsize").ToList()[0]);
+    }
 
     static async Task<List<string>> IndexesOfANewDatabaseAsync(IngestHarness harness)
     {

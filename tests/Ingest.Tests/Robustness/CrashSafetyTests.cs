@@ -9,6 +9,8 @@ namespace AleppoDashboard.Ingest.Tests.Robustness;
 /// <summary>
 /// The ingest program killed with SIGKILL in the middle of a large batch leaves a database that opens, passes
 /// SQLite's integrity check, and holds only whole articles; a second run completes the batch, each file once.
+/// The killed run was a bulk load, which fills the full-text index at its end: opening the database again
+/// (as every program does, through SchemaInitializer) completes the index.
 /// </summary>
 public class CrashSafetyTests
 {
@@ -43,6 +45,15 @@ public class CrashSafetyTests
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
+        await using (var reopened = DataServiceExtensions.CreateFactory(database).CreateDbContext())
+        {
+            var (sentences, indexed) = await SentencesAndIndexedAsync(reopened);
+            Assert.True(indexed < sentences, $"the killed bulk load indexed {indexed} of its {sentences} sentences before its end");
+            await Data.Schema.SchemaInitializer.InitializeAsync(reopened);
+            (sentences, indexed) = await SentencesAndIndexedAsync(reopened);
+            Assert.Equal(sentences, indexed);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var afterKill = await CheckWholeAsync(database);
         Assert.InRange(afterKill, 2 * 200, Articles - 1);
 
@@ -68,6 +79,11 @@ public class CrashSafetyTests
         Assert.True(Articles >= AleppoDashboard.Ingest.Loading.CorpusIngestor.BulkLoadMinimum);
         Assert.Equal(await IndexesOfANewDatabaseAsync(root.File("new.db")), await IndexesAsync(db));
     }
+
+    /// <summary>The number of stored sentences, and of documents in the full-text index.</summary>
+    static async Task<(int Sentences, int Indexed)> SentencesAndIndexedAsync(DashboardDb db) =>
+        (await db.Sentences.CountAsync(),
+         (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM sentence_fts_docsize").ToListAsync())[0]);
 
     static async Task<List<string>> IndexesAsync(DashboardDb db) =>
         await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").ToListAsync();
