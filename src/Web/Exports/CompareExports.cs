@@ -50,6 +50,7 @@ public static class CompareExports
         var copies = await SharedCopyStore.IsCurrentAsync(db, ct);
         var columns = await db.CompareColumnsAsync(filter, ct);
         var ids = await FilteredIds.ReadAsync(db, filter, ct);
+        var lister = new SharedCopyLister(SharedCopyDetector.MaxListed);
         foreach (var topic in await db.CompareTopicsAsync(filter, selection, ct))
         {
             if (topic.Kind == CompareTopicKind.Wire && !copies) continue;
@@ -58,7 +59,7 @@ public static class CompareExports
             foreach (var batch in lines.Chunk(CopiesBatch))
             {
                 var listed = copies
-                    ? await SharedCopyReads.CopiesAsync(db, batch.Where(l => l.sentence.SharedCount > 0).Select(l => l.sentence.SentenceId).ToList(), SharedCopyDetector.MaxListed, ct)
+                    ? await lister.CopiesAsync(db, batch.Where(l => l.sentence.SharedCount > 0).Select(l => l.sentence.SentenceId).ToList(), ct)
                     : null;
                 foreach (var (column, sentence) in batch)
                 {

@@ -36,6 +36,29 @@ public class SharedCopyStoreTests
         await AssertStoredEqualsDetectionAsync(harness);
     }
 
+    [Fact]
+    public async Task ASentenceRepeatedManyTimesInItsOwnArticleStillListsTheFirstCopiesOfOtherArticles()
+    {
+        // The first article carries the wire line 25 times: more than the lister keeps per text beyond the 50 it lists.
+        const string line = "Government forces advanced into the eastern districts of the city overnight, a military source said.";
+        using var harness = new IngestHarness();
+        harness.Write("a_000.txt", "Wire line repeated\n\n" + string.Join(" ", Enumerable.Repeat(line, 25)));
+        for (var i = 1; i <= 70; i++) harness.Write($"b_{i:D3}.txt", $"Report number {i}\n\nOn day {i} reporters heard it again. {line}");
+        var corpus = await harness.OpenAsync();
+        var report = await corpus.Ingestor.IngestFolderAsync(harness.Articles);
+        Assert.True(report.SharedCopy is { Stored: true });
+
+        await using var db = harness.Db();
+        var first = await db.Articles.Where(a => a.SourceFile == "a_000.txt").Select(a => a.Id).SingleAsync();
+        var repeated = await db.Sentences.Where(s => s.ArticleId == first && s.Text == line).Select(s => s.Id).ToListAsync();
+        Assert.Equal(25, repeated.Count);
+        await AssertStoredEqualsDetectionAsync(harness);
+        var listed = (await SharedCopyReads.CopiesAsync(db, repeated, SharedCopyDetector.MaxListed, default))[repeated[0]];
+        Assert.Equal(SharedCopyDetector.MaxListed, listed.With.Count);
+        Assert.Equal(70, listed.Count);
+        Assert.DoesNotContain(listed.With, w => w.ArticleId == first);
+    }
+
     /// <summary>Compares the stored map with a detection over the database's sentences; returns how many are shared.</summary>
     static async Task<int> AssertStoredEqualsDetectionAsync(IngestHarness harness)
     {
