@@ -67,7 +67,7 @@ foreach (var size in options.Sizes)
     await using (var web = await WebProcess.StartAsync(webDll, webFolder, databasePath))
     {
         using var client = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan.FromMinutes(5) };
-        report.Line($"- web app serving, then its background warm-up (unfiltered /, /articles, /map, /control, /compare and the shared-copy detection) done {(await web.WarmedUpAsync(TimeSpan.FromMinutes(10))).TotalSeconds:0.0} s after start");
+        report.Line($"- web app serving, then its background warm-up (unfiltered /, /articles, /map, /control and /compare; the shared-copy map is stored by the ingest) done {(await web.WarmedUpAsync(TimeSpan.FromMinutes(10))).TotalSeconds:0.0} s after start");
         // /compare is left out here: its first request builds the whole-corpus shared-copy cache (measured in the load below).
         foreach (var path in new[] { "/", "/articles", "/map", "/control", "/api/map.geojson", "/api/claims", "/articles/1", "/export/outlets.csv" })
         {

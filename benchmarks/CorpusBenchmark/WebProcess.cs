@@ -85,7 +85,7 @@ public sealed class WebProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for the app's background warm-up of the unfiltered views and the shared-copy detection (its log line) and returns how
+    /// Waits for the app's background warm-up of the unfiltered views (its log line) and returns how
     /// long after the process started it finished.
     /// </summary>
     public async Task<TimeSpan> WarmedUpAsync(TimeSpan timeout) => await warmed.Task.WaitAsync(timeout);
