@@ -65,7 +65,17 @@ public static class SharedCopyStore
                 var started = $"{version.ToString(CultureInfo.InvariantCulture)}|{time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}";
                 await SchemaInitializer.SetMetaAsync(writer, StartedKey, started, ct);
             }
-            found = await DetectAsync(db, ct);
+            try
+            {
+                found = await DetectAsync(db, ct);
+            }
+            catch
+            {
+                // Cancelled or failed: say that nobody is detecting any more, so that the web app's warm-up need not wait out the lease.
+                await using var writer = await databases.CreateDbContextAsync(CancellationToken.None);
+                await writer.Database.ExecuteSqlRawAsync("DELETE FROM dashboard_meta WHERE key = 'shared_copies_started'", CancellationToken.None);
+                throw;
+            }
         }
         var detection = clock.Elapsed;
         await using (var db = await databases.CreateDbContextAsync(ct))
