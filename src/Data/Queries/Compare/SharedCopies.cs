@@ -8,8 +8,6 @@ namespace AleppoDashboard.Data.Queries.Compare;
 /// </summary>
 public sealed class SharedCopies
 {
-    public static readonly SharedCopies None = new([], [0], [], [], [], [], []);
-
     readonly CopyRow[] rows; // in article then sentence order; CopyRow.Text numbers the texts 0..n-1
     readonly int[] memberStart; // rows of text t: memberRows[memberStart[t] .. memberStart[t + 1]), in row order
     readonly int[] memberRows;
@@ -48,10 +46,6 @@ public sealed class SharedCopies
             .Select(t => (t, matched[t].Where(u => shared[u]).ToArray())).Where(m => m.Item2.Length > 0);
 
     public bool IsShared(int sentenceId) => RowOf(sentenceId) is >= 0 and var at && shared[rows[at].Text];
-
-    /// <summary>The shared sentences (id, article, position), in article then sentence order.</summary>
-    public IEnumerable<(int SentenceId, int ArticleId, int Index)> Sentences =>
-        rows.Where(r => shared[r.Text]).Select(r => (r.SentenceId, r.ArticleId, r.Index));
 
     /// <summary>The first <paramref name="max"/> sentences of other articles that carry the same copy, in article then sentence order.</summary>
     public IReadOnlyList<SharedWith> With(int sentenceId, int max = SharedCopyDetector.MaxListed)
