@@ -13,7 +13,7 @@ public sealed class FilteredIds
 
     readonly HashSet<int>? ids;
 
-    FilteredIds(HashSet<int>? ids) => this.ids = ids;
+    FilteredIds(HashSet<int>? ids) => (this.ids, Json) = (ids, ids is null ? null : "[" + string.Join(',', ids) + "]");
 
     public static async Task<FilteredIds> ReadAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
         filter.IsEmpty ? All : new([.. await db.FilteredArticles(filter).Select(a => a.Id).ToListAsync(ct)]);
@@ -22,6 +22,9 @@ public sealed class FilteredIds
 
     public bool Contains(int articleId) => ids is null || ids.Contains(articleId);
 
-    /// <summary>The ids as a JSON array, for <c>json_each</c> in SQL (null for <see cref="All"/>).</summary>
-    public string? Json => ids is null ? null : "[" + string.Join(',', ids) + "]";
+    /// <summary>
+    /// The ids as a JSON array, for <c>json_each</c> in SQL (null for <see cref="All"/>): written once, since every row of a
+    /// comparison passes it (90,000 ids for a common search at 100,000 articles).
+    /// </summary>
+    public string? Json { get; }
 }
