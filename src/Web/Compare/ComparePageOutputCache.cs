@@ -1,7 +1,5 @@
 using AleppoDashboard.Data;
-using AleppoDashboard.Data.Queries;
 using AleppoDashboard.Data.Queries.Compare;
-using AleppoDashboard.Data.Schema;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace AleppoDashboard.Web.Compare;
@@ -25,10 +23,7 @@ public static class ComparePageOutputCache
         options.AddPolicy(Policy, b => b.SetVaryByQuery("*").Expire(TimeSpan.FromHours(1))
             .VaryByValue(async (context, ct) =>
             {
-                var db = context.RequestServices.GetRequiredService<DashboardDb>();
-                await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
-                var version = await ContentVersion.ReadAsync(db, ct);
-                var ready = await SharedCopyStore.IsCurrentAsync(db, ct);
+                var (version, ready) = await SharedCopyStore.StateAsync(context.RequestServices.GetRequiredService<DashboardDb>(), ct);
                 // A page that found the map current after this check is kept under "not ready" too: that is only better.
                 return new KeyValuePair<string, string>("content", $"{version}:{(ready ? "copies" : "no-copies")}");
             }));

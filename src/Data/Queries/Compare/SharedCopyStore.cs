@@ -30,10 +30,14 @@ public static class SharedCopyStore
     public const string StartedKey = "shared_copies_started";
 
     /// <summary>Whether the stored map is that of the current articles (read in the caller's snapshot, if any).</summary>
-    public static async Task<bool> IsCurrentAsync(DashboardDb db, CancellationToken ct)
+    public static async Task<bool> IsCurrentAsync(DashboardDb db, CancellationToken ct) => (await StateAsync(db, ct)).Current;
+
+    /// <summary>The content version and whether the stored map is that version's, read together in one query.</summary>
+    public static async Task<(string ContentVersion, bool Current)> StateAsync(DashboardDb db, CancellationToken ct)
     {
         var meta = await ReadMetaAsync(db, ct);
-        return meta.GetValueOrDefault(VersionKey, "0") == meta.GetValueOrDefault(ContentVersion.Key, "0");
+        var version = meta.GetValueOrDefault(ContentVersion.Key, "0");
+        return (version, meta.GetValueOrDefault(VersionKey, "0") == version);
     }
 
     /// <summary>Whether a detection of the current version started less than <paramref name="within"/> ago (in any process).</summary>
