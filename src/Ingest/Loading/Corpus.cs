@@ -31,7 +31,7 @@ public sealed class Corpus
         var terms = reference.ReadLexicon();
         var outlets = reference.ReadOutlets();
         var extractor = new FactExtractor(places, terms, reference.ReadSources(), reference.ReadCues());
-        var rebuilder = new FactRebuilder(databases, extractor);
+        var rebuilder = new FactRebuilder(databases, extractor, time);
         string? reason = null;
         await using (var db = await databases.CreateDbContextAsync(ct))
         {

@@ -10,7 +10,7 @@ namespace AleppoDashboard.Ingest.Loading;
 /// Re-derives sentences and facts from stored article text, a batch of articles per transaction, then the shared-copy
 /// map (the sentences have new ids).
 /// </summary>
-public sealed class FactRebuilder(IDbContextFactory<DashboardDb> databases, FactExtractor extractor)
+public sealed class FactRebuilder(IDbContextFactory<DashboardDb> databases, FactExtractor extractor, TimeProvider time)
 {
     public const int BatchSize = 200;
 
@@ -25,7 +25,7 @@ public sealed class FactRebuilder(IDbContextFactory<DashboardDb> databases, Fact
         {
             await RebuildAsync(batch, ct);
         }
-        await SharedCopyStore.UpdateAsync(databases, TimeProvider.System, ct);
+        await SharedCopyStore.UpdateAsync(databases, time, ct);
         return ids.Count;
     }
 
