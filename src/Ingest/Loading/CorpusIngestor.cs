@@ -48,20 +48,18 @@ public sealed class CorpusIngestor(
             .Select(r => $"{ManifestReader.FileName} line {r.Line}: '{r.File}' is listed but there is no such file in the folder."));
 
         var outcomes = new List<FileOutcome>(files.Count);
+        SharedCopyUpdate? shared = null;
         var clock = Stopwatch.StartNew();
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             var state = await LoadState.ReadAsync(db, ct);
             // A large load into an empty database: its non-unique indexes are built once at the end instead of row by row.
-            var bulk = state.Articles.Count == 0 && files.Count >= BulkLoadMinimum;
-            if (bulk)
-            {
-                await SchemaInitializer.DropSecondaryIndexesAsync(db, ct);
-            }
+            var bulk = state.Articles.Count == 0 && files.Count >= BulkLoadMinimum ? await BulkLoad.StartAsync(db, ct) : null;
             // Two stages: the next batch is read, checked and its sentences and facts derived on another thread while
             // this one is written (one writer, one transaction per batch as before).
             var batches = files.Chunk(BatchSize).ToList();
             var next = batches.Count > 0 ? PrepareBatch(folder, batches[0], manifest, state, ct) : null;
+            var loaded = false;
             try
             {
                 for (var b = 0; b < batches.Count; b++)
@@ -71,32 +69,25 @@ public sealed class CorpusIngestor(
                     outcomes.AddRange(await IngestBatchAsync(prepared, state, bulk, ct));
                     progress?.Report(new IngestProgress(outcomes.Count, files.Count, clock.Elapsed));
                 }
+                loaded = true;
             }
             finally
             {
                 // Do not leave a derivation running after a failed write.
                 if (next is not null) await next.ContinueWith(_ => { }, TaskScheduler.Default);
-                if (bulk)
-                {
-                    // Also after a failure or a cancellation; after a crash, opening the database creates them.
-                    var started = IngestStageTimes.Now();
-                    await SchemaInitializer.CreateMissingIndexesAsync(db, CancellationToken.None);
-                    started = Times.Add("create indexes", started);
-                    // Until here a search found none of the loaded sentences; a crash before leaves it to the next open.
-                    await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
-                    {
-                        await SentenceSearchIndex.RebuildAsync(db, CancellationToken.None);
-                        await tx.CommitAsync(CancellationToken.None);
-                    }
-                    Times.Add("fts rebuild", started);
-                }
+                // Also after a failure or a cancellation; after a crash, opening the database creates the indexes.
+                if (bulk is not null) shared = await bulk.FinishAsync(dbs, db, loaded, Times, time, ct);
             }
         }
         // Shared copy is a property of the whole corpus: detected again over every sentence once the load is done (and
-        // after a run that was killed before it got here, since the stored map is then not current).
-        var copies = IngestStageTimes.Now();
-        var shared = await SharedCopyStore.UpdateAsync(dbs, time, ct);
-        Times.Add("shared-copy detection", copies);
+        // after a run that was killed before it got here, since the stored map is then not current), unless a bulk load
+        // detected it from its own sentences.
+        if (shared is null)
+        {
+            var copies = IngestStageTimes.Now();
+            shared = await SharedCopyStore.UpdateAsync(dbs, time, ct);
+            Times.Add("shared-copy detection", copies);
+        }
         return new IngestReport(outcomes, problems, shared);
     }
 
@@ -120,7 +111,7 @@ public sealed class CorpusIngestor(
             return p with { Write = w with { Rows = rows } };
         }).ToList(), ct);
 
-    async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(List<Prepared> prepared, LoadState state, bool bulk, CancellationToken ct)
+    async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(List<Prepared> prepared, LoadState state, BulkLoad? bulk, CancellationToken ct)
     {
         var toWrite = prepared.Where(p => p.Write is not null).ToList();
         if (toWrite.Count == 0)
@@ -189,7 +180,7 @@ public sealed class CorpusIngestor(
         return new(new(file, status, [.. outcomeWarnings, .. warnings]), new PendingArticle(file, text, meta, hash, notes, existing?.Id));
     }
 
-    async Task WriteAsync(IReadOnlyList<Prepared> items, LoadState state, bool bulk, CancellationToken ct)
+    async Task WriteAsync(IReadOnlyList<Prepared> items, LoadState state, BulkLoad? bulk, CancellationToken ct)
     {
         var started = IngestStageTimes.Now();
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -234,7 +225,7 @@ public sealed class CorpusIngestor(
             }
         }
         started = Times.Add("insert articles", started);
-        using (var rows = new DerivedRowWriter(db, extractor, Times, indexSentences: !bulk))
+        using (var rows = new DerivedRowWriter(db, extractor, Times, indexSentences: bulk is null))
         {
             rows.Write(written.Select(w => (w.Article, w.Rows)).ToList(), ct);
         }
@@ -242,6 +233,7 @@ public sealed class CorpusIngestor(
         await ContentVersion.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
         Times.Add("version + commit", started);
+        bulk?.Committed(written.Select(w => (w.Article, w.Rows.Sentences)));
         foreach (var outlet in outlets.Values)
         {
             state.Remember(outlet);

@@ -37,6 +37,47 @@ public class SharedCopyStoreTests
     }
 
     [Fact]
+    public async Task ABulkLoadStoresTheMapOfItsOwnSentencesWithoutDetectingAgainFromTheDatabase()
+    {
+        using var harness = new IngestHarness();
+        GeneratedArticles.Write(harness.Articles, CorpusIngestor.BulkLoadMinimum);
+        var corpus = await harness.OpenAsync();
+
+        var report = await corpus.Ingestor.IngestFolderAsync(harness.Articles);
+        Assert.True(report.SharedCopy is { Stored: true, SharedSentences: > 0 }, $"{report.SharedCopy}");
+        var stages = corpus.Ingestor.Times.Totals().Select(t => t.Stage).ToList();
+        Assert.Contains("shared-copy store", stages);
+        Assert.DoesNotContain("shared-copy detection", stages);
+        Assert.Equal(report.SharedCopy!.SharedSentences, await AssertStoredEqualsDetectionAsync(harness));
+    }
+
+    [Fact]
+    public async Task AMapDetectedFromOtherSentencesThanTheStoredOnesIsNotStored()
+    {
+        using var harness = new IngestHarness().WithSeeds();
+        var corpus = await harness.OpenAsync();
+        await corpus.Ingestor.IngestFolderAsync(harness.Articles);
+        await using var db = harness.Db();
+        var sentences = await db.Sentences.AsNoTracking()
+            .Select(s => new CopyCandidate(s.Id, s.ArticleId, s.Index, s.Article.Outlet.Name, s.Text)).ToListAsync();
+        var rows = SharedCopyMapRows.Of(SharedCopyDetector.Detect(sentences));
+        var version = await AleppoDashboard.Data.Schema.ContentVersion.ReadAsync(db, default);
+        var count = sentences.Count;
+        var ids = sentences.Sum(s => (long)s.SentenceId);
+        await db.Database.ExecuteSqlRawAsync("UPDATE dashboard_meta SET value = '0' WHERE key = 'shared_copies_version'");
+
+        // One sentence fewer, or another sentence in place of one, or a later content version: not the stored sentences.
+        Assert.Null(await SharedCopyStore.StoreDetectedAsync(harness.Databases, rows, version, (count - 1, ids), TimeSpan.Zero, default));
+        Assert.Null(await SharedCopyStore.StoreDetectedAsync(harness.Databases, rows, version, (count, ids + 1), TimeSpan.Zero, default));
+        Assert.Null(await SharedCopyStore.StoreDetectedAsync(harness.Databases, rows, version - 1, (count, ids), TimeSpan.Zero, default));
+        Assert.False(await SharedCopyStore.IsCurrentAsync(db, default));
+
+        var stored = await SharedCopyStore.StoreDetectedAsync(harness.Databases, rows, version, (count, ids), TimeSpan.Zero, default);
+        Assert.True(stored is { Stored: true }, $"{stored}");
+        Assert.True(await SharedCopyStore.IsCurrentAsync(db, default));
+    }
+
+    [Fact]
     public async Task ASentenceRepeatedManyTimesInItsOwnArticleStillListsTheFirstCopiesOfOtherArticles()
     {
         // The first article carries the wire line 25 times: more than the lister keeps per text beyond the 50 it lists.

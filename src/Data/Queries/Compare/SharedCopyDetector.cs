@@ -92,13 +92,17 @@ public static class SharedCopyDetector
         return sorted;
     }
 
+    /// <summary>FNV-1a over the three words joined by U+0001 (without building the joined string).</summary>
     static long Hash(string a, string b, string c)
     {
         var h = 14695981039346656037UL;
-        foreach (var ch in a + "\u0001" + b + "\u0001" + c)
-        {
-            h = (h ^ ch) * 1099511628211UL;
-        }
+        h = Fold(Fold(Fold(Fold(Fold(h, a), "\u0001"), b), "\u0001"), c);
         return (long)h;
+    }
+
+    static ulong Fold(ulong h, string text)
+    {
+        foreach (var ch in text) h = (h ^ ch) * 1099511628211UL;
+        return h;
     }
 }

@@ -66,8 +66,7 @@ public static class SharedCopyStore
             version = await ContentVersion.ReadAsync(db, ct);
             await using (var writer = await databases.CreateDbContextAsync(ct))
             {
-                var started = $"{version.ToString(CultureInfo.InvariantCulture)}|{time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}";
-                await SchemaInitializer.SetMetaAsync(writer, StartedKey, started, ct);
+                await MarkStartedAsync(writer, version, time, ct);
             }
             try
             {
@@ -76,33 +75,83 @@ public static class SharedCopyStore
             catch
             {
                 // Cancelled or failed: say that nobody is detecting any more, so that the web app's warm-up need not wait out the lease.
-                await using var writer = await databases.CreateDbContextAsync(CancellationToken.None);
-                await writer.Database.ExecuteSqlRawAsync("DELETE FROM dashboard_meta WHERE key = 'shared_copies_started'", CancellationToken.None);
+                await ClearStartedAsync(databases);
                 throw;
             }
         }
+        var rows = SharedCopyMapRows.Of(found);
         var detection = clock.Elapsed;
         await using (var db = await databases.CreateDbContextAsync(ct))
         {
             await db.Database.OpenConnectionAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (await ContentVersion.ReadAsync(db, ct) != version) return new(version, false, 0, detection, TimeSpan.Zero);
-            // The indexes are built once from the new rows (1.9 M at 100,000 articles) rather than kept up row by row.
-            var indexes = await db.Database.SqlQueryRaw<string>(
-                "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shared_copy_sentences' AND name LIKE 'IX_%'").ToListAsync(ct);
-            foreach (var index in indexes)
-            {
-                // Index names come from the schema (EF's IX_ names), never from input.
-                var drop = "DROP INDEX \"" + index + "\";";
-                await db.Database.ExecuteSqlRawAsync(drop, ct);
-            }
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_texts; DELETE FROM shared_copy_sentences;", ct);
-            var count = await InsertAsync(db, found, ct);
-            await SchemaInitializer.CreateMissingIndexesAsync(db, ct);
-            await SchemaInitializer.SetMetaAsync(db, VersionKey, version.ToString(CultureInfo.InvariantCulture), ct);
+            await WriteAsync(db, rows, version, ct);
             await tx.CommitAsync(ct);
-            return new(version, true, count, detection, clock.Elapsed - detection);
+            return new(version, true, rows.SharedSentences, detection, clock.Elapsed - detection);
         }
+    }
+
+    /// <summary>Takes the lease: a detection of <paramref name="version"/> started now (see <see cref="IsRunningAsync"/>).</summary>
+    public static Task MarkStartedAsync(DashboardDb db, long version, TimeProvider time, CancellationToken ct) =>
+        SchemaInitializer.SetMetaAsync(db, StartedKey,
+            $"{version.ToString(CultureInfo.InvariantCulture)}|{time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture)}", ct);
+
+    /// <summary>Gives the lease up (a detection cancelled or failed), so that the web app's warm-up need not wait it out.</summary>
+    public static async Task ClearStartedAsync(IDbContextFactory<DashboardDb> databases)
+    {
+        await using var writer = await databases.CreateDbContextAsync(CancellationToken.None);
+        await writer.Database.ExecuteSqlRawAsync("DELETE FROM dashboard_meta WHERE key = 'shared_copies_started'", CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Stores a map that the caller detected from the sentences it wrote itself (a bulk load into an empty database,
+    /// which sees every sentence as it stores it and need not read them back), as of content version
+    /// <paramref name="version"/>: only if that is still the version and the sentences table holds exactly those
+    /// sentences (their number and the sum of their ids), so that a map never misses a sentence another process wrote.
+    /// Returns null when not stored; the caller then runs <see cref="UpdateAsync"/>.
+    /// </summary>
+    public static async Task<SharedCopyUpdate?> StoreDetectedAsync(
+        IDbContextFactory<DashboardDb> databases, SharedCopyMapRows rows, long version, (int Count, long IdSum) sentences, TimeSpan detection, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var db = await databases.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await ContentVersion.ReadAsync(db, ct) != version) return null;
+        var stored = (await db.Database.SqlQueryRaw<SentenceTotals>("SELECT count(*) AS Count, coalesce(sum(Id), 0) AS IdSum FROM sentences").ToListAsync(ct))[0];
+        if (stored.Count != sentences.Count || stored.IdSum != sentences.IdSum) return null;
+        await WriteAsync(db, rows, version, ct);
+        await tx.CommitAsync(ct);
+        return new(version, true, rows.SharedSentences, detection, clock.Elapsed);
+    }
+
+    /// <summary>Replaces the stored map with <paramref name="rows"/> as that of <paramref name="version"/>, inside the open transaction.</summary>
+    static async Task WriteAsync(DashboardDb db, SharedCopyMapRows rows, long version, CancellationToken ct)
+    {
+        // The indexes are built once from the new rows (1.9 M at 100,000 articles) rather than kept up row by row.
+        var indexes = await db.Database.SqlQueryRaw<string>(
+            "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shared_copy_sentences' AND name LIKE 'IX_%'").ToListAsync(ct);
+        foreach (var index in indexes)
+        {
+            // Index names come from the schema (EF's IX_ names), never from input.
+            var drop = "DROP INDEX \"" + index + "\";";
+            await db.Database.ExecuteSqlRawAsync(drop, ct);
+        }
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_texts; DELETE FROM shared_copy_sentences;", ct);
+        foreach (var chunk in rows.SentenceChunks)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO shared_copy_sentences (SentenceId, ArticleId, \"Index\", TextId, Copies) " +
+                "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each({0})", [chunk], ct);
+        }
+        foreach (var chunk in rows.TextChunks)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO shared_copy_texts (TextId, Matched) SELECT value ->> 0, value ->> 1 FROM json_each({0})", [chunk], ct);
+        }
+        await SchemaInitializer.CreateMissingIndexesAsync(db, ct);
+        await SchemaInitializer.SetMetaAsync(db, VersionKey, version.ToString(CultureInfo.InvariantCulture), ct);
     }
 
     /// <summary>Reads every sentence and detects shared copy (streamed: only each distinct text's shingles are kept).</summary>
@@ -117,33 +166,16 @@ public static class SharedCopyStore
         return builder.Build();
     }
 
-    /// <summary>Rows per INSERT: sent as one JSON array that SQLite unpacks (json_each), not one statement per row.</summary>
-    const int RowsPerInsert = 20_000;
-
-    static async Task<int> InsertAsync(DashboardDb db, SharedCopies found, CancellationToken ct)
-    {
-        var count = 0;
-        foreach (var chunk in found.StoredSentences.Chunk(RowsPerInsert))
-        {
-            var rows = "[" + string.Join(',', chunk.Select(r => $"[{r.SentenceId},{r.ArticleId},{r.Index},{r.Text},{r.Copies}]")) + "]";
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO shared_copy_sentences (SentenceId, ArticleId, \"Index\", TextId, Copies) " +
-                "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each({0})", [rows], ct);
-            count += chunk.Length;
-        }
-        foreach (var chunk in found.StoredMatches.Chunk(RowsPerInsert))
-        {
-            var rows = "[" + string.Join(',', chunk.Select(m => $"[{m.Text},\"{string.Join(' ', m.Others)}\"]")) + "]";
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO shared_copy_texts (TextId, Matched) SELECT value ->> 0, value ->> 1 FROM json_each({0})", [rows], ct);
-        }
-        return count;
-    }
-
     static async Task<Dictionary<string, string>> ReadMetaAsync(DashboardDb db, CancellationToken ct) =>
         (await db.Database.SqlQueryRaw<MetaValue>(
             "SELECT key AS Key, value AS Value FROM dashboard_meta WHERE key IN ('content_version', 'shared_copies_version', 'shared_copies_started')")
             .ToListAsync(ct)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+
+    sealed class SentenceTotals
+    {
+        public int Count { get; set; }
+        public long IdSum { get; set; }
+    }
 
     sealed class MetaValue
     {
