@@ -43,11 +43,15 @@ internal sealed class LoadState
     public async Task<Dictionary<string, Outlet>> OutletsAsync(DashboardDb db, IEnumerable<ArticleMetadata> metadata, CancellationToken ct)
     {
         var result = new Dictionary<string, Outlet>(StringComparer.Ordinal);
-        foreach (var meta in metadata.DistinctBy(m => m.OutletSlug))
+        var wanted = metadata.DistinctBy(m => m.OutletSlug).ToList();
+        // The known outlets of the batch in one query (not one per outlet: this runs for every batch).
+        var ids = wanted.Select(m => outletIds.GetValueOrDefault(m.OutletSlug)).Where(id => id != 0).ToList();
+        var known = ids.Count == 0 ? [] : await db.Outlets.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        foreach (var meta in wanted)
         {
             if (outletIds.TryGetValue(meta.OutletSlug, out var id))
             {
-                result[meta.OutletSlug] = await db.Outlets.SingleAsync(o => o.Id == id, ct);
+                result[meta.OutletSlug] = known[id];
             }
             else
             {

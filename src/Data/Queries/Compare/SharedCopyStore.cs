@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using AleppoDashboard.Data.Schema;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 
 namespace AleppoDashboard.Data.Queries.Compare;
 
@@ -139,12 +141,7 @@ public static class SharedCopyStore
             await db.Database.ExecuteSqlRawAsync(drop, ct);
         }
         await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_texts; DELETE FROM shared_copy_sentences;", ct);
-        foreach (var chunk in rows.SentenceChunks)
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO shared_copy_sentences (SentenceId, ArticleId, \"Index\", TextId, Copies) " +
-                "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each({0})", [chunk], ct);
-        }
+        InsertSentences(db, rows.Sentences, ct);
         foreach (var chunk in rows.TextChunks)
         {
             await db.Database.ExecuteSqlRawAsync(
@@ -152,6 +149,38 @@ public static class SharedCopyStore
         }
         await SchemaInitializer.CreateMissingIndexesAsync(db, ct);
         await SchemaInitializer.SetMetaAsync(db, VersionKey, version.ToString(CultureInfo.InvariantCulture), ct);
+    }
+
+    /// <summary>
+    /// The shared sentences, with one prepared statement whose values are bound by position through SQLite's C API (1.95 M
+    /// rows at 100,000 articles: an ADO.NET command per row or JSON arrays unpacked by SQLite cost more per row).
+    /// </summary>
+    static void InsertSentences(DashboardDb db, StoredCopy[] sentences, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        Check(raw.sqlite3_prepare_v2(connection.Handle,
+            "INSERT INTO shared_copy_sentences (SentenceId, ArticleId, \"Index\", TextId, Copies) VALUES (?, ?, ?, ?, ?)", out var statement), connection);
+        using (statement)
+        {
+            for (var i = 0; i < sentences.Length; i++)
+            {
+                if ((i & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+                var r = sentences[i];
+                raw.sqlite3_bind_int64(statement, 1, r.SentenceId);
+                raw.sqlite3_bind_int64(statement, 2, r.ArticleId);
+                raw.sqlite3_bind_int64(statement, 3, r.Index);
+                raw.sqlite3_bind_int64(statement, 4, r.Text);
+                raw.sqlite3_bind_int64(statement, 5, r.Copies);
+                var done = raw.sqlite3_step(statement);
+                raw.sqlite3_reset(statement);
+                if (done != raw.SQLITE_DONE) Check(done, connection);
+            }
+        }
+    }
+
+    static void Check(int rc, SqliteConnection connection)
+    {
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
     }
 
     /// <summary>Reads every sentence and detects shared copy (streamed: only each distinct text's shingles are kept).</summary>
