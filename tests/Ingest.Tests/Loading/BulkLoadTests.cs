@@ -65,6 +65,8 @@ public class BulkLoadTests
         Assert.Equal(await SentencesAsync(b), await SentencesAsync(a));
         Assert.Equal(await MentionsAsync(b), await MentionsAsync(a));
         Assert.Equal(await TermHitsAsync(b), await TermHitsAsync(a));
+        // The bulk load writes without SQLite's per-row foreign key checks: every row must still point at a stored row.
+        Assert.Empty(await ForeignKeyViolationsAsync(a));
         // FTS5's own check that the index holds exactly the stored sentences (throws otherwise), and the same hits.
         foreach (var db in new[] { a, b })
         {
@@ -123,5 +125,18 @@ public class BulkLoadTests
     sealed class AfterEachBatch(Action action) : IProgress<IngestProgress>
     {
         public void Report(IngestProgress value) => action();
+    }
+
+    /// <summary>PRAGMA foreign_key_check: one line per row whose foreign key points at no row.</summary>
+    static async Task<List<string>> ForeignKeyViolationsAsync(DashboardDb db)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_key_check;";
+        var violations = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) violations.Add($"{reader.GetValue(0)} row {reader.GetValue(1)} -> {reader.GetValue(2)}");
+        return violations;
     }
 }
