@@ -21,6 +21,7 @@ public sealed class SharedCopyBuilder
     readonly List<CopyRow> rows = [];
     readonly List<string> outlets = [];
     readonly Dictionary<string, short> outletIds = new(StringComparer.Ordinal);
+    readonly SentenceWordScanner scanner = new();
 
     public void Add(int sentenceId, int articleId, int index, string outletName, string text)
     {
@@ -28,12 +29,12 @@ public sealed class SharedCopyBuilder
         var raw = Hash(text);
         if (!rawTexts.TryGetValue(raw, out var t))
         {
-            var words = SharedCopyDetector.NormalisedWords(text);
-            var key = Hash(string.Join(' ', words));
+            scanner.Scan(text);
+            var key = scanner.Key;
             if (!normalTexts.TryGetValue(key, out t))
             {
                 normalTexts[key] = t = shingles.Count;
-                shingles.Add(SharedCopyDetector.Shingles(words));
+                shingles.Add(scanner.Shingles());
             }
             rawTexts[raw] = t;
         }
@@ -185,12 +186,7 @@ public sealed class SharedCopyBuilder
         return common;
     }
 
-    static ulong Hash(string text)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var ch in text) h = (h ^ ch) * 1099511628211UL;
-        return h;
-    }
+    static ulong Hash(string text) => Fnv.Add(Fnv.Offset, text);
 }
 
 /// <summary>A sentence as the detector keeps it: ids, position, outlet (index into the outlet names) and distinct text.</summary>

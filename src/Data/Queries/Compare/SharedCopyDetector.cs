@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AleppoDashboard.Data.Queries.Compare;
 
 /// <summary>One sentence as the shared-copy detector sees it.</summary>
@@ -56,26 +54,9 @@ public static class SharedCopyDetector
     /// <summary>Lower-cased words of letters and digits; quotes, apostrophes and all other punctuation dropped.</summary>
     public static IReadOnlyList<string> NormalisedWords(string text)
     {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(char.ToLowerInvariant(c));
-            }
-            else if (c is '\'' or '’' or '‘' or 'ʼ' or '`' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                // apostrophes join (Assad's = assads); diacritic marks vanish
-            }
-            else if (word.Length > 0)
-            {
-                words.Add(word.ToString());
-                word.Clear();
-            }
-        }
-        if (word.Length > 0) words.Add(word.ToString());
-        return words;
+        var scanner = new SentenceWordScanner();
+        scanner.Scan(text);
+        return scanner.Words;
     }
 
     /// <summary>The distinct shingles of the words, as 64-bit hashes, sorted.</summary>
@@ -92,17 +73,7 @@ public static class SharedCopyDetector
         return sorted;
     }
 
-    /// <summary>FNV-1a over the three words joined by U+0001 (without building the joined string).</summary>
-    static long Hash(string a, string b, string c)
-    {
-        var h = 14695981039346656037UL;
-        h = Fold(Fold(Fold(Fold(Fold(h, a), "\u0001"), b), "\u0001"), c);
-        return (long)h;
-    }
-
-    static ulong Fold(ulong h, string text)
-    {
-        foreach (var ch in text) h = (h ^ ch) * 1099511628211UL;
-        return h;
-    }
+    /// <summary>FNV-1a over the three words joined by U+0001.</summary>
+    static long Hash(string a, string b, string c) =>
+        (long)Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Offset, a), '\u0001'), b), '\u0001'), c);
 }
