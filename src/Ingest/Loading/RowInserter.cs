@@ -16,8 +16,8 @@ internal sealed class RowInserter<T> : IDisposable where T : class
 {
     readonly SqliteConnection connection;
     readonly sqlite3_stmt statement;
-    readonly IProperty key;
-    readonly (IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)[] columns;
+    readonly Action<T, int> setKey;
+    readonly ColumnBinder<T>[] columns;
 
     public RowInserter(DashboardDbModel model, SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -25,7 +25,7 @@ internal sealed class RowInserter<T> : IDisposable where T : class
         var entity = model.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        key = entity.FindPrimaryKey()!.Properties.Single();
+        var key = entity.FindPrimaryKey()!.Properties.Single();
         var properties = entity.GetProperties().Where(p => p != key).ToArray();
         var keyColumn = key.GetColumnName(store)!;
         NextId = ReadNextId(connection, transaction, table, keyColumn);
@@ -36,7 +36,8 @@ internal sealed class RowInserter<T> : IDisposable where T : class
             $"INSERT INTO \"{table}\" (\"{keyColumn}\", {string.Join(", ", properties.Select(p => "\"" + p.GetColumnName(store) + "\""))}) " +
             $"VALUES (?, {string.Join(", ", properties.Select(_ => "?"))})";
         Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out statement));
-        columns = properties.Select(p => (p.GetGetter(), p.GetTypeMapping().Converter)).ToArray();
+        columns = properties.Select(p => ColumnBinders<T>.For(p, connection)).ToArray();
+        setKey = ColumnBinders<T>.KeySetter(key);
     }
 
     /// <summary>The id the next inserted row gets.</summary>
@@ -49,13 +50,7 @@ internal sealed class RowInserter<T> : IDisposable where T : class
         Check(raw.sqlite3_bind_int64(statement, 1, id));
         for (var i = 0; i < columns.Length; i++)
         {
-            var (getter, converter) = columns[i];
-            var value = getter.GetClrValue(row);
-            if (value is not null && converter is not null)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-            Check(Bind(i + 2, value));
+            columns[i](row, statement, i + 2);
         }
         var done = raw.sqlite3_step(statement);
         raw.sqlite3_reset(statement);
@@ -63,24 +58,10 @@ internal sealed class RowInserter<T> : IDisposable where T : class
         {
             Check(done);
         }
-        key.PropertyInfo!.SetValue(row, id);
+        setKey(row, id);
         NextId = id + 1;
         return id;
     }
-
-    /// <summary>Binds a value as Microsoft.Data.Sqlite would store it (enums as integers, dates as yyyy-MM-dd text).</summary>
-    int Bind(int index, object? value) => value switch
-    {
-        null => raw.sqlite3_bind_null(statement, index),
-        string text => raw.sqlite3_bind_text16(statement, index, text),
-        int number => raw.sqlite3_bind_int64(statement, index, number),
-        long number => raw.sqlite3_bind_int64(statement, index, number),
-        double number => raw.sqlite3_bind_double(statement, index, number),
-        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
-        Enum choice => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(choice, System.Globalization.CultureInfo.InvariantCulture)),
-        DateOnly date => raw.sqlite3_bind_text16(statement, index, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-        _ => throw new NotSupportedException($"{typeof(T).Name}: no binding for a {value.GetType().Name} column value."),
-    };
 
     void Check(int rc)
     {

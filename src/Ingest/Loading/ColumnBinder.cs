@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SQLitePCL;
+
+namespace AleppoDashboard.Ingest.Loading;
+
+/// <summary>Binds one column of a row to a prepared statement's parameter.</summary>
+internal delegate void ColumnBinder<T>(T row, sqlite3_stmt statement, int index);
+
+/// <summary>
+/// Column binders for <see cref="RowInserter{T}"/>. Integer, enum and text columns without a value conversion of
+/// their own (all the columns of sentences and facts: millions of rows in a large load) are read through compiled
+/// getters and bound without boxing; any other column goes through the EF property's getter and value converter, as
+/// Microsoft.Data.Sqlite would store it (enums as integers, dates as yyyy-MM-dd text).
+/// </summary>
+internal static class ColumnBinders<T> where T : class
+{
+    public static ColumnBinder<T> For(IProperty property, SqliteConnection connection)
+    {
+        var info = property.PropertyInfo;
+        var converter = property.GetTypeMapping().Converter;
+        var type = info?.PropertyType;
+        var numberConverter = converter is null || (type is { IsEnum: true } && converter.GetType().IsGenericType
+            && converter.GetType().GetGenericTypeDefinition() == typeof(EnumToNumberConverter<,>));
+        if (info is not null && numberConverter && (type == typeof(int) || type == typeof(long) || type!.IsEnum))
+        {
+            var get = Getter<long>(info, v => Expression.Convert(v, typeof(long)));
+            return (row, statement, index) => Check(raw.sqlite3_bind_int64(statement, index, get(row)), connection);
+        }
+        if (info is not null && converter is null && type == typeof(string))
+        {
+            var get = Getter<string?>(info, v => v);
+            return (row, statement, index) =>
+                Check(get(row) is { } text ? raw.sqlite3_bind_text16(statement, index, text) : raw.sqlite3_bind_null(statement, index), connection);
+        }
+        var getter = property.GetGetter();
+        return (row, statement, index) =>
+        {
+            var value = getter.GetClrValue(row);
+            if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
+            Check(Bind(statement, index, value), connection);
+        };
+    }
+
+    /// <summary>Sets the key (an int) of a row.</summary>
+    public static Action<T, int> KeySetter(IProperty key)
+    {
+        var row = Expression.Parameter(typeof(T));
+        var id = Expression.Parameter(typeof(int));
+        return Expression.Lambda<Action<T, int>>(Expression.Assign(Expression.Property(row, key.PropertyInfo!), id), row, id).Compile();
+    }
+
+    static Func<T, TValue> Getter<TValue>(System.Reflection.PropertyInfo info, Func<Expression, Expression> convert)
+    {
+        var row = Expression.Parameter(typeof(T));
+        return Expression.Lambda<Func<T, TValue>>(convert(Expression.Property(row, info)), row).Compile();
+    }
+
+    /// <summary>Binds a value as Microsoft.Data.Sqlite would store it (enums as integers, dates as yyyy-MM-dd text).</summary>
+    static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        string text => raw.sqlite3_bind_text16(statement, index, text),
+        int number => raw.sqlite3_bind_int64(statement, index, number),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        double number => raw.sqlite3_bind_double(statement, index, number),
+        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+        Enum choice => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(choice, CultureInfo.InvariantCulture)),
+        DateOnly date => raw.sqlite3_bind_text16(statement, index, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        _ => throw new NotSupportedException($"{typeof(T).Name}: no binding for a {value.GetType().Name} column value."),
+    };
+
+    static void Check(int rc, SqliteConnection connection)
+    {
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+    }
+}
