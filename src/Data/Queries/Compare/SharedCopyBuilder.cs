@@ -110,38 +110,24 @@ public sealed class SharedCopyBuilder
     List<int>?[] MatchTexts()
     {
         var texts = shingles.Count;
-        var frequency = new Dictionary<long, int>();
-        foreach (var set in shingles)
-        {
-            if (set.Length < SharedCopyDetector.MinSharedShingles) continue;
-            foreach (var s in set) frequency[s] = frequency.GetValueOrDefault(s) + 1;
-        }
-        // The inverted index holds every shingle of every text long enough to match.
-        var index = new Dictionary<long, List<int>>(frequency.Count);
-        for (var t = 0; t < texts; t++)
-        {
-            if (shingles[t].Length < SharedCopyDetector.MinSharedShingles) continue;
-            foreach (var s in shingles[t])
-            {
-                if (!index.TryGetValue(s, out var list)) index[s] = list = new List<int>(frequency[s] == 1 ? 1 : 4);
-                list.Add(t);
-            }
-        }
+        var (ranked, postingStart, postings) = RankedIndex();
         // Each text probes on its own (the index and the shingles are only read), on every core: a thread keeps its own
         // "seen" marks and pairs, merged at the end.
         var pairs = new List<(int T, int U)>();
         Parallel.For(0, texts, () => (Seen: NewSeen(texts), Found: new List<(int, int)>()), (t, _, local) =>
         {
-            var mine = shingles[t];
+            var mine = ranked[t];
             if (mine.Length < SharedCopyDetector.MinSharedShingles) return local;
             var needed = SharedCopyDetector.MinCommon(mine.Length);
-            var prefix = mine.OrderBy(s => frequency[s]).ThenBy(s => s).Take(mine.Length - needed + 1);
-            foreach (var s in prefix)
+            // The text's rarest shingles come first in its ranked array.
+            for (var p = 0; p < mine.Length - needed + 1; p++)
             {
-                foreach (var u in index[s])
+                var rank = mine[p];
+                for (var i = postingStart[rank]; i < postingStart[rank + 1]; i++)
                 {
                     // t is the shorter of the pair (ties: the lower number); the longer finds nothing new from its side.
-                    var theirs = shingles[u];
+                    var u = postings[i];
+                    var theirs = ranked[u];
                     if (u == t || local.Seen[u] == t || theirs.Length < mine.Length || (theirs.Length == mine.Length && u < t)) continue;
                     local.Seen[u] = t;
                     if (Common(mine, theirs, needed) >= needed) local.Found.Add((t, u));
@@ -161,6 +147,52 @@ public sealed class SharedCopyBuilder
         return matched;
     }
 
+    /// <summary>
+    /// The shingles of the texts long enough to match, numbered by rarity: rank 0 is the shingle the fewest texts carry
+    /// (ties by hash value). Each such text's shingles as ranks in ascending order (its rarest first; texts too short to
+    /// match get an empty array), and the inverted index: the texts carrying rank r, in text order, are
+    /// postings[start[r] .. start[r + 1]).
+    /// </summary>
+    (int[][] Ranked, int[] Start, int[] Postings) RankedIndex()
+    {
+        var texts = shingles.Count;
+        var frequency = new Dictionary<long, int>();
+        foreach (var set in shingles)
+        {
+            if (set.Length < SharedCopyDetector.MinSharedShingles) continue;
+            foreach (var s in set) frequency[s] = frequency.GetValueOrDefault(s) + 1;
+        }
+        var order = new (int Frequency, long Shingle)[frequency.Count];
+        var n = 0;
+        foreach (var (shingle, count) in frequency) order[n++] = (count, shingle);
+        Array.Sort(order);
+        var rankOf = new Dictionary<long, int>(order.Length);
+        var start = new int[order.Length + 1];
+        for (var r = 0; r < order.Length; r++)
+        {
+            rankOf[order[r].Shingle] = r;
+            start[r + 1] = start[r] + order[r].Frequency;
+        }
+        var ranked = new int[texts][];
+        var postings = new int[start[^1]];
+        var fill = (int[])start.Clone();
+        for (var t = 0; t < texts; t++)
+        {
+            var set = shingles[t];
+            if (set.Length < SharedCopyDetector.MinSharedShingles)
+            {
+                ranked[t] = [];
+                continue;
+            }
+            var ranks = new int[set.Length];
+            for (var i = 0; i < set.Length; i++) ranks[i] = rankOf[set[i]];
+            Array.Sort(ranks);
+            ranked[t] = ranks;
+            foreach (var r in ranks) postings[fill[r]++] = t;
+        }
+        return (ranked, start, postings);
+    }
+
     static int[] NewSeen(int texts)
     {
         var seen = new int[texts];
@@ -168,11 +200,12 @@ public sealed class SharedCopyBuilder
         return seen;
     }
 
-    /// <summary>Shingles two sorted arrays have in common (stops early once <paramref name="enough"/> are found).</summary>
-    static int Common(long[] a, long[] b, int enough)
+    /// <summary>Shingles two sorted arrays of ranks have in common (counted only as far as needed to tell whether it reaches <paramref name="enough"/>).</summary>
+    static int Common(int[] a, int[] b, int enough)
     {
         int i = 0, j = 0, common = 0;
-        while (i < a.Length && j < b.Length && common < enough)
+        // Stops as soon as enough are found, or when too few are left in the shorter rest to get there.
+        while (common < enough && common + Math.Min(a.Length - i, b.Length - j) >= enough)
         {
             if (a[i] == b[j])
             {
