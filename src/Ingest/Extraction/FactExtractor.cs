@@ -61,7 +61,7 @@ public sealed class FactExtractor
         {
             var sentence = article.Sentences[s];
             var text = sentence.Text;
-            var found = index.Find(TextFolding.Fold(text));
+            var found = index.Find(TextFolding.FoldWithThreadBuffers(text));
             var mayClaim = ClaimCredit.MayClaim(text, found[quantityKind]);
             var tokens = mayClaim || found[places.Kind].Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.Tokenize(text) : NoTokens;
 
