@@ -6,7 +6,8 @@ namespace AleppoDashboard.Ingest.Extraction;
 
 /// <summary>
 /// Pulls place mentions, control claims, source attributions and framing terms out of an article's
-/// sentences. Each fact's span is an offset into its sentence's text.
+/// sentences. Each fact's span is an offset into its sentence's text. Several threads may extract at once: the phrase
+/// tables are only read after construction, and the scratch (folded words, fold buffers, the token list) is per thread.
 /// </summary>
 public sealed class FactExtractor
 {
@@ -61,9 +62,9 @@ public sealed class FactExtractor
         {
             var sentence = article.Sentences[s];
             var text = sentence.Text;
-            var found = index.Find(TextFolding.Fold(text));
+            var found = index.Find(TextFolding.FoldWithThreadBuffers(text));
             var mayClaim = ClaimCredit.MayClaim(text, found[quantityKind]);
-            var tokens = mayClaim || found[places.Kind].Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.Tokenize(text) : NoTokens;
+            var tokens = mayClaim || found[places.Kind].Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.TokenizeWithThreadList(text) : NoTokens;
 
             var placeHits = places.Accept(text, found[places.Kind], tokens, sentence.Part == TextPart.Headline);
             foreach (var hit in placeHits)

@@ -35,6 +35,32 @@ public static class TextFolding
     {
         var folded = GC.AllocateUninitializedArray<char>(text.Length + 1);
         var map = GC.AllocateUninitializedArray<int>(text.Length + 1);
+        var n = FoldInto(text, folded, map);
+        return new FoldedText(text, new string(folded, 0, n), map);
+    }
+
+    [ThreadStatic] static char[]? scratchFolded;
+    [ThreadStatic] static int[]? scratchMap;
+
+    /// <summary>
+    /// <see cref="Fold"/> with this thread's buffers for the work: the result's offsets are only valid until this thread
+    /// folds with this method again (the extractor folds a sentence, matches it and is done with it).
+    /// </summary>
+    internal static FoldedText FoldWithThreadBuffers(string text)
+    {
+        if (scratchMap is not { } map || map.Length < text.Length + 1)
+        {
+            var size = Math.Max(text.Length + 1, 1024);
+            scratchFolded = GC.AllocateUninitializedArray<char>(size);
+            scratchMap = map = GC.AllocateUninitializedArray<int>(size);
+        }
+        var folded = scratchFolded!;
+        var n = FoldInto(text, folded, map);
+        return new FoldedText(text, new string(folded, 0, n), map);
+    }
+
+    static int FoldInto(string text, char[] folded, int[] map)
+    {
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -63,7 +89,7 @@ public static class TextFolding
             folded[n] = f;
             map[n++] = i;
         }
-        return new FoldedText(text, new string(folded, 0, n), map);
+        return n;
     }
 
     /// <summary>Letters of an article form (without the al form itself) starting at <paramref name="i"/>, or 0.</summary>

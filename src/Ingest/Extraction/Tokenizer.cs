@@ -23,6 +23,26 @@ public static class Tokenizer
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 6 + 4);
+        TokenizeInto(text, tokens);
+        return tokens;
+    }
+
+    [ThreadStatic] static List<Token>? scratch;
+
+    /// <summary>
+    /// <see cref="Tokenize"/> into this thread's list: valid until this thread calls it again (the extractor tokenizes
+    /// a sentence, reads its facts and is done with the tokens).
+    /// </summary>
+    internal static List<Token> TokenizeWithThreadList(string text)
+    {
+        var tokens = scratch ??= new List<Token>(256);
+        tokens.Clear();
+        TokenizeInto(text, tokens);
+        return tokens;
+    }
+
+    static void TokenizeInto(string text, List<Token> tokens)
+    {
         var words = FoldedWords.ForThisThread;
         var i = 0;
         while (i < text.Length)
@@ -72,7 +92,6 @@ public static class Tokenizer
             tokens.Add(new Token(c < 128 ? AsciiMarks[c] : c.ToString(), i, i + 1, false, false, null));
             i++;
         }
-        return tokens;
     }
 
     static double? ParseNumber(string raw)

@@ -18,23 +18,23 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
 
     public LoadedText Read(string path)
     {
-        long length;
-        try
-        {
-            length = new FileInfo(path).Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new FileRejectedException($"cannot be read: {e.Message}");
-        }
-        if (length > MaxBytes)
-        {
-            throw new FileRejectedException($"too large ({length / 1024.0 / 1024.0:0.#} MB; the limit is {MaxBytes / 1024.0 / 1024.0:0.#} MB, setting Ingest:MaxFileBytes).");
-        }
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // One open for the size check and the read (on this machine a file system call costs ~10 µs).
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            var length = RandomAccess.GetLength(handle);
+            if (length > MaxBytes)
+            {
+                throw new FileRejectedException($"too large ({length / 1024.0 / 1024.0:0.#} MB; the limit is {MaxBytes / 1024.0 / 1024.0:0.#} MB, setting Ingest:MaxFileBytes).");
+            }
+            bytes = new byte[length];
+            for (var read = 0; read < bytes.Length;)
+            {
+                var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+                if (n == 0) throw new EndOfStreamException(); // shortened while read
+                read += n;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -56,7 +56,7 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         {
             throw new FileRejectedException("is an HTML page, not article text; save the article's text as a .txt file.");
         }
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
+        if (HasControlCharacter(text))
         {
             throw new FileRejectedException("contains control characters; it looks binary, not text.");
         }
@@ -102,6 +102,15 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         }
     }
 
+    static bool HasControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\t')) return true;
+        }
+        return false;
+    }
+
     /// <summary>
     /// An HTML page, not article text: it starts with a tag, a doctype or a comment (browsers' "save as" adds
     /// <c>&lt;!-- saved from url=… --&gt;</c>), and its first kilobytes hold a doctype or an html, head or body tag.
@@ -125,22 +134,27 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
     /// </summary>
     static (string Headline, string Body) SplitHeadline(string text, List<string> warnings)
     {
-        var lines = text.Split('\n');
+        // Lines are found by offset (a line ends at '\n' or the end of the text) instead of splitting the whole text.
         var at = 0;
-        for (var skipped = 0; skipped < 2 && NextNonEmpty(lines, at) is var next and >= 0 && NextNonEmpty(lines, next + 1) >= 0
-             && NavigationText.IsMatch(lines[next]) && RunTogetherWords(lines[next]) >= 2; skipped++)
+        for (var skipped = 0; skipped < 2; skipped++)
         {
-            warnings.Add($"The first line \"{lines[next].Trim()}\" looks like site navigation (words run together), so the next line is taken as the headline.");
-            at = next + 1;
+            var next = NextNonEmpty(text, at);
+            if (next < 0) break;
+            var end = LineEnd(text, next);
+            var line = text.AsSpan(next, end - next);
+            if (NextNonEmpty(text, end + 1) < 0 || !NavigationText.IsMatch(line) || RunTogetherWords(line) < 2) break;
+            warnings.Add($"The first line \"{line.Trim()}\" looks like site navigation (words run together), so the next line is taken as the headline.");
+            at = end + 1;
         }
-        var first = NextNonEmpty(lines, at);
-        var headline = lines[first].Trim();
-        var rest = string.Join('\n', lines[(first + 1)..]).Trim();
+        var first = NextNonEmpty(text, at);
+        var firstEnd = LineEnd(text, first);
+        var headline = text.AsSpan(first, firstEnd - first).Trim().ToString();
+        var rest = firstEnd < text.Length ? text[(firstEnd + 1)..].Trim() : "";
         if (headline.Length > MaxHeadlineLength)
         {
             warnings.Add($"The first line is {headline.Length:N0} characters long, too long for a headline; the whole text is kept as body.");
             var cut = headline.LastIndexOf(' ', 120) is var space and > 40 ? space : 120;
-            return (headline[..cut].TrimEnd() + " …", string.Join('\n', lines[first..]).Trim());
+            return (headline[..cut].TrimEnd() + " …", text[first..].Trim());
         }
         if (rest.Length == 0)
         {
@@ -149,17 +163,23 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         return (headline, rest);
     }
 
-    static int NextNonEmpty(string[] lines, int from)
+    /// <summary>Where the line starting at <paramref name="start"/> ends: its '\n' or the end of the text.</summary>
+    static int LineEnd(string text, int start) => text.IndexOf('\n', start) is var end and >= 0 ? end : text.Length;
+
+    /// <summary>The start of the first line at or after offset <paramref name="from"/> (a line start) that is not blank, or -1.</summary>
+    static int NextNonEmpty(string text, int from)
     {
-        for (var i = from; i < lines.Length; i++)
+        while (from < text.Length)
         {
-            if (!string.IsNullOrWhiteSpace(lines[i])) return i;
+            var end = LineEnd(text, from);
+            if (!text.AsSpan(from, end - from).IsWhiteSpace()) return from;
+            from = end + 1;
         }
         return -1;
     }
 
     /// <summary>Places where a word of three or more lower-case letters runs straight into a capital ("developmentsMiddle").</summary>
-    static int RunTogetherWords(string line) => RunTogether.Count(line);
+    static int RunTogetherWords(ReadOnlySpan<char> line) => RunTogether.Count(line);
 
     static readonly System.Text.RegularExpressions.Regex RunTogether = new(@"\p{Ll}{3}\p{Lu}", System.Text.RegularExpressions.RegexOptions.Compiled);
 

@@ -96,20 +96,96 @@ public sealed class CorpusIngestor(
 
     /// <summary>
     /// Reads and checks the batch's files and derives the sentences and facts of those to write, on the thread pool
-    /// while the writer stores the batch before. Batches are prepared one after the other, in file order.
+    /// while the writer stores the batch before. Batches are prepared one after the other. Within a batch, reading
+    /// and deriving run on two threads (each file on its own: see <see cref="ForEachOnTwoThreads"/>); what depends on
+    /// the files before (the twin a text is the same as, the planned outlet names) is settled in file order between.
     /// </summary>
     Task<List<Prepared>> PrepareBatch(string folder, string[] batch, IReadOnlyDictionary<string, ManifestRow> manifest, LoadState state, CancellationToken ct) =>
-        Task.Run(() => batch.Select(file =>
+        Task.Run(() =>
         {
-            ct.ThrowIfCancellationRequested();
-            var started = IngestStageTimes.Now();
-            var p = Prepare(folder, file, manifest.GetValueOrDefault(ManifestReader.KeyOf(file)), state);
-            if (p.Write is not { } w) return p;
-            started = Times.Add("prepare: read, hash, metadata", started);
-            var rows = DerivedRows.Of(w.Text.Headline, w.Text.Body, state.OutletNameFor(w.Metadata), extractor);
-            Times.Add("prepare: split + extract", started);
-            return p with { Write = w with { Rows = rows } };
-        }).ToList(), ct);
+            const string ReadStage = "prepare: read, hash, metadata", DeriveStage = "prepare: split + extract";
+            // Both stages exist before two threads add to them (IngestStageTimes lists a stage twice if two threads add it first at once).
+            Times.Add(ReadStage, IngestStageTimes.Now());
+            Times.Add(DeriveStage, IngestStageTimes.Now());
+
+            var loaded = new Loaded[batch.Length];
+            ForEachOnTwoThreads(batch.Length, i =>
+            {
+                var started = IngestStageTimes.Now();
+                loaded[i] = Load(folder, batch[i], manifest.GetValueOrDefault(ManifestReader.KeyOf(batch[i])));
+                Times.Add(ReadStage, started);
+            }, ct);
+
+            var prepared = new Prepared[batch.Length];
+            var outletNames = new string?[batch.Length];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                prepared[i] = Prepare(batch[i], loaded[i], state);
+                if (prepared[i].Write is { } w) outletNames[i] = state.OutletNameFor(w.Metadata);
+            }
+
+            ForEachOnTwoThreads(batch.Length, i =>
+            {
+                if (prepared[i].Write is not { } w) return;
+                var started = IngestStageTimes.Now();
+                var rows = DerivedRows.Of(w.Text.Headline, w.Text.Body, outletNames[i], extractor);
+                Times.Add(DeriveStage, started);
+                prepared[i] = prepared[i] with { Write = w with { Rows = rows } };
+            }, ct);
+            return prepared.ToList();
+        }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for 0 .. count-1 on this thread and one thread-pool thread, each taking the next
+    /// index when done with its last; returns when all are done. The first exception (a cancellation too) is thrown
+    /// as it was, once both threads have stopped.
+    /// </summary>
+    static void ForEachOnTwoThreads(int count, Action<int> work, CancellationToken ct)
+    {
+        var next = -1;
+        var stop = false;
+        void Run()
+        {
+            try
+            {
+                for (var i = Interlocked.Increment(ref next); i < count && !Volatile.Read(ref stop); i = Interlocked.Increment(ref next))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    work(i);
+                }
+            }
+            catch
+            {
+                Volatile.Write(ref stop, true);
+                throw;
+            }
+        }
+        if (Environment.ProcessorCount < 2 || count < 2)
+        {
+            Run();
+            return;
+        }
+        // Waiting on it runs it here if no pool thread has taken it yet.
+        var helper = Task.Run(Run, CancellationToken.None);
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        try
+        {
+            Run();
+        }
+        catch (Exception e)
+        {
+            failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+        }
+        try
+        {
+            helper.GetAwaiter().GetResult();
+        }
+        catch when (failure is not null)
+        {
+            // this thread's failure is the one thrown
+        }
+        failure?.Throw();
+    }
 
     async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(List<Prepared> prepared, LoadState state, BulkLoad? bulk, CancellationToken ct)
     {
@@ -141,7 +217,11 @@ public sealed class CorpusIngestor(
         return prepared.Select(p => p.Outcome).ToList();
     }
 
-    Prepared Prepare(string folder, string file, ManifestRow? row, LoadState state)
+    /// <summary>A file read and its outlet and date resolved, or rejected: <see cref="Load"/>'s result.</summary>
+    sealed record Loaded(ManifestRow? Row, LoadedText? Text, ArticleMetadata? Metadata, FileOutcome? Rejected);
+
+    /// <summary>Reads a file and resolves its metadata: depends on no other file, so files are loaded on two threads.</summary>
+    Loaded Load(string folder, string file, ManifestRow? row)
     {
         LoadedText text;
         try
@@ -150,14 +230,24 @@ public sealed class CorpusIngestor(
         }
         catch (FileRejectedException e)
         {
-            return new(new(file, FileStatus.Rejected, [e.Message]), null);
+            return new(row, null, null, new(file, FileStatus.Rejected, [e.Message]));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(new(file, FileStatus.Rejected, [$"cannot be read: {e.Message}"]), null);
+            return new(row, null, null, new(file, FileStatus.Rejected, [$"cannot be read: {e.Message}"]));
         }
+        return new(row, text, metadata.Resolve(row, text.FullText), null);
+    }
+
+    /// <summary>What to do with a loaded file. Called in file order: the first file with a text is the twin the later ones name.</summary>
+    static Prepared Prepare(string file, Loaded loaded, LoadState state)
+    {
+        if (loaded is not { Text: { } text, Metadata: { } meta })
+        {
+            return new(loaded.Rejected!, null);
+        }
+        var row = loaded.Row;
         var hash = text.ContentHash;
-        var meta = metadata.Resolve(row, text.FullText);
         var warnings = text.Warnings.ToList();
         var outcomeWarnings = new List<string>();
         if (row?.Published is { } manifestDate && meta.PublishedOrigin != ValueOrigin.Manifest)

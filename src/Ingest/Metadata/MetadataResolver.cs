@@ -46,18 +46,28 @@ public sealed class MetadataResolver(IReadOnlyList<OutletProfile> outlets)
 
     (string Slug, string Name, ValueOrigin Origin) OutletFromText(string text, List<string> notes)
     {
-        var best = outlets
-            .SelectMany((o, order) => o.DatelinePatterns.Select(p => (Outlet: o, Pattern: p, Order: order, At: text.IndexOf(p, StringComparison.Ordinal))))
-            .Where(x => x.At >= 0)
-            .OrderBy(x => x.At).ThenBy(x => x.Order)
-            .FirstOrDefault();
-        if (best.Outlet is null)
+        // The earliest pattern in the text; on a tie the outlet listed first, then its pattern listed first. Once one
+        // is found, only the text before it (plus a pattern's length) is searched for the others.
+        OutletProfile? bestOutlet = null;
+        string? bestPattern = null;
+        var bestAt = text.Length + 1;
+        foreach (var outlet in outlets)
+        {
+            foreach (var pattern in outlet.DatelinePatterns)
+            {
+                var searched = Math.Min(text.Length, bestAt - 1 + pattern.Length);
+                var at = searched < 0 ? -1 : text.AsSpan(0, searched).IndexOf(pattern, StringComparison.Ordinal);
+                if (at < 0 || at >= bestAt) continue;
+                (bestOutlet, bestPattern, bestAt) = (outlet, pattern, at);
+            }
+        }
+        if (bestOutlet is null)
         {
             notes.Add("No manifest row and no known dateline: outlet unknown.");
             return (UnknownOutletSlug, UnknownOutletName, ValueOrigin.Unknown);
         }
-        notes.Add($"Outlet guessed from '{best.Pattern}' in the text.");
-        return (best.Outlet.Slug, best.Outlet.Name, ValueOrigin.Heuristic);
+        notes.Add($"Outlet guessed from '{bestPattern}' in the text.");
+        return (bestOutlet.Slug, bestOutlet.Name, ValueOrigin.Heuristic);
     }
 
     /// <summary>The slug of a known outlet (by name or alias), else the name made into a slug.</summary>

@@ -17,6 +17,8 @@ public static partial class SentenceSplitter
         "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
     };
 
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static IReadOnlyList<(int Start, int Length)> Split(string text)
     {
         var spans = new List<(int, int)>();
@@ -34,7 +36,7 @@ public static partial class SentenceSplitter
     static void SplitLine(string text, int start, int end, List<(int, int)> spans)
     {
         var sentenceStart = start;
-        foreach (Match m in Boundary().Matches(text[start..end]))
+        foreach (var m in Boundary().EnumerateMatches(text.AsSpan(start, end - start)))
         {
             var stopAt = start + m.Index;
             if (text[stopAt] == '.' && IsAbbreviation(text, sentenceStart, stopAt)) continue;
@@ -48,8 +50,8 @@ public static partial class SentenceSplitter
     {
         var wordStart = stopAt;
         while (wordStart > lineStart && !char.IsWhiteSpace(text[wordStart - 1]) && text[wordStart - 1] is not ('(' or '"' or '“')) wordStart--;
-        var word = text[wordStart..stopAt];
-        return word.Length == 1 && char.IsUpper(word[0]) || Abbreviations.Contains(word);
+        var word = text.AsSpan(wordStart, stopAt - wordStart);
+        return word.Length == 1 && char.IsUpper(word[0]) || AbbreviationLookup.Contains(word);
     }
 
     static void Add(string text, int from, int to, List<(int, int)> spans)
