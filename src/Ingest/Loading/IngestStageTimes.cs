@@ -26,7 +26,11 @@ public sealed class IngestStageTimes
         totals.AddOrUpdate(stage, _ => { added = true; return (now.Wall - start.Wall, cpu); }, (_, t) => (t.Wall + now.Wall - start.Wall, t.Cpu + cpu));
         if (added)
         {
-            lock (order) order.Add(stage);
+            // Two threads can both see a stage as new (AddOrUpdate may run both factories): list it once.
+            lock (order)
+            {
+                if (!order.Contains(stage)) order.Add(stage);
+            }
         }
         return now;
     }
