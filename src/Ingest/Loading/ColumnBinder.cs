@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -34,7 +35,7 @@ internal static class ColumnBinders<T> where T : class
         {
             var get = Getter<string?>(info, v => v);
             return (row, statement, index) =>
-                Check(get(row) is { } text ? raw.sqlite3_bind_text16(statement, index, text) : raw.sqlite3_bind_null(statement, index), connection);
+                Check(get(row) is { } text ? BindUtf8(statement, index, text) : raw.sqlite3_bind_null(statement, index), connection);
         }
         var getter = property.GetGetter();
         return (row, statement, index) =>
@@ -43,6 +44,22 @@ internal static class ColumnBinders<T> where T : class
             if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
             Check(Bind(statement, index, value), connection);
         };
+    }
+
+    [ThreadStatic]
+    static byte[]? utf8;
+
+    /// <summary>
+    /// Binds text as UTF-8 bytes encoded here (vectorised; SQLite copies them) rather than as UTF-16 that SQLite converts
+    /// itself, the database's encoding being UTF-8: the bytes Microsoft.Data.Sqlite binds for a string (it encodes it with
+    /// Encoding.UTF8 too).
+    /// </summary>
+    static int BindUtf8(sqlite3_stmt statement, int index, string text)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (utf8 is null || utf8.Length < max) utf8 = new byte[Math.Max(max, 4096)];
+        var length = Encoding.UTF8.GetBytes(text, utf8);
+        return raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, length));
     }
 
     /// <summary>Sets the key (an int) of a row.</summary>
@@ -63,13 +80,13 @@ internal static class ColumnBinders<T> where T : class
     static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
     {
         null => raw.sqlite3_bind_null(statement, index),
-        string text => raw.sqlite3_bind_text16(statement, index, text),
+        string text => BindUtf8(statement, index, text),
         int number => raw.sqlite3_bind_int64(statement, index, number),
         long number => raw.sqlite3_bind_int64(statement, index, number),
         double number => raw.sqlite3_bind_double(statement, index, number),
         bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
         Enum choice => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(choice, CultureInfo.InvariantCulture)),
-        DateOnly date => raw.sqlite3_bind_text16(statement, index, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        DateOnly date => BindUtf8(statement, index, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         _ => throw new NotSupportedException($"{typeof(T).Name}: no binding for a {value.GetType().Name} column value."),
     };
 

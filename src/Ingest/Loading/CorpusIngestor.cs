@@ -130,7 +130,7 @@ public sealed class CorpusIngestor(
                 var started = IngestStageTimes.Now();
                 var rows = DerivedRows.Of(w.Text.Headline, w.Text.Body, outletNames[i], extractor);
                 Times.Add(DeriveStage, started);
-                prepared[i] = prepared[i] with { Write = w with { Rows = rows } };
+                prepared[i] = prepared[i] with { Write = w with { Rows = rows, Words = ArticleBuilder.CountWords(w.Text.Headline) + ArticleBuilder.CountWords(w.Text.Body) } };
             }, ct);
             return prepared.ToList();
         }, ct);
@@ -371,10 +371,10 @@ public sealed class CorpusIngestor(
         article.ContentHash = pending.Hash;
         article.Notes = pending.Notes.Length == 0 ? null : pending.Notes;
         article.IngestedAt = time.GetUtcNow();
-        article.Words = ArticleBuilder.CountWords(pending.Text.Headline) + ArticleBuilder.CountWords(pending.Text.Body);
+        article.Words = pending.Words ?? ArticleBuilder.CountWords(pending.Text.Headline) + ArticleBuilder.CountWords(pending.Text.Body);
     }
 
-    sealed record PendingArticle(string File, LoadedText Text, ArticleMetadata Metadata, string Hash, string Notes, int? ExistingId, DerivedRows? Rows = null);
+    sealed record PendingArticle(string File, LoadedText Text, ArticleMetadata Metadata, string Hash, string Notes, int? ExistingId, DerivedRows? Rows = null, int? Words = null);
 
     sealed record Prepared(FileOutcome Outcome, PendingArticle? Write);
 }
