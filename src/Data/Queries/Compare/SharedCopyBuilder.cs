@@ -46,7 +46,9 @@ public sealed class SharedCopyBuilder
         rows.Add(new CopyRow(sentenceId, articleId, index, outlet, t));
     }
 
-    public SharedCopies Build()
+    /// <summary>Applies the rule to the sentences added.</summary>
+    /// <param name="threads">How many threads match texts (-1: one per core).</param>
+    public SharedCopies Build(int threads = -1)
     {
         rawTexts.Clear();
         normalTexts.Clear();
@@ -56,7 +58,7 @@ public sealed class SharedCopyBuilder
         Array.Sort(all, (a, b) => a.ArticleId != b.ArticleId ? a.ArticleId.CompareTo(b.ArticleId) : a.Index.CompareTo(b.Index));
         var texts = shingles.Count;
         var (memberStart, memberRows) = Members(all, texts);
-        var matched = MatchTexts();
+        var matched = MatchTexts(threads);
 
         // A text has copies when it has two or more sentences or matches another text (and is long enough to count).
         var hasCopies = new bool[texts];
@@ -107,14 +109,14 @@ public sealed class SharedCopyBuilder
     }
 
     /// <summary>For each distinct text, the other texts that meet the rule with it (null: none).</summary>
-    List<int>?[] MatchTexts()
+    List<int>?[] MatchTexts(int threads)
     {
         var texts = shingles.Count;
         var (ranked, postingStart, postings) = RankedIndex();
         // Each text probes on its own (the index and the shingles are only read), on every core: a thread keeps its own
         // "seen" marks and pairs, merged at the end.
         var pairs = new List<(int T, int U)>();
-        Parallel.For(0, texts, () => (Seen: NewSeen(texts), Found: new List<(int, int)>()), (t, _, local) =>
+        Parallel.For(0, texts, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => (Seen: NewSeen(texts), Found: new List<(int, int)>()), (t, _, local) =>
         {
             var mine = ranked[t];
             if (mine.Length < SharedCopyDetector.MinSharedShingles) return local;

@@ -147,7 +147,17 @@ public static class SharedCopyStore
             await db.Database.ExecuteSqlRawAsync(
                 "INSERT INTO shared_copy_texts (TextId, Matched) SELECT value ->> 0, value ->> 1 FROM json_each({0})", [chunk], ct);
         }
-        await SchemaInitializer.CreateMissingIndexesAsync(db, ct);
+        // SQLite may sort for the index build on a helper thread per core (its default is none); set back after.
+        var threads = "PRAGMA threads=" + Math.Min(Environment.ProcessorCount, 8).ToString(CultureInfo.InvariantCulture) + ";";
+        await db.Database.ExecuteSqlRawAsync(threads, ct);
+        try
+        {
+            await SchemaInitializer.CreateMissingIndexesAsync(db, ct);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA threads=0;", CancellationToken.None);
+        }
         await SchemaInitializer.SetMetaAsync(db, VersionKey, version.ToString(CultureInfo.InvariantCulture), ct);
     }
 
