@@ -104,9 +104,6 @@ public sealed class CorpusIngestor(
         Task.Run(() =>
         {
             const string ReadStage = "prepare: read, hash, metadata", DeriveStage = "prepare: split + extract";
-            // Both stages exist before two threads add to them (IngestStageTimes lists a stage twice if two threads add it first at once).
-            Times.Add(ReadStage, IngestStageTimes.Now());
-            Times.Add(DeriveStage, IngestStageTimes.Now());
 
             var loaded = new Loaded[batch.Length];
             ForEachOnTwoThreads(batch.Length, i =>
@@ -136,55 +133,19 @@ public sealed class CorpusIngestor(
         }, ct);
 
     /// <summary>
-    /// Runs <paramref name="work"/> for 0 .. count-1 on this thread and one thread-pool thread, each taking the next
-    /// index when done with its last; returns when all are done. The first exception (a cancellation too) is thrown
-    /// as it was, once both threads have stopped.
+    /// Runs <paramref name="work"/> for 0 .. count-1 on at most two threads (this one and a thread-pool thread); returns
+    /// when all are done. The first exception (a cancellation too) is thrown as it was, not wrapped.
     /// </summary>
     static void ForEachOnTwoThreads(int count, Action<int> work, CancellationToken ct)
     {
-        var next = -1;
-        var stop = false;
-        void Run()
-        {
-            try
-            {
-                for (var i = Interlocked.Increment(ref next); i < count && !Volatile.Read(ref stop); i = Interlocked.Increment(ref next))
-                {
-                    ct.ThrowIfCancellationRequested();
-                    work(i);
-                }
-            }
-            catch
-            {
-                Volatile.Write(ref stop, true);
-                throw;
-            }
-        }
-        if (Environment.ProcessorCount < 2 || count < 2)
-        {
-            Run();
-            return;
-        }
-        // Waiting on it runs it here if no pool thread has taken it yet.
-        var helper = Task.Run(Run, CancellationToken.None);
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
         try
         {
-            Run();
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct }, work);
         }
-        catch (Exception e)
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        try
-        {
-            helper.GetAwaiter().GetResult();
-        }
-        catch when (failure is not null)
-        {
-            // this thread's failure is the one thrown
-        }
-        failure?.Throw();
     }
 
     async Task<IReadOnlyList<FileOutcome>> IngestBatchAsync(List<Prepared> prepared, LoadState state, BulkLoad? bulk, CancellationToken ct)
