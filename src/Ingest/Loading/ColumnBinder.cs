@@ -70,6 +70,9 @@ internal static class ColumnBinders<T> where T : class
         return Expression.Lambda<Action<T, int>>(Expression.Assign(Expression.Property(row, key.PropertyInfo!), id), row, id).Compile();
     }
 
+    /// <summary>Reads the key (an int) of a row.</summary>
+    public static Func<T, int> KeyGetter(IProperty key) => Getter<int>(key.PropertyInfo!, v => v);
+
     static Func<T, TValue> Getter<TValue>(System.Reflection.PropertyInfo info, Func<Expression, Expression> convert)
     {
         var row = Expression.Parameter(typeof(T));

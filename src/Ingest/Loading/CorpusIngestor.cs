@@ -296,11 +296,11 @@ public sealed class CorpusIngestor(
         var model = new DashboardDbModel(db.Model);
         using (var articles = new RowInserter<Article>(model, (SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction()))
         {
-            foreach (var article in added)
+            articles.InsertAll(added.Select(article =>
             {
                 article.OutletId = article.Outlet.Id;
-                articles.Insert(article);
-            }
+                return article;
+            }));
         }
         started = Times.Add("insert articles", started);
         using (var rows = new DerivedRowWriter(db, extractor, Times, indexSentences: bulk is null))

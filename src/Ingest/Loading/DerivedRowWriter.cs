@@ -59,17 +59,7 @@ internal sealed class DerivedRowWriter : IDisposable
     {
         var firstSentenceId = sentences.NextId;
         var started = IngestStageTimes.Now();
-        foreach (var (article, rows) in articles)
-        {
-            ct.ThrowIfCancellationRequested();
-            article.Sentences = rows.Sentences;
-            foreach (var sentence in rows.Sentences)
-            {
-                sentence.Article = article;
-                sentence.ArticleId = article.Id;
-                sentences.Insert(sentence);
-            }
-        }
+        sentences.InsertAll(SentencesOf(articles, ct));
         started = Time("insert sentences", started);
         var facts = articles.Select(a => (a.Article, a.Rows.Facts)).ToList();
         Insert(mentions, facts.SelectMany(f => Of(f.Article, f.Facts.Mentions)));
@@ -84,6 +74,22 @@ internal sealed class DerivedRowWriter : IDisposable
         {
             IndexSentencesFrom(firstSentenceId);
             Time("fts fill", started);
+        }
+    }
+
+    /// <summary>The articles' sentences, pointed at their stored article.</summary>
+    static IEnumerable<Sentence> SentencesOf(IReadOnlyList<(Article Article, DerivedRows Rows)> articles, CancellationToken ct)
+    {
+        foreach (var (article, rows) in articles)
+        {
+            ct.ThrowIfCancellationRequested();
+            article.Sentences = rows.Sentences;
+            foreach (var sentence in rows.Sentences)
+            {
+                sentence.Article = article;
+                sentence.ArticleId = article.Id;
+                yield return sentence;
+            }
         }
     }
 
@@ -111,12 +117,12 @@ internal sealed class DerivedRowWriter : IDisposable
 
     static void Insert<T>(RowInserter<T> inserter, IEnumerable<T> facts) where T : SentenceSpan
     {
-        foreach (var fact in facts)
+        inserter.InsertAll(facts.Select(fact =>
         {
             fact.ArticleId = fact.Article.Id;
             fact.SentenceId = fact.Sentence.Id;
-            inserter.Insert(fact);
-        }
+            return fact;
+        }));
     }
 
     public void Dispose()

@@ -60,15 +60,15 @@ public class RowInserterTests
                 foreach (var a in byInserter)
                 {
                     a.OutletId = outlet.Id;
-                    articles.Insert(a);
                 }
+                articles.InsertAll(byInserter);
             }
             var sentence = NewSentence(byInserter[0]);
             sentence.ArticleId = byInserter[0].Id;
-            using (var sentences = new RowInserter<Sentence>(model, connection, transaction)) sentences.Insert(sentence);
+            using (var sentences = new RowInserter<Sentence>(model, connection, transaction)) sentences.InsertAll([sentence]);
             var mention = NewMention(byInserter[0], sentence);
             (mention.ArticleId, mention.SentenceId) = (byInserter[0].Id, sentence.Id);
-            using (var mentions = new RowInserter<PlaceMention>(model, connection, transaction)) mentions.Insert(mention);
+            using (var mentions = new RowInserter<PlaceMention>(model, connection, transaction)) mentions.InsertAll([mention]);
             await tx.CommitAsync();
             Assert.Equal(byEf[1].Id + 1, byInserter[0].Id);
             Assert.Equal(efSentence.Id + 1, sentence.Id);
@@ -81,6 +81,49 @@ public class RowInserterTests
         }
         Assert.Equal(await StoredAsync(db, "sentences", efSentence.Id, "ArticleId"), await StoredAsync(db, "sentences", efSentence.Id + 1, "ArticleId"));
         Assert.Equal(await StoredAsync(db, "place_mentions", efMention.Id, "ArticleId", "SentenceId"), await StoredAsync(db, "place_mentions", efMention.Id + 1, "ArticleId", "SentenceId"));
+    }
+
+    /// <summary>
+    /// Rows go in by groups of <see cref="RowInserter{T}.RowsPerStatement"/> and the rest one by one: every row of a run
+    /// that needs both is stored once, in order, with the id it was given, and the next run's ids follow on.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(RowInserter<Sentence>.RowsPerStatement)]
+    [InlineData(2 * RowInserter<Sentence>.RowsPerStatement + 5)]
+    public async Task EveryRowOfALongRunIsStoredOnceInOrder(int count)
+    {
+        using var harness = new IngestHarness();
+        await harness.OpenAsync();
+        await using var db = harness.Db();
+        var article = new Article
+        {
+            Outlet = new Outlet { Slug = "test-outlet", Name = "Test Outlet" }, Headline = "h", Body = "b", SourceFile = "a.txt",
+            ContentHash = "abc", IngestedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+        await db.Database.OpenConnectionAsync();
+        var runs = new List<List<Sentence>>();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            using var sentences = new RowInserter<Sentence>(new DashboardDbModel(db.Model), (SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction());
+            for (var run = 0; run < 2; run++)
+            {
+                var rows = Enumerable.Range(run * count, count)
+                    .Select(i => new Sentence { ArticleId = article.Id, Index = i, Part = TextPart.Body, Start = 10 * i, Length = 3, Text = $"sentence {i}" })
+                    .ToList();
+                sentences.InsertAll(rows);
+                runs.Add(rows);
+            }
+            await tx.CommitAsync();
+        }
+
+        var given = runs.SelectMany(r => r).ToList();
+        var firstId = given[0].Id;
+        Assert.Equal(Enumerable.Range(firstId, 2 * count), given.Select(s => s.Id));
+        var stored = await db.Sentences.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Index, s.Start, s.Text }).ToListAsync();
+        Assert.Equal(given.Select(s => new { s.Id, s.Index, s.Start, s.Text }), stored);
     }
 
     /// <summary>Every column of the row as "name typeof value", but the id and the given columns (which point at other rows).</summary>
