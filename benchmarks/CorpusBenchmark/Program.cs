@@ -40,10 +40,12 @@ foreach (var size in options.Sizes)
     {
         foreach (var f in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" }) File.Delete(f);
         var databases = DataServiceExtensions.CreateFactory(databasePath);
+        var cost = IngestCost.Start();
         clock.Restart();
         var corpus = await Corpus.OpenAsync(databases, reference, 8 * 1024 * 1024, TimeProvider.System);
         var ingest = await corpus.Ingestor.IngestFolderAsync(corpusFolder);
         var seconds = clock.Elapsed.TotalSeconds;
+        var spent = cost.Stop();
         await using var db = await databases.CreateDbContextAsync();
         // What the run did after its last write of articles and the indexes: the shared-copy detection (in a bulk load,
         // the part of it not done while the indexes were built) and storing its map.
@@ -51,6 +53,7 @@ foreach (var size in options.Sizes)
         report.Line($"- **ingest, the whole run (read, split, extract, store, indexes, shared-copy detection and map): {size / seconds:0} articles/s** ({seconds:0.0} s; {ingest.Summary})");
         report.Line($"- of which the load until its articles and indexes are written: {size / (seconds - detection):0} articles/s ({seconds - detection:0.0} s); " +
                     $"then {detection:0.0} s for the shared-copy map ({ingest.SharedCopy})");
+        report.Line($"- process during the run: {spent}");
         report.Line("- time per stage (s): " + string.Join(", ", corpus.Ingestor.Times.Totals().Select(t => $"{t.Stage} {t.Seconds:0.00} (cpu {t.CpuSeconds:0.00})")));
         report.Line($"- of which read + split + extract alone (no database, one thread): {await ExtractOnlyAsync(corpusFolder, reference):0} articles/s");
         report.Line($"- database: {await db.Articles.CountAsync():N0} articles, {await db.Sentences.CountAsync():N0} sentences, " +

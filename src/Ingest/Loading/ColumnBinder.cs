@@ -1,25 +1,33 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
 namespace AleppoDashboard.Ingest.Loading;
 
-/// <summary>Binds one column of a row to a prepared statement's parameter.</summary>
-internal delegate void ColumnBinder<T>(T row, sqlite3_stmt statement, int index);
+/// <summary>Binds one column of a row to a prepared statement's parameter; returns SQLite's result code.</summary>
+internal delegate int ColumnBinder<T>(T row, sqlite3_stmt statement, int index);
 
 /// <summary>
 /// Column binders for <see cref="RowInserter{T}"/>. Integer, enum and text columns without a value conversion of
 /// their own (all the columns of sentences and facts: millions of rows in a large load) are read through compiled
 /// getters and bound without boxing; any other column goes through the EF property's getter and value converter, as
 /// Microsoft.Data.Sqlite would store it (enums as integers, dates as yyyy-MM-dd text).
+/// Each property's binder (and the key's getter and setter) is compiled once per process, not once per
+/// <see cref="RowInserter{T}"/>: a load makes five inserters a batch, and compiling their ~60 delegates each time cost
+/// CPU and, with the runtime's W^X protection of generated code, two memory mappings per delegate.
 /// </summary>
 internal static class ColumnBinders<T> where T : class
 {
-    public static ColumnBinder<T> For(IProperty property, SqliteConnection connection)
+    static readonly ConcurrentDictionary<IProperty, ColumnBinder<T>> binders = new();
+    static readonly ConcurrentDictionary<IProperty, (Action<T, int> Set, Func<T, int> Get)> keys = new();
+
+    public static ColumnBinder<T> For(IProperty property) => binders.GetOrAdd(property, Create);
+
+    static ColumnBinder<T> Create(IProperty property)
     {
         var info = property.PropertyInfo;
         var converter = property.GetTypeMapping().Converter;
@@ -29,20 +37,19 @@ internal static class ColumnBinders<T> where T : class
         if (info is not null && numberConverter && (type == typeof(int) || type == typeof(long) || type!.IsEnum))
         {
             var get = Getter<long>(info, v => Expression.Convert(v, typeof(long)));
-            return (row, statement, index) => Check(raw.sqlite3_bind_int64(statement, index, get(row)), connection);
+            return (row, statement, index) => raw.sqlite3_bind_int64(statement, index, get(row));
         }
         if (info is not null && converter is null && type == typeof(string))
         {
             var get = Getter<string?>(info, v => v);
-            return (row, statement, index) =>
-                Check(get(row) is { } text ? BindUtf8(statement, index, text) : raw.sqlite3_bind_null(statement, index), connection);
+            return (row, statement, index) => get(row) is { } text ? BindUtf8(statement, index, text) : raw.sqlite3_bind_null(statement, index);
         }
         var getter = property.GetGetter();
         return (row, statement, index) =>
         {
             var value = getter.GetClrValue(row);
             if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
-            Check(Bind(statement, index, value), connection);
+            return Bind(statement, index, value);
         };
     }
 
@@ -62,16 +69,14 @@ internal static class ColumnBinders<T> where T : class
         return raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, length));
     }
 
-    /// <summary>Sets the key (an int) of a row.</summary>
-    public static Action<T, int> KeySetter(IProperty key)
+    /// <summary>Sets and reads the key (an int) of a row.</summary>
+    public static (Action<T, int> Set, Func<T, int> Get) Key(IProperty key) => keys.GetOrAdd(key, k =>
     {
         var row = Expression.Parameter(typeof(T));
         var id = Expression.Parameter(typeof(int));
-        return Expression.Lambda<Action<T, int>>(Expression.Assign(Expression.Property(row, key.PropertyInfo!), id), row, id).Compile();
-    }
-
-    /// <summary>Reads the key (an int) of a row.</summary>
-    public static Func<T, int> KeyGetter(IProperty key) => Getter<int>(key.PropertyInfo!, v => v);
+        var set = Expression.Lambda<Action<T, int>>(Expression.Assign(Expression.Property(row, k.PropertyInfo!), id), row, id).Compile();
+        return (set, Getter<int>(k.PropertyInfo!, v => v));
+    });
 
     static Func<T, TValue> Getter<TValue>(System.Reflection.PropertyInfo info, Func<Expression, Expression> convert)
     {
@@ -92,9 +97,4 @@ internal static class ColumnBinders<T> where T : class
         DateOnly date => BindUtf8(statement, index, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         _ => throw new NotSupportedException($"{typeof(T).Name}: no binding for a {value.GetType().Name} column value."),
     };
-
-    static void Check(int rc, SqliteConnection connection)
-    {
-        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-    }
 }

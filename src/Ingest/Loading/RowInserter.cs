@@ -46,9 +46,8 @@ internal sealed class RowInserter<T> : IDisposable where T : class
         var insert = $"INSERT INTO \"{table}\" (\"{keyColumn}\", {columnList}) VALUES ";
         Check(raw.sqlite3_prepare_v2(connection.Handle, insert + values, out single));
         Check(raw.sqlite3_prepare_v2(connection.Handle, insert + string.Join(", ", Enumerable.Repeat(values, RowsPerStatement)), out group));
-        columns = properties.Select(p => ColumnBinders<T>.For(p, connection)).ToArray();
-        setKey = ColumnBinders<T>.KeySetter(key);
-        getKey = ColumnBinders<T>.KeyGetter(key);
+        columns = properties.Select(ColumnBinders<T>.For).ToArray();
+        (setKey, getKey) = ColumnBinders<T>.Key(key);
     }
 
     /// <summary>The id the next inserted row gets.</summary>
@@ -89,7 +88,7 @@ internal sealed class RowInserter<T> : IDisposable where T : class
             Check(raw.sqlite3_bind_int64(statement, parameter++, getKey(row)));
             for (var i = 0; i < columns.Length; i++)
             {
-                columns[i](row, statement, parameter++);
+                Check(columns[i](row, statement, parameter++));
             }
         }
         var done = raw.sqlite3_step(statement);
