@@ -1,6 +1,7 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Ingest.Loading;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -84,13 +85,13 @@ public class RowInserterTests
     }
 
     /// <summary>
-    /// Rows go in by groups of <see cref="RowInserter{T}.RowsPerStatement"/> and the rest one by one: every row of a run
+    /// Rows go in by groups of <see cref="GroupedInsert{TRow}.RowsPerStatement"/> and the rest one by one: every row of a run
     /// that needs both is stored once, in order, with the id it was given, and the next run's ids follow on.
     /// </summary>
     [Theory]
     [InlineData(1)]
-    [InlineData(RowInserter<Sentence>.RowsPerStatement)]
-    [InlineData(2 * RowInserter<Sentence>.RowsPerStatement + 5)]
+    [InlineData(GroupedInsert<Sentence>.RowsPerStatement)]
+    [InlineData(2 * GroupedInsert<Sentence>.RowsPerStatement + 5)]
     public async Task EveryRowOfALongRunIsStoredOnceInOrder(int count)
     {
         using var harness = new IngestHarness();

@@ -162,35 +162,25 @@ public static class SharedCopyStore
     }
 
     /// <summary>
-    /// The shared sentences, with one prepared statement whose values are bound by position through SQLite's C API (1.95 M
-    /// rows at 100,000 articles: an ADO.NET command per row or JSON arrays unpacked by SQLite cost more per row).
+    /// The shared sentences, through prepared statements bound by position with SQLite's C API (1.95 M rows at 100,000
+    /// articles: an ADO.NET command per row or JSON arrays unpacked by SQLite cost more per row).
     /// </summary>
     static void InsertSentences(DashboardDb db, StoredCopy[] sentences, CancellationToken ct)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        Check(raw.sqlite3_prepare_v2(connection.Handle,
-            "INSERT INTO shared_copy_sentences (SentenceId, ArticleId, \"Index\", TextId, Copies) VALUES (?, ?, ?, ?, ?)", out var statement), connection);
-        using (statement)
-        {
-            for (var i = 0; i < sentences.Length; i++)
-            {
-                if ((i & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
-                var r = sentences[i];
-                raw.sqlite3_bind_int64(statement, 1, r.SentenceId);
-                raw.sqlite3_bind_int64(statement, 2, r.ArticleId);
-                raw.sqlite3_bind_int64(statement, 3, r.Index);
-                raw.sqlite3_bind_int64(statement, 4, r.Text);
-                raw.sqlite3_bind_int64(statement, 5, r.Copies);
-                var done = raw.sqlite3_step(statement);
-                raw.sqlite3_reset(statement);
-                if (done != raw.SQLITE_DONE) Check(done, connection);
-            }
-        }
+        using var insert = new GroupedInsert<StoredCopy>((SqliteConnection)db.Database.GetDbConnection(), "shared_copy_sentences",
+            ["SentenceId", "ArticleId", "Index", "TextId", "Copies"], BindSentence);
+        insert.InsertAll(sentences, ct);
     }
 
-    static void Check(int rc, SqliteConnection connection)
+    static int BindSentence(in StoredCopy r, sqlite3_stmt statement, int first)
     {
-        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        ReadOnlySpan<long> values = [r.SentenceId, r.ArticleId, r.Index, r.Text, r.Copies];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var rc = raw.sqlite3_bind_int64(statement, first + i, values[i]);
+            if (rc != raw.SQLITE_OK) return rc;
+        }
+        return raw.SQLITE_OK;
     }
 
     /// <summary>Reads every sentence and detects shared copy (streamed: only each distinct text's shingles are kept).</summary>
