@@ -247,11 +247,14 @@ public sealed class CorpusIngestor(
         // A bulk load's rows point at articles and sentences given their ids in the same transaction and at the reference
         // rows the extractor was built from: SQLite's check of each row's foreign keys (a lookup per key, 4-5 s of CPU
         // at 100,000 articles) is left out. BulkLoadTests checks the result with PRAGMA foreign_key_check.
-        // The write-ahead log is copied into the database file (a checkpoint, with an fsync) once it holds 50,000 pages
-        // (200 MB) instead of SQLite's default 1,000 pages, which a batch of 200 articles fills: a checkpoint per ~60
-        // batches instead of one per batch. Durability is the same: the log is the database until it is copied.
+        // The write-ahead log is copied into the database file (a checkpoint, with an fsync) once it holds 200 MB of pages
+        // instead of SQLite's default 1,000 pages, which a batch of 200 articles fills: a checkpoint per ~60 batches
+        // instead of one per batch. Durability is the same: the log is the database until it is copied.
         // Both settings are this connection's and set back after the batch.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=50000;", ct);
+        var pageSize = (await db.Database.SqlQueryRaw<int>("SELECT page_size AS Value FROM pragma_page_size()").ToListAsync(ct))[0];
+        var bulkSettings = "PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=" +
+            (200 * 1024 * 1024 / pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+        await db.Database.ExecuteSqlRawAsync(bulkSettings, ct);
         try
         {
             await WriteInTransactionAsync(db, items, state, bulk, started, ct);
