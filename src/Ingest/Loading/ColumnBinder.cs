@@ -17,8 +17,8 @@ internal delegate int ColumnBinder<T>(T row, sqlite3_stmt statement, int index);
 /// getters and bound without boxing; any other column goes through the EF property's getter and value converter, as
 /// Microsoft.Data.Sqlite would store it (enums as integers, dates as yyyy-MM-dd text).
 /// Each property's binder (and the key's getter and setter) is compiled once per process, not once per
-/// <see cref="RowInserter{T}"/>: a load makes five inserters a batch, and compiling their ~60 delegates each time cost
-/// CPU and, with the runtime's W^X protection of generated code, two memory mappings per delegate.
+/// <see cref="RowInserter{T}"/>: a load makes five inserters a batch, and compiling their ~60 delegates each time
+/// (expression trees, then the JIT) was most of the "insert articles" stage (1.8–2.1 s → 0.9–1.0 s at 100,000 articles).
 /// </summary>
 internal static class ColumnBinders<T> where T : class
 {
