@@ -59,13 +59,15 @@ public sealed class GroupedInsertTests : IDisposable
         Assert.Equal(rows.OrderBy(r => r.Id), Stored(connection));
     }
 
+    /// <summary>In the first group, in the second, and among the rows written one by one after the groups.</summary>
     [Theory]
     [InlineData(5)]
     [InlineData(GroupedInsert<Row>.RowsPerStatement + 5)]
+    [InlineData(2 * GroupedInsert<Row>.RowsPerStatement + 1)]
     public void ARowSqliteRefusesIsReportedAsItsError(int duplicateAt)
     {
         using var connection = Open();
-        var rows = Enumerable.Range(0, 2 * GroupedInsert<Row>.RowsPerStatement).Select(i => new Row(i, $"row {i}")).ToList();
+        var rows = Enumerable.Range(0, 2 * GroupedInsert<Row>.RowsPerStatement + 3).Select(i => new Row(i, $"row {i}")).ToList();
         rows[duplicateAt] = rows[duplicateAt] with { Id = 0 };
         using var insert = new GroupedInsert<Row>(connection, "rows", ["Id", "Text"], Bind);
         var error = Assert.Throws<SqliteException>(() => insert.InsertAll(rows));
