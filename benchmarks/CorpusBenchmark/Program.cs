@@ -54,7 +54,7 @@ foreach (var size in options.Sizes)
         report.Line($"- of which the load until its articles and indexes are written: {size / (seconds - detection):0} articles/s ({seconds - detection:0.0} s); " +
                     $"then {detection:0.0} s for the shared-copy map ({ingest.SharedCopy})");
         report.Line($"- process during the run: {spent}");
-        report.Line("- time per stage (s): " + string.Join(", ", corpus.Ingestor.Times.Totals().Select(t => $"{t.Stage} {t.Seconds:0.00} (cpu {t.CpuSeconds:0.00})")));
+        report.Line("- time per stage (s): " + string.Join(", ", corpus.Ingestor.Times.Totals().Select(t => $"{t.Stage} {t.Seconds:0.00} (cpu {(t.CpuSeconds is { } cpu ? cpu.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "n/a: moved threads")})")));
         report.Line($"- of which read + split + extract alone (no database, one thread): {await ExtractOnlyAsync(corpusFolder, reference):0} articles/s");
         report.Line($"- database: {await db.Articles.CountAsync():N0} articles, {await db.Sentences.CountAsync():N0} sentences, " +
                     $"{await db.PlaceMentions.CountAsync():N0} place mentions, {await db.ControlClaims.CountAsync():N0} control claims, " +

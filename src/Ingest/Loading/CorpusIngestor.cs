@@ -265,7 +265,7 @@ public sealed class CorpusIngestor(
         }
     }
 
-    async Task WriteInTransactionAsync(DashboardDb db, IReadOnlyList<Prepared> items, LoadState state, BulkLoad? bulk, (long, long) started, CancellationToken ct)
+    async Task WriteInTransactionAsync(DashboardDb db, IReadOnlyList<Prepared> items, LoadState state, BulkLoad? bulk, StageStart started, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outlets = await state.OutletsAsync(db, items.Select(i => i.Write!.Metadata), ct);

@@ -103,7 +103,7 @@ internal sealed class DerivedRowWriter : IDisposable
         }
     }
 
-    (long, long) Time(string stage, (long, long) started) => times?.Add(stage, started) ?? IngestStageTimes.Now();
+    StageStart Time(string stage, StageStart started) => times?.Add(stage, started) ?? IngestStageTimes.Now();
 
     /// <summary>The sentences inserted by this writer (ids from <paramref name="firstId"/> on) into sentence_fts.</summary>
     void IndexSentencesFrom(int firstId)

@@ -7,23 +7,26 @@ namespace AleppoDashboard.Ingest.Loading;
 /// <summary>
 /// Time spent per ingest stage (file read, metadata, each table's inserts, ...), summed over a run, for the corpus
 /// benchmark's breakdown: wall time, and on Linux the CPU time of the thread that ran the stage (robust to a machine
-/// busy with other work; a stage that moved to another thread on an await counts 0). Nothing is asserted on it.
+/// busy with other work). A stage that ended on another thread than it started on (an await in between) has no CPU
+/// time: two threads' clocks cannot be subtracted. Nothing is asserted on it.
 /// </summary>
 public sealed class IngestStageTimes
 {
-    readonly ConcurrentDictionary<string, (long Wall, long Cpu)> totals = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, (long Wall, long Cpu, bool CpuKnown)> totals = new(StringComparer.Ordinal);
     readonly List<string> order = [];
 
     /// <summary>A stage's start: now.</summary>
-    public static (long Wall, long Cpu) Now() => (Stopwatch.GetTimestamp(), ThreadCpuNanoseconds());
+    public static StageStart Now() => new(Stopwatch.GetTimestamp(), ThreadCpuNanoseconds(), Environment.CurrentManagedThreadId);
 
     /// <summary>Adds the time since <paramref name="start"/> to <paramref name="stage"/>; returns now, the next stage's start.</summary>
-    public (long Wall, long Cpu) Add(string stage, (long Wall, long Cpu) start)
+    public StageStart Add(string stage, StageStart start)
     {
         var now = Now();
-        var cpu = Math.Max(0, now.Cpu - start.Cpu);
+        var known = now.Thread == start.Thread;
+        var cpu = known ? Math.Max(0, now.Cpu - start.Cpu) : 0;
         var added = false;
-        totals.AddOrUpdate(stage, _ => { added = true; return (now.Wall - start.Wall, cpu); }, (_, t) => (t.Wall + now.Wall - start.Wall, t.Cpu + cpu));
+        totals.AddOrUpdate(stage, _ => { added = true; return (now.Wall - start.Wall, cpu, known); },
+            (_, t) => (t.Wall + now.Wall - start.Wall, t.Cpu + cpu, t.CpuKnown && known));
         if (added)
         {
             // Two threads can both see a stage as new (AddOrUpdate may run both factories): list it once.
@@ -35,12 +38,12 @@ public sealed class IngestStageTimes
         return now;
     }
 
-    /// <summary>Each stage with its total wall and CPU seconds, in the order first seen.</summary>
-    public IReadOnlyList<(string Stage, double Seconds, double CpuSeconds)> Totals()
+    /// <summary>Each stage with its total wall and CPU seconds (null if it ever moved to another thread), in the order first seen.</summary>
+    public IReadOnlyList<(string Stage, double Seconds, double? CpuSeconds)> Totals()
     {
         lock (order)
         {
-            return order.Select(s => (s, (double)totals[s].Wall / Stopwatch.Frequency, totals[s].Cpu / 1e9)).ToList();
+            return order.Select(s => (s, (double)totals[s].Wall / Stopwatch.Frequency, totals[s].CpuKnown ? totals[s].Cpu / 1e9 : (double?)null)).ToList();
         }
     }
 
@@ -62,3 +65,6 @@ public sealed class IngestStageTimes
     static extern int clock_gettime(int clock, out TimeSpec time);
 #pragma warning restore SYSLIB1054
 }
+
+/// <summary>When a stage started: wall clock, the thread's CPU clock, and which thread.</summary>
+public readonly record struct StageStart(long Wall, long Cpu, int Thread);
