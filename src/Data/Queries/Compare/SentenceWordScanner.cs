@@ -66,8 +66,7 @@ public sealed class SentenceWordScanner
         shingles.Clear();
         for (var i = 0; i + SharedCopyDetector.ShingleSize <= words.Count; i++)
         {
-            var h = Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Offset, Word(i)), '\u0001'), Word(i + 1)), '\u0001'), Word(i + 2));
-            shingles.Add((long)h);
+            shingles.Add(Fnv.Shingle(Word(i), Word(i + 1), Word(i + 2)));
         }
         var sorted = shingles.ToArray();
         Array.Sort(sorted);
@@ -86,7 +85,11 @@ internal static class Fnv
 
     public static ulong Add(ulong h, ReadOnlySpan<char> text)
     {
-        foreach (var c in text) h = (h ^ c) * 1099511628211UL;
+        foreach (var c in text) h = Add(h, c);
         return h;
     }
+
+    /// <summary>A word 3-gram's hash: the three words joined by U+0001.</summary>
+    public static long Shingle(ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c) =>
+        (long)Add(Add(Add(Add(Add(Offset, a), '\u0001'), b), '\u0001'), c);
 }

@@ -66,14 +66,10 @@ public static class SharedCopyDetector
         for (var i = 0; i + ShingleSize <= words.Count; i++)
         {
             // A 64-bit hash of the three words; collisions are negligible at corpus sizes of millions of shingles.
-            set.Add(Hash(words[i], words[i + 1], words[i + 2]));
+            set.Add(Fnv.Shingle(words[i], words[i + 1], words[i + 2]));
         }
         var sorted = set.ToArray();
         Array.Sort(sorted);
         return sorted;
     }
-
-    /// <summary>FNV-1a over the three words joined by U+0001.</summary>
-    static long Hash(string a, string b, string c) =>
-        (long)Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Add(Fnv.Offset, a), '\u0001'), b), '\u0001'), c);
 }
