@@ -127,7 +127,7 @@ public sealed class CorpusIngestor(
                 var started = IngestStageTimes.Now();
                 var rows = DerivedRows.Of(w.Text.Headline, w.Text.Body, outletNames[i], extractor);
                 Times.Add(DeriveStage, started);
-                prepared[i] = prepared[i] with { Write = w with { Rows = rows, Words = ArticleBuilder.CountWords(w.Text.Headline) + ArticleBuilder.CountWords(w.Text.Body) } };
+                prepared[i] = prepared[i] with { Write = w with { Rows = rows, Words = WordsOf(w.Text) } };
             }, ct);
             return prepared.ToList();
         }, ct);
@@ -244,24 +244,14 @@ public sealed class CorpusIngestor(
             await WriteInTransactionAsync(db, items, state, null, started, ct);
             return;
         }
-        // A bulk load's rows point at articles and sentences given their ids in the same transaction and at the reference
-        // rows the extractor was built from: SQLite's check of each row's foreign keys (a lookup per key, 4-5 s of CPU
-        // at 100,000 articles) is left out. BulkLoadTests checks the result with PRAGMA foreign_key_check.
-        // The write-ahead log is copied into the database file (a checkpoint, with an fsync) once it holds 200 MB of pages
-        // instead of SQLite's default 1,000 pages, which a batch of 200 articles fills: a checkpoint per ~60 batches
-        // instead of one per batch. Durability is the same: the log is the database until it is copied.
-        // Both settings are this connection's and set back after the batch.
-        var pageSize = (await db.Database.SqlQueryRaw<int>("SELECT page_size AS Value FROM pragma_page_size()").ToListAsync(ct))[0];
-        var bulkSettings = "PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=" +
-            (200 * 1024 * 1024 / pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
-        await db.Database.ExecuteSqlRawAsync(bulkSettings, ct);
+        await db.Database.ExecuteSqlRawAsync(bulk.BatchPragmas, ct);
         try
         {
             await WriteInTransactionAsync(db, items, state, bulk, started, ct);
         }
         finally
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=1000;", CancellationToken.None);
+            await db.Database.ExecuteSqlRawAsync(BulkLoad.DefaultPragmas, CancellationToken.None);
         }
     }
 
@@ -339,8 +329,10 @@ public sealed class CorpusIngestor(
         article.ContentHash = pending.Hash;
         article.Notes = pending.Notes.Length == 0 ? null : pending.Notes;
         article.IngestedAt = time.GetUtcNow();
-        article.Words = pending.Words ?? ArticleBuilder.CountWords(pending.Text.Headline) + ArticleBuilder.CountWords(pending.Text.Body);
+        article.Words = pending.Words ?? WordsOf(pending.Text);
     }
+
+    static int WordsOf(LoadedText text) => ArticleBuilder.CountWords(text.Headline) + ArticleBuilder.CountWords(text.Body);
 
     sealed record PendingArticle(string File, LoadedText Text, ArticleMetadata Metadata, string Hash, string Notes, int? ExistingId, DerivedRows? Rows = null, int? Words = null);
 
