@@ -28,6 +28,16 @@ public static class IngestProgram
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken ct)
     {
         var cli = CliArguments.Parse(args);
+        if (cli?.Command == "evaluate")
+        {
+            if (cli.Positional.Count != 1 || !cli.Options.TryGetValue("gold", out var goldPath))
+            {
+                await errors.WriteLineAsync(CliArguments.Usage);
+                return Fatal;
+            }
+            var evaluationReference = new ReferenceFiles(cli.Options.GetValueOrDefault("reference") ?? ReferenceFiles.DefaultFolder);
+            return await Evaluation.ExtractionEvaluation.RunAsync(cli.Positional[0], goldPath, evaluationReference, output, errors);
+        }
         var folderNeeded = cli?.Command is "ingest" or "watch";
         if (cli is null || cli.Command is not ("ingest" or "watch" or "reextract") || !cli.Options.ContainsKey("db")
             || folderNeeded && cli.Positional.Count != 1 || !folderNeeded && cli.Positional.Count != 0)
