@@ -38,6 +38,11 @@ public static class IngestProgram
             var evaluationReference = new ReferenceFiles(cli.Options.GetValueOrDefault("reference") ?? ReferenceFiles.DefaultFolder);
             return await Evaluation.ExtractionEvaluation.RunAsync(cli.Positional[0], goldPath, evaluationReference, output, errors);
         }
+        if (cli?.Command == "spelling-collisions" && cli.Positional.Count == 1)
+        {
+            var collisionReference = new ReferenceFiles(cli.Options.GetValueOrDefault("reference") ?? ReferenceFiles.DefaultFolder);
+            return await Evaluation.SpellingCollisions.RunAsync(cli.Positional[0], collisionReference, output, errors);
+        }
         var folderNeeded = cli?.Command is "ingest" or "watch";
         if (cli is null || cli.Command is not ("ingest" or "watch" or "reextract") || !cli.Options.ContainsKey("db")
             || folderNeeded && cli.Positional.Count != 1 || !folderNeeded && cli.Positional.Count != 0)

@@ -34,6 +34,10 @@ public sealed class ExtractionVocabulary
     public HashSet<string> PlacePrepositions { get; } = new(StringComparer.Ordinal);
     /// <summary>Ids of places whose names are common elsewhere (Old City, Citadel, Midan): dropped in a sentence about another city.</summary>
     public HashSet<string> GenericPlaces { get; } = new(StringComparer.Ordinal);
+    /// <summary>Spellings of title words in place names (shaikh, sheik, shekh) mapped to one (sheikh), folded.</summary>
+    public Dictionary<string, string> NameTitles { get; } = new(StringComparer.Ordinal);
+    /// <summary>Ordinary words that a place name's spelling key could match (Secure for Sukkari): never a place by spelling alone.</summary>
+    public HashSet<string> NotPlaceNames { get; } = new(StringComparer.Ordinal);
 
     public ExtractionVocabulary(IEnumerable<ExtractionCue> cues)
     {
@@ -71,6 +75,8 @@ public sealed class ExtractionVocabulary
             case "other-city": OtherCities.Add(phrase, cue.Value); break;
             case "place-preposition": PlacePrepositions.Add(TextFolding.FoldPhrase(phrase)); break;
             case "place-generic": GenericPlaces.Add(phrase.Trim()); break;
+            case "name-title": NameTitles[TextFolding.FoldPhrase(phrase)] = TextFolding.FoldPhrase(cue.Value); break;
+            case "not-place-name": NotPlaceNames.Add(TextFolding.FoldPhrase(phrase)); break;
             default: throw new ReferenceDataException($"{ReferenceFiles.CuesFile}: unknown role '{cue.Role}'.");
         }
     }

@@ -16,6 +16,7 @@ public sealed class FactExtractor
 
     readonly PhraseIndex index = new();
     readonly PlaceMatcher places;
+    readonly PlaceSpellingMatcher spellings;
     readonly ClaimExtractor claims;
     readonly SourceAttributionFinder sources;
     readonly FramingTermCounter terms;
@@ -27,6 +28,7 @@ public sealed class FactExtractor
         Lexicon = lexicon;
         var vocabulary = new ExtractionVocabulary(cues);
         places = new PlaceMatcher(gazetteer, vocabulary, index);
+        spellings = new PlaceSpellingMatcher(gazetteer, vocabulary);
         sources = new SourceAttributionFinder(sourcePatterns, vocabulary, index);
         terms = new FramingTermCounter(lexicon, index);
         quantityKind = index.AddKind(pluralOrPossessive: false);
@@ -64,9 +66,10 @@ public sealed class FactExtractor
             var text = sentence.Text;
             var found = index.Find(TextFolding.FoldWithThreadBuffers(text));
             var mayClaim = ClaimCredit.MayClaim(text, found[quantityKind]);
-            var tokens = mayClaim || found[places.Kind].Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.TokenizeWithThreadList(text) : NoTokens;
+            var placeFound = spellings.AddVariants(text, found[places.Kind]);
+            var tokens = mayClaim || placeFound.Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.TokenizeWithThreadList(text) : NoTokens;
 
-            var placeHits = places.Accept(text, found[places.Kind], tokens, sentence.Part == TextPart.Headline);
+            var placeHits = places.Accept(text, placeFound, tokens, sentence.Part == TextPart.Headline);
             foreach (var hit in placeHits)
             {
                 mentions.Add(Span(new PlaceMention { PlaceId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
