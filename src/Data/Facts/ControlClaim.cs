@@ -15,6 +15,10 @@ public sealed class ControlClaim : SentenceSpan
     public int? Of { get; set; }
     /// <summary><c>exact</c>, <c>over</c>, <c>about</c>, <c>at least</c>, <c>nearly</c>, <c>under</c>.</summary>
     public required string Hedge { get; set; }
+    /// <summary>The figure as the text states it, when that was the other side's share and <see cref="ValuePercent"/> is converted from it.</summary>
+    public double? StatedPercent { get; set; }
+    /// <summary>Whose share <see cref="StatedPercent"/> was: <c>rebels</c>, or <c>government, lost</c>; null when the text gives the government's share.</summary>
+    public string? StatedHolder { get; set; }
     /// <summary>Who the article attributes the claim to; the outlet itself when nobody.</summary>
     public required string AttributedTo { get; set; }
 }

@@ -35,6 +35,8 @@ public static class ClaimCredit
         fact.Count = claim.Count;
         fact.Of = claim.Of;
         fact.Hedge = claim.Hedge;
+        fact.StatedPercent = claim.StatedPercent;
+        fact.StatedHolder = claim.StatedHolder;
         fact.AttributedTo = speaker?.Name ?? outletName;
     }
 

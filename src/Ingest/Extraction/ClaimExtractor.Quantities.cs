@@ -16,7 +16,10 @@ public sealed partial class ClaimExtractor
     Quantity? FractionAt(List<Token> tokens, int i)
     {
         var (length, value) = words.Fractions.At(tokens, i);
-        return length == 0 || value is null ? null : new Quantity(i, i + length, value.Value, "fraction", null, null, []);
+        if (length == 0 || value is null) return null;
+        // A bare "third" or "quarter" is a share only where no word stands before it ("Aleppo siege: Third of ..."): not "the Christian quarter of"
+        if (length == 1 && !tokens[i].Is("half") && i > 0 && tokens[i - 1].IsWord) return null;
+        return new Quantity(i, i + length, value.Value, "fraction", null, null, []);
     }
 
     /// <summary>"32 of east Aleppo's 40 neighbourhoods", "32 out of 40 districts", "32 neighbourhoods ... out of an original 40".</summary>

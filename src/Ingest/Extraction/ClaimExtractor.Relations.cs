@@ -64,7 +64,15 @@ public sealed partial class ClaimExtractor
         {
             if (tokens[k].Is(";")) break;
             var (length, actor) = words.Actors.At(tokens, k);
-            if (length > 0 && !IsModifier(tokens, k, length)) return actor!;
+            if (length == 0 || IsModifier(tokens, k, length)) continue;
+            // "allied fighters", "pro-government fighters": a longer actor phrase that ends here says whose they are
+            for (var back = Math.Max(0, k - 2); back < k; back++)
+            {
+                if (words.Actors.At(tokens, back) is (var longer and > 0, { } side) && back + longer > k) { actor = side; k = back; break; }
+            }
+            // "seized a neighbourhood from rebels": the object of a preposition is not who does it
+            if (k > 0 && tokens[k - 1].Text is "from" or "against" or "with" or "over" or "of" or "on" or "among") continue;
+            return actor!;
         }
         return null;
     }

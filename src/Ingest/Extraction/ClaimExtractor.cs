@@ -11,7 +11,7 @@ namespace AleppoDashboard.Ingest.Extraction;
 /// </summary>
 public sealed partial class ClaimExtractor(ExtractionVocabulary words)
 {
-    const int MaxObjectTokens = 8;
+    const int MaxObjectTokens = 12;
 
     public List<ClaimCandidate> Find(string text, List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places)
     {
@@ -39,17 +39,22 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
 
     (ClaimCandidate? Claim, int End) Claim(List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places, Quantity q)
     {
-        var (hedgeLength, hedge) = words.Hedges.EndingAt(tokens, q.From);
-        var from = q.From - hedgeLength;
+        var (from, value, hedge) = RangeBefore(tokens, q);
+        if (hedge is null)
+        {
+            (var hedgeLength, hedge) = words.Hedges.EndingAt(tokens, q.From);
+            from = q.From - hedgeLength;
+        }
         var end = q.To;
         string? placeScope = null;
         var hints = new List<string>(q.Hints);
         var hasObject = q.Kind == "neighbourhood_count";
-        if (q.To < tokens.Count && tokens[q.To].Is("of") && q.Kind != "neighbourhood_count")
+        bool pointsBack = false, heldBySubject = false;
+        var ofAt = SkipParenthesis(tokens, q.To); // "about 40 percent (20 out of 45 square kilometers) of the militant-held part"
+        if (ofAt < tokens.Count && tokens[ofAt].Is("of") && q.Kind != "neighbourhood_count")
         {
-            var obj = ReadObject(tokens, q.To + 1, places, hints);
-            if (obj is null) return (null, q.To);
-            (end, placeScope) = obj.Value;
+            if (ReadObject(tokens, ofAt + 1, places, hints) is not { } obj) return (null, q.To);
+            (end, placeScope, pointsBack, heldBySubject) = (obj.End, obj.PlaceScope, obj.PointsBack, obj.HeldBySubject);
             hasObject = true;
         }
         else if (q.Kind == "fraction")
@@ -69,11 +74,38 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
             "lose" => (actor ?? "rebel") != "gov",
             _ => (actor ?? "gov") != "rebel",
         };
+        // "the opposition lost a third of the area it controlled", "rebels held a tenth of their territory": the rebel-held east
+        var rebelsGround = heldBySubject && (actor == "rebel" || verb == "rebel-hold");
 
-        var scope = placeScope ?? ScopeFromHints(hints) ?? ScopeFromSentence(tokens, end, from, places) ?? "east";
-        var claim = new ClaimCandidate(tokens[from].Start, tokens[end - 1].End, Math.Round(q.Value, 2), q.Kind, scope, q.Count, q.Of,
-            hedge ?? "exact", speakerActs);
-        return (governmentSide ? claim : claim.Inverted(), end);
+        var scope = placeScope ?? (rebelsGround ? "east" : null) ?? ScopeFromHints(hints) ?? ScopeFromSentence(tokens, end, from, places) ?? "east";
+        var claim = new ClaimCandidate(tokens[from].Start, tokens[end - 1].End, Math.Round(value, 2), q.Kind, scope, q.Count, q.Of,
+            hedge ?? "exact", speakerActs, pointsBack && placeScope is null);
+        return (governmentSide ? claim : claim.Inverted() with { StatedHolder = verb == "lose" ? "government, lost" : "rebels" }, end);
+    }
+
+    /// <summary>"between 40 and 45 percent", "40 to 45 percent": where the range starts, its middle and the hedge "between"; else the quantity as it is.</summary>
+    (int From, double Value, string? Hedge) RangeBefore(List<Token> tokens, Quantity q)
+    {
+        if (q.Kind != "area" || q.From < 2) return (q.From, q.Value, null);
+        var joiner = tokens[q.From - 1];
+        if (!(joiner.Is("and") || joiner.Is("to")) || tokens[q.From - 2].Number is not { } low || low >= q.Value || low < 0) return (q.From, q.Value, null);
+        var from = q.From - 2;
+        if (joiner.Is("and"))
+        {
+            if (from == 0 || !tokens[from - 1].Is("between")) return (q.From, q.Value, null);
+            from--;
+        }
+        return (from, (low + q.Value) / 2, "between");
+    }
+
+    static int SkipParenthesis(List<Token> tokens, int k)
+    {
+        if (k >= tokens.Count || !tokens[k].Is("(")) return k;
+        for (var j = k + 1; j < tokens.Count && j < k + 16; j++)
+        {
+            if (tokens[j].Is(")")) return j + 1;
+        }
+        return k;
     }
 
     static PhraseHit<Place>? PlaceAt(List<Token> tokens, int k, IReadOnlyList<PhraseHit<Place>> places)

@@ -14,6 +14,9 @@ public sealed class FactExtractor
     /// <summary>How many sentences back a "he said" may reach for its speaker.</summary>
     const int SpeakerReach = 3;
 
+    /// <summary>How many sentences back "this district" may reach for the place it means.</summary>
+    const int PlaceReach = 2;
+
     readonly PhraseIndex index = new();
     readonly PlaceMatcher places;
     readonly PlaceSpellingMatcher spellings;
@@ -58,6 +61,7 @@ public sealed class FactExtractor
         var termHits = new List<FramingTermHit>();
         var outletName = article.Outlet?.Name ?? "the outlet";
         (SourcePattern Source, int Sentence)? lastSpeaker = null;
+        (string Id, int Sentence)? lastPlace = null; // for "this district", "the neighbourhood"
         var speakers = new SourcePattern?[article.Sentences.Count];
         var quoted = new List<(ControlClaim Fact, ClaimCandidate Claim, int Sentence)>(); // claims inside a quote whose speaker is named after it
         for (var s = 0; s < article.Sentences.Count; s++)
@@ -84,6 +88,16 @@ public sealed class FactExtractor
             speakers[s] = speaker;
 
             var claimed = mayClaim ? claims.Find(text, tokens, placeHits) : [];
+            for (var c = 0; c < claimed.Count; c++)
+            {
+                if (!claimed[c].PointsBack) continue;
+                var before = placeHits.LastOrDefault(h => h.End <= claimed[c].Start && h.Value.Kind != "city-part").Value;
+                var after = placeHits.FirstOrDefault(h => h.Start >= claimed[c].End && h.Value.Kind != "city-part").Value;
+                // the place named last before it, in this sentence or the two before; else the one named next in this sentence
+                var place = before?.Id ?? (lastPlace is { } p && s - p.Sentence <= PlaceReach ? p.Id : null) ?? after?.Id;
+                if (place is not null) claimed[c] = claimed[c] with { Scope = "place:" + place };
+            }
+            if (placeHits.LastOrDefault(h => h.Value.Kind != "city-part").Value is { } named) lastPlace = (named.Id, s);
             if (claimed.Count > 0)
             {
                 var pronoun = speaker is null && sources.HasPronounSpeech(tokens);

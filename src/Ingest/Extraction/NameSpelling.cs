@@ -75,9 +75,17 @@ public static class NameSpelling
 
     /// <summary>
     /// The two spellings end alike: their final vowels differ by at most one letter. "Khudre" and "Khodr" do; "Khalid" and
-    /// "Khalidia", or "Suleiman" and "Suleimaniyeh", do not: the ending -iya makes another word (a place named after a person).
+    /// "Khalidia", "Suleiman" and "Suleimaniyeh", or "Nairab" and "Nairabi" do not: the ending -iya makes another word (a place named after a person).
     /// </summary>
-    public static bool SameEnding(string a, string b) => Math.Abs(FinalVowels(a) - FinalVowels(b)) <= 1;
+    public static bool SameEnding(string a, string b)
+    {
+        var (va, vb) = (FinalVowels(a), FinalVowels(b));
+        if (va == vb) return true;
+        if (Math.Abs(va - vb) > 1) return false;
+        // One final vowel more: an -a or -e (Khudre, Khodr) is a spelling; an -i makes an adjective (Nairabi, "of Nairab")
+        var longer = va > vb ? a : b;
+        return Math.Min(va, vb) > 0 || longer[^1] is 'a' or 'e';
+    }
 
     static int FinalVowels(string s)
     {

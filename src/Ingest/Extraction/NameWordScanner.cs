@@ -44,12 +44,16 @@ public static class NameWordScanner
             var plain = folded.ToString();
             var spelling = vocabulary.NameTitles.GetValueOrDefault(plain, plain);
             var normal = NameSpelling.Normalize(spelling);
-            result.Add(new Word(from, wordStart, end, char.IsUpper(text[wordStart]), closely, plain, normal, NameSpelling.Key(normal)));
+            result.Add(new Word(from, wordStart, end, IsCapitalised(text, wordStart, end), closely, plain, normal, NameSpelling.Key(normal)));
             articleStart = null;
             previousEnd = end;
         }
         return result;
     }
+
+    /// <summary>A capital, then a small letter: a name ("Sukkari"), not an acronym ("SOHR") or an ordinary word.</summary>
+    static bool IsCapitalised(string text, int start, int end) =>
+        char.IsUpper(text[start]) && (end - start == 1 || char.IsLower(text[start + 1]) || TextFolding.IsApostrophe(text[start + 1]));
 
     static bool OnlySeparators(string text, int from, int to)
     {
