@@ -7,7 +7,7 @@ namespace AleppoDashboard.Ingest.Extraction;
 /// Maqsod" for Sheikh Maqsoud): capitalised words whose consonants (<see cref="NameSpelling.Key"/>) are those of a name or
 /// alias and whose vowels are close (<see cref="NameSpelling.VowelDistance"/>). The article (al-, el-, Al, run into the word
 /// as in "alSukkari") is skipped on both sides. Guards against false hits: only capitalised words, at least three
-/// consonants in the name, no added ending (Khalid is not Khalidiya), vowels at most a half per word plus a half apart, words listed as not place names
+/// consonants in the name, no added ending (Khalid is not Khalidiya), vowels at most a half apart per word (a whole for a word of four consonants or more), words listed as not place names
 /// (extraction-cues.csv, role <c>not-place-name</c>) never, and where two places fit equally well, neither.
 /// Exact matches of the <see cref="PhraseIndex"/> come first: this only looks where they found nothing.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class PlaceSpellingMatcher
                 var normals = NameWords(name).ToArray();
                 if (normals.Length == 0) continue;
                 var keys = normals.Select(NameSpelling.Key).ToArray();
-                if (keys.Sum(k => k.TrimStart('*').Length) < MinKeyLetters) continue;
+                if (keys.Sum(k => k.Length) < MinKeyLetters) continue; // a first vowel counts: Aqyol (*kl)
                 if (!byFirstKey.TryGetValue(keys[0], out var list)) byFirstKey[keys[0]] = list = [];
                 if (list.Any(e => e.Place == place && e.Normals.SequenceEqual(normals))) continue;
                 list.Add(new Entry(place, normals, keys));
@@ -99,7 +99,7 @@ public sealed class PlaceSpellingMatcher
             }
             if (!fits) continue;
             if (entry.Keys.Length == 1 && IsOrdinaryWord(textWords[at].Folded)) continue;
-            if (distance > 0.5 * entry.Keys.Length + 0.5) continue;
+            if (distance > AllowedDistance(entry)) continue;
             var end = at + entry.Keys.Length;
             if (end > bestEnd || end == bestEnd && distance < bestDistance)
             {
@@ -113,6 +113,9 @@ public sealed class PlaceSpellingMatcher
         }
         return (best, bestEnd, tie);
     }
+
+    /// <summary>A half for each word, and a whole for a word of four consonants or more: the shorter the key, the more ordinary words share it.</summary>
+    static double AllowedDistance(Entry entry) => entry.Keys.Sum(k => k.TrimStart('*').Length >= 4 ? 1.0 : 0.5);
 
     bool IsOrdinaryWord(string folded) =>
         words.NotPlaceNames.Contains(folded) || folded.EndsWith('s') && words.NotPlaceNames.Contains(folded[..^1]);
