@@ -1,7 +1,7 @@
 using AleppoDashboard.Data.Articles;
-using AleppoDashboard.Data.Copies;
 using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Reference;
+using AleppoDashboard.Data.SharedCopyDetection;
 using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data;

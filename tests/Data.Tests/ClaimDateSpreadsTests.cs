@@ -1,4 +1,4 @@
-using AleppoDashboard.Data.Queries;
+using AleppoDashboard.Data.Views.Control;
 
 namespace AleppoDashboard.Data.Tests;
 

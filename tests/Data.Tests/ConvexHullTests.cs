@@ -1,4 +1,4 @@
-using AleppoDashboard.Data.Geo;
+using AleppoDashboard.Data.Views.Map;
 
 namespace AleppoDashboard.Data.Tests;
 

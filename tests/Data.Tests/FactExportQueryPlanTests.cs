@@ -1,9 +1,9 @@
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Filtering;
-using AleppoDashboard.Data.Queries;
 using AleppoDashboard.Data.Reference;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.Views.Articles;
 using AleppoDashboard.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

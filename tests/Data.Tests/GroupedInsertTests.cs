@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.FastInsert;
 using AleppoDashboard.Data.Schema;
 using AleppoDashboard.TestSupport;
 using Microsoft.Data.Sqlite;

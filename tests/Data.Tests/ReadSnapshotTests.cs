@@ -1,5 +1,5 @@
 using AleppoDashboard.Data.Articles;
-using AleppoDashboard.Data.Queries;
+using AleppoDashboard.Data.Reads;
 using AleppoDashboard.Data.Schema;
 using AleppoDashboard.TestSupport;
 using Microsoft.Data.Sqlite;

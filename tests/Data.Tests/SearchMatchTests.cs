@@ -1,8 +1,8 @@
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Filtering;
-using AleppoDashboard.Data.Queries;
-using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.Views.Articles;
+using AleppoDashboard.Data.Views.Compare;
 using AleppoDashboard.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Data.SharedCopyDetection;
 
 namespace AleppoDashboard.Data.Tests;
 

@@ -1,9 +1,10 @@
 using System.Net;
 using AleppoDashboard.Data;
-using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.SharedCopyDetection;
 using AleppoDashboard.TestSupport;
 using AleppoDashboard.Web.Exports;
+using AleppoDashboard.Web.Views.Compare;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

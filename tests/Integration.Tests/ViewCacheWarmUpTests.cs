@@ -1,8 +1,10 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Filtering;
-using AleppoDashboard.Data.Queries;
-using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.SharedCopyDetection;
+using AleppoDashboard.Data.Views.Articles;
+using AleppoDashboard.Data.Views.Control;
+using AleppoDashboard.Data.Views.Map;
 using AleppoDashboard.TestSupport;
 using AleppoDashboard.Web.Caching;
 using Microsoft.AspNetCore.Hosting;
@@ -59,7 +61,7 @@ public class ViewCacheWarmUpTests
         await using var app = new App(warmUp: true);
         _ = app.ServerAddress;
         var map = app.Services.GetRequiredService<MapPlacesCache>();
-        var control = app.Services.GetRequiredService<ControlClaimsCache>();
+        var control = app.Services.GetRequiredService<ControlViewCache>();
         var articles = app.Services.GetRequiredService<ArticleListCache>();
 
         var first = await WarmedAsync(app.Services);

@@ -1,5 +1,5 @@
 using System.Net;
-using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Data.SharedCopyDetection;
 
 namespace AleppoDashboard.Integration.Tests;
 

@@ -1,5 +1,5 @@
 using AleppoDashboard.Data;
-using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Data.SharedCopyDetection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

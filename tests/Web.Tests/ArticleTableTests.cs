@@ -1,6 +1,7 @@
 using AleppoDashboard.Data.Articles;
-using AleppoDashboard.Data.Queries;
+using AleppoDashboard.Data.Views.Articles;
 using AleppoDashboard.Web.Components.Shared;
+using AleppoDashboard.Web.Views.Articles;
 using Bunit;
 
 namespace AleppoDashboard.Web.Tests;

@@ -1,6 +1,6 @@
 using AleppoDashboard.Data.Articles;
-using AleppoDashboard.Data.Queries;
-using AleppoDashboard.Web.Components.Pages.Control;
+using AleppoDashboard.Data.Views.Control;
+using AleppoDashboard.Web.Views.Control;
 using Bunit;
 
 namespace AleppoDashboard.Web.Tests;

@@ -1,4 +1,4 @@
-using AleppoDashboard.Data.Copies;
+using AleppoDashboard.Data.SharedCopyDetection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
-using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Data.FastInsert;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.SharedCopyDetection;
 using AleppoDashboard.Ingest.Extraction;
 using AleppoDashboard.Ingest.Files;
 using AleppoDashboard.Ingest.Metadata;
@@ -76,7 +77,7 @@ public sealed class CorpusIngestor(
                 // Do not leave a derivation running after a failed write.
                 if (next is not null) await next.ContinueWith(_ => { }, TaskScheduler.Default);
                 // Also after a failure or a cancellation; after a crash, opening the database creates the indexes.
-                if (bulk is not null) shared = await bulk.FinishAsync(dbs, db, loaded, Times, time, ct);
+                if (bulk is not null) shared = await bulk.FinishAsync(dbs, db, loaded, stage => Times.Stage(stage), time, ct);
             }
         }
         // Shared copy is a property of the whole corpus: detected again over every sentence once the load is done (and

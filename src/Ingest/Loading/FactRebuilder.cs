@@ -1,6 +1,6 @@
 using AleppoDashboard.Data;
-using AleppoDashboard.Data.Queries.Compare;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.SharedCopyDetection;
 using AleppoDashboard.Ingest.Extraction;
 using Microsoft.EntityFrameworkCore;
 

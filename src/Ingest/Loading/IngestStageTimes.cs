@@ -18,6 +18,9 @@ public sealed class IngestStageTimes
     /// <summary>A stage's start: now.</summary>
     public static StageStart Now() => new(Stopwatch.GetTimestamp(), ThreadCpuNanoseconds(), Environment.CurrentManagedThreadId);
 
+    /// <summary>Times the code inside <c>using (times.Stage("insert articles")) { ... }</c> as that stage.</summary>
+    public StageScope Stage(string stage) => new(this, stage, Now());
+
     /// <summary>Adds the time since <paramref name="start"/> to <paramref name="stage"/>; returns now, the next stage's start.</summary>
     public StageStart Add(string stage, StageStart start)
     {
@@ -68,3 +71,9 @@ public sealed class IngestStageTimes
 
 /// <summary>When a stage started: wall clock, the thread's CPU clock, and which thread.</summary>
 public readonly record struct StageStart(long Wall, long Cpu, int Thread);
+
+/// <summary>A stage being timed: ends, and adds its time to the stage, when disposed (<see cref="IngestStageTimes.Stage"/>).</summary>
+public readonly struct StageScope(IngestStageTimes times, string stage, StageStart start) : IDisposable
+{
+    public void Dispose() => times.Add(stage, start);
+}

@@ -1,11 +1,15 @@
 using System.Runtime;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Filtering;
-using AleppoDashboard.Data.Queries;
-using AleppoDashboard.Data.Queries.Compare;
-using AleppoDashboard.Web.Components.Pages.Compare;
+using AleppoDashboard.Data.Reads;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.SharedCopyDetection;
+using AleppoDashboard.Data.Views.Articles;
+using AleppoDashboard.Data.Views.Compare;
+using AleppoDashboard.Data.Views.Control;
+using AleppoDashboard.Data.Views.Map;
 using AleppoDashboard.Web.Options;
+using AleppoDashboard.Web.Views.Compare;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +27,7 @@ namespace AleppoDashboard.Web.Caching;
 public sealed class ViewCacheWarmer(
     IDbContextFactory<DashboardDb> dbs,
     MapPlacesCache map,
-    ControlClaimsCache control,
+    ControlViewCache control,
     ArticleListCache articles,
     CompareViewCache compare,
     IOptions<CacheOptions> options,

@@ -1,4 +1,8 @@
 using AleppoDashboard.Web.Filtering;
+using AleppoDashboard.Web.Views.Articles;
+using AleppoDashboard.Web.Views.Compare;
+using AleppoDashboard.Web.Views.Control;
+using AleppoDashboard.Web.Views.Map;
 
 namespace AleppoDashboard.Web.Exports;
 

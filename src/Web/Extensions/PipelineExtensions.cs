@@ -1,7 +1,8 @@
-using AleppoDashboard.Web.Filtering;
-using AleppoDashboard.Web.Api;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Exports;
+using AleppoDashboard.Web.Filtering;
+using AleppoDashboard.Web.Views.Control;
+using AleppoDashboard.Web.Views.Map;
 
 namespace AleppoDashboard.Web.Extensions;
 

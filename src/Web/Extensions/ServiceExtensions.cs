@@ -1,12 +1,15 @@
 using AleppoDashboard.Data;
-using AleppoDashboard.Data.Queries;
-using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Views.Articles;
+using AleppoDashboard.Data.Views.Compare;
+using AleppoDashboard.Data.Views.Control;
+using AleppoDashboard.Data.Views.Map;
 using AleppoDashboard.Web.Caching;
-using AleppoDashboard.Web.Compare;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Filtering;
-using AleppoDashboard.Web.Map;
 using AleppoDashboard.Web.Options;
+using AleppoDashboard.Web.Views.Compare;
+using AleppoDashboard.Web.Views.Map;
 
 namespace AleppoDashboard.Web.Extensions;
 
@@ -37,7 +40,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<CompareViewCache>();
         builder.Services.AddOutputCache(o => o.AddComparePolicy());
         builder.Services.AddSingleton<MapPlacesCache>();
-        builder.Services.AddSingleton<ControlClaimsCache>();
+        builder.Services.AddSingleton<ControlViewCache>();
         builder.Services.AddSingleton<ViewCacheWarmer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ViewCacheWarmer>());
         builder.Services.AddRazorComponents();

@@ -1,6 +1,5 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Filtering;
-using AleppoDashboard.Data.Queries;
 
 namespace AleppoDashboard.Web.Filtering;
 

@@ -1,6 +1,7 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.FastInsert;
 using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Ingest.Loading;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,5 @@
 using AleppoDashboard.Data;
-using AleppoDashboard.Data.Queries.Compare;
+using AleppoDashboard.Data.SharedCopyDetection;
 using AleppoDashboard.Ingest.Loading;
 using AleppoDashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;

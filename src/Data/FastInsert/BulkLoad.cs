@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using AleppoDashboard.Data;
+using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.SharedCopyDetection;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.FastInsert;
+
+/// <summary>
+/// A load of many files into a database without articles (the ingest's <c>CorpusIngestor.BulkLoadMinimum</c>). Its
+/// non-unique indexes are dropped at the start and built at the end, and the full-text index is filled once at the
+/// end. The shared-copy detection is fed each batch's sentences once the batch is committed, on a thread of its own,
+/// so at the end the map is matched while the writer builds the indexes, without reading millions of sentences back.
+/// It is stored only if the sentences table then holds exactly the sentences fed (another process may have written);
+/// otherwise the ingest detects the map from the database as after any other run.
+/// </summary>
+internal sealed class BulkLoad
+{
+    readonly Channel<CopyCandidate[]> committed = Channel.CreateUnbounded<CopyCandidate[]>(new() { SingleReader = true, SingleWriter = true });
+    readonly SharedCopyBuilder builder = new();
+    readonly Task feeding;
+    int sentences;
+    long idSum;
+
+    BulkLoad(int pageSize)
+    {
+        BatchPragmas = "PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=" +
+            (CheckpointBytes / pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+        feeding = Task.Run(FeedAsync);
+    }
+
+    /// <summary>Drops the non-unique indexes (see <see cref="SchemaInitializer.DropSecondaryIndexesAsync"/>) and starts the feed.</summary>
+    public static async Task<BulkLoad> StartAsync(DashboardDb db, CancellationToken ct)
+    {
+        await SchemaInitializer.DropSecondaryIndexesAsync(db, ct);
+        var pageSize = (await db.Database.SqlQueryRaw<int>("SELECT page_size AS Value FROM pragma_page_size()").ToListAsync(ct))[0];
+        return new BulkLoad(pageSize);
+    }
+
+    /// <summary>
+    /// The writer connection's settings for each batch of the load, set back with <see cref="DefaultPragmas"/> after it.
+    /// The rows point at articles and sentences given their ids in the same transaction and at the reference rows the
+    /// extractor was built from: SQLite's check of each row's foreign keys (a lookup per key, 4-5 s of CPU at 100,000
+    /// articles) is left out; BulkLoadTests checks the result with PRAGMA foreign_key_check. The write-ahead log is
+    /// copied into the database file (a checkpoint, with an fsync) once it holds <see cref="CheckpointBytes"/> of pages
+    /// instead of SQLite's default 1,000 pages, which a batch of 200 articles fills: a checkpoint per ~60 batches
+    /// instead of one per batch. Durability is the same: the log is the database until it is copied.
+    /// </summary>
+    public string BatchPragmas { get; }
+
+    /// <summary>What the connection had before <see cref="BatchPragmas"/>: foreign keys on, as on every connection of the project, and SQLite's default checkpoint.</summary>
+    public const string DefaultPragmas = "PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=1000;";
+
+    /// <summary>The write-ahead log's size at which a batch checkpoints it, whatever the page size.</summary>
+    const int CheckpointBytes = 200 * 1024 * 1024;
+
+    /// <summary>The sentences of a batch whose transaction has committed (never those of a batch rolled back).</summary>
+    public void Committed(IEnumerable<(Article Article, List<Sentence> Sentences)> written) =>
+        committed.Writer.TryWrite([.. written.SelectMany(w => w.Sentences.Select(s => new CopyCandidate(s.Id, w.Article.Id, s.Index, w.Article.Outlet.Name, s.Text)))]);
+
+    async Task FeedAsync()
+    {
+        await foreach (var batch in committed.Reader.ReadAllAsync())
+        {
+            foreach (var s in batch)
+            {
+                builder.Add(s.SentenceId, s.ArticleId, s.Index, s.OutletName, s.Text);
+                sentences++;
+                idSum += s.SentenceId;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Builds the indexes and fills the full-text index (also after a failed or cancelled load, without
+    /// <paramref name="ct"/>), and, if the load completed (<paramref name="loaded"/>), stores the shared-copy map of its
+    /// sentences. Returns null when it stored no map.
+    /// </summary>
+    public async Task<SharedCopyUpdate?> FinishAsync(
+        IDbContextFactory<DashboardDb> dbs, DashboardDb db, bool loaded, Func<string, IDisposable> stage, TimeProvider time, CancellationToken ct)
+    {
+        committed.Writer.TryComplete();
+        var clock = Stopwatch.StartNew();
+        // Matched on one thread-pool thread while this thread builds the indexes and the full-text index (on two
+        // threads it slowed the index build by more than it gained: the match was done before them either way).
+        var detection = loaded ? Task.Run(async () =>
+        {
+            await feeding;
+            return SharedCopyMapRows.Of(builder.Build(threads: 1));
+        }, ct) : null;
+        using (stage("create indexes"))
+        {
+            await SchemaInitializer.CreateMissingIndexesAsync(db, CancellationToken.None);
+        }
+        long version;
+        // Until here a search found none of the loaded sentences; a crash before leaves it to the next open.
+        using (stage("fts rebuild"))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await SentenceSearchIndex.RebuildAsync(db, CancellationToken.None);
+            version = await ContentVersion.ReadAsync(db, CancellationToken.None);
+            // Pages say that the copy marks are being detected (and the web app's warm-up does not detect them too).
+            if (detection is not null) await SharedCopyStore.MarkStartedAsync(db, version, time, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        if (detection is null) return null;
+        try
+        {
+            SharedCopyMapRows rows;
+            using (stage("shared-copy detection (after the indexes)"))
+            {
+                rows = await detection;
+            }
+            var detected = clock.Elapsed;
+            SharedCopyUpdate? update;
+            using (stage("shared-copy store"))
+            {
+                update = await SharedCopyStore.StoreDetectedAsync(dbs, rows, version, (sentences, idSum), detected, ct);
+            }
+            if (update is null) await SharedCopyStore.ClearStartedAsync(dbs);
+            return update;
+        }
+        catch
+        {
+            await SharedCopyStore.ClearStartedAsync(dbs);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Reads;
+using AleppoDashboard.Data.SharedCopyDetection;
+using AleppoDashboard.Data.Views.Articles;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Views.Compare;
+
+/// <summary>Reads for the side-by-side comparison, all through the shared filter.</summary>
+public static class CompareQueries
+{
+    /// <summary>How many places the default view shows (most-shared first).</summary>
+    public const int DefaultPlaceRows = 12;
+
+    /// <summary>
+    /// The columns: every outlet with an article in the filter's dates and outlets, plus any outlet the filter
+    /// names. The filter's places and search text choose rows, not columns, so that an outlet that never
+    /// mentions the place or the words still gets its column and its empty cell.
+    /// </summary>
+    public static async Task<List<CompareColumn>> CompareColumnsAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
+    {
+        var summaries = await db.OutletSummariesAsync(filter with { Places = [], Text = null }, ct);
+        var columns = summaries.Select(s => new CompareColumn(s.Slug, s.Name, s.Articles, s.First, s.Last, s.Words)).ToList();
+        if (filter.Outlets.Count > 0)
+        {
+            var named = filter.Outlets.ToList();
+            var missing = await db.Outlets.AsNoTracking().Where(o => named.Contains(o.Slug)).ToListAsync(ct);
+            columns.AddRange(missing.Where(o => columns.All(c => c.Slug != o.Slug)).Select(o => new CompareColumn(o.Slug, o.Name, 0, null, null, 0)));
+        }
+        return columns;
+    }
+
+    /// <summary>The rows a selection asks for, or the default view when it asks for nothing.</summary>
+    public static async Task<List<CompareTopic>> CompareTopicsAsync(this DashboardDb db, DashboardFilter filter, CompareSelection selection, CancellationToken ct)
+    {
+        var topics = new List<CompareTopic>();
+        if (filter.Places.Count > 0)
+        {
+            var wanted = filter.Places.ToList();
+            var names = await db.Places.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            topics.AddRange(filter.Places.Select(p => new CompareTopic(CompareTopicKind.Place, p, names.GetValueOrDefault(p, p))));
+        }
+        if (filter.Text is { } text)
+        {
+            topics.Add(new(CompareTopicKind.Text, text, "Search: " + text));
+        }
+        if (selection.Term is { } term)
+        {
+            var terms = await db.FramingTerms.AsNoTracking().Where(t => t.Id == term || t.Group == term).ToListAsync(ct);
+            var single = terms.FirstOrDefault(t => t.Id == term);
+            var label = single is not null ? $"Framing term “{single.Label}”" : terms.Count > 0 ? terms[0].GroupLabel : term;
+            topics.Add(new(CompareTopicKind.Term, term, label));
+        }
+        var defaults = topics.Count == 0 && selection.Topic is null;
+        if (selection.Topic == "places" || defaults)
+        {
+            topics.AddRange(await SharedPlacesAsync(db, filter, ct));
+        }
+        if (selection.Topic == "claims" || defaults)
+        {
+            topics.Add(new(CompareTopicKind.Claims, null, "Control claims: how much of Aleppo government forces hold"));
+        }
+        if (selection.Topic == "wire")
+        {
+            topics.Add(new(CompareTopicKind.Wire, null, "Shared wire copy"));
+        }
+        return topics;
+    }
+
+    /// <summary>Places mentioned by at least two of the filtered outlets, most outlets first, then most mentions.</summary>
+    public static async Task<List<CompareTopic>> SharedPlacesAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct)
+    {
+        var mentions = await db.FilteredMentions(filter)
+            .GroupBy(m => new { m.PlaceId, m.Place.Name, m.Article.OutletId })
+            .Select(g => new { g.Key.PlaceId, g.Key.Name, g.Key.OutletId, Mentions = g.Count() })
+            .ToListAsync(ct);
+        return mentions.GroupBy(m => (m.PlaceId, m.Name))
+            .Select(g => (g.Key.PlaceId, g.Key.Name, Outlets: g.Count(), Mentions: g.Sum(m => m.Mentions)))
+            .Where(p => p.Outlets >= 2)
+            .OrderByDescending(p => p.Outlets).ThenByDescending(p => p.Mentions).ThenBy(p => p.Name)
+            .Take(DefaultPlaceRows)
+            .Select(p => new CompareTopic(CompareTopicKind.Place, p.PlaceId, p.Name))
+            .ToList();
+    }
+
+    /// <summary>
+    /// One row: each outlet's sentences on the topic, in date then text order (search results by rank), and how many
+    /// there are. With <paramref name="perCell"/>, a cell keeps only its first sentences and each sentence its first
+    /// <paramref name="perCell"/> other copies (the counts stay whole); without it, every sentence and up to
+    /// <see cref="SharedCopyDetector.MaxListed"/> copies each. The counting and cutting happen in SQL
+    /// (<see cref="RankedSentences"/>); texts, dates, marks and copies are read for the kept sentences only.
+    /// </summary>
+    /// <param name="copies">
+    /// Whether the stored shared-copy map is current (<see cref="SharedCopyStore.IsCurrentAsync"/>): without it the
+    /// sentences carry no copies, and a wire row cannot be read.
+    /// </param>
+    /// <param name="listCopies">
+    /// False leaves each sentence's <see cref="CompareSentence.SharedWith"/> empty (its count is still set): the CSV export
+    /// lists them batch by batch as it writes, instead of holding up to 50 per sentence for a whole topic.
+    /// </param>
+    public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, CompareTopic topic, FilteredIds ids,
+        bool copies, int? perCell, CancellationToken ct, bool listCopies = true)
+    {
+        // Ranks, then the kept sentences' texts and marks: one state of the database, or a sentence that an ingest
+        // deleted in between (an article rewritten) would have no text (a 500 under ConcurrentIngestTests).
+        await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
+        var kept = await RankedSentences.ForTopicAsync(db, topic, ids, perCell ?? int.MaxValue, ct);
+        var slugs = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
+        var sentenceIds = kept.Select(k => k.SentenceId).ToList();
+        var articleIds = kept.Select(k => k.ArticleId).Distinct().ToList();
+        var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
+            .Select(a => new { a.Id, a.Published, a.PublishedPrecision }).ToDictionaryAsync(a => a.Id, ct);
+        var sentences = await db.Sentences.AsNoTracking().Where(s => EF.Parameter(sentenceIds).Contains(s.Id))
+            .Select(s => new { s.Id, s.Index, s.Text }).ToDictionaryAsync(s => s.Id, ct);
+        var marks = (await MarksAsync(db, topic, sentenceIds, ct)).ToLookup(m => m.SentenceId);
+        var copiesOf = copies
+            ? await SharedCopyReads.CopiesAsync(db, sentenceIds, listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0, ct)
+            : [];
+        var byOutlet = kept.GroupBy(k => slugs[k.OutletId]).ToList();
+        var cells = byOutlet.ToDictionary(g => g.Key, g => (IReadOnlyList<CompareSentence>)g.OrderBy(k => k.Rn)
+            .Where(k => sentences.ContainsKey(k.SentenceId) && articles.ContainsKey(k.ArticleId))
+            .Select(k =>
+            {
+                var article = articles[k.ArticleId];
+                var sentence = sentences[k.SentenceId];
+                var shared = copiesOf.GetValueOrDefault(k.SentenceId, SentenceCopies.None);
+                return new CompareSentence(k.SentenceId, k.ArticleId, sentence.Index, g.Key, article.Published, article.PublishedPrecision,
+                    sentence.Text, marks[k.SentenceId].OrderBy(m => m.Start).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
+                    shared.With, shared.Count);
+            }).ToList());
+        return new CompareRow(topic, cells, byOutlet.ToDictionary(g => g.Key, g => (int)g.First().Total));
+    }
+
+    sealed record HitMark(int SentenceId, int Start, int Length, string Kind, string Label);
+
+    /// <summary>What to highlight in the kept sentences: the topic's own hits.</summary>
+    static async Task<List<HitMark>> MarksAsync(DashboardDb db, CompareTopic topic, List<int> sentenceIds, CancellationToken ct)
+    {
+        switch (topic.Kind)
+        {
+            case CompareTopicKind.Place:
+                var place = topic.Key;
+                return await db.PlaceMentions.AsNoTracking().Where(m => EF.Parameter(sentenceIds).Contains(m.SentenceId) && m.PlaceId == place)
+                    .Select(m => new HitMark(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name)).ToListAsync(ct);
+            case CompareTopicKind.Claims:
+                var claims = await db.ControlClaims.AsNoTracking().Where(c => EF.Parameter(sentenceIds).Contains(c.SentenceId)).ToListAsync(ct);
+                return claims.Select(c => new HitMark(c.SentenceId, c.Start, c.Length, "claim", FactQueries.ClaimLabel(c))).ToList();
+            case CompareTopicKind.Term:
+                var term = topic.Key;
+                return await db.FramingTermHits.AsNoTracking()
+                    .Where(h => EF.Parameter(sentenceIds).Contains(h.SentenceId) && (h.TermId == term || h.Term.Group == term))
+                    .Select(h => new HitMark(h.SentenceId, h.Start, h.Length, "term", "Framing term: " + h.Term.Label)).ToListAsync(ct);
+            case CompareTopicKind.Text:
+                var found = await db.HighlightSentencesAsync(topic.Key!, sentenceIds, ct);
+                return found.SelectMany(f => f.Marks.Select(m => new HitMark(f.SentenceId, m.Start, m.Length, "hit", "Matches the search"))).ToList();
+            default:
+                return [];
+        }
+    }
+}

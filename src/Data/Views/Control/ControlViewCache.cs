@@ -1,0 +1,120 @@
+using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Reads;
+using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.Views.Map;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Views.Control;
+
+/// <summary>
+/// One plottable claim, compact (24 bytes): <see cref="Kind"/> and <see cref="Hedge"/> index
+/// <see cref="ScopeClaims.Kinds"/> and <see cref="ScopeClaims.Hedges"/>.
+/// </summary>
+public readonly record struct ScopeClaimPoint(int ClaimId, DateOnly Published, double ValuePercent, int OutletId, ushort Kind, ushort Hedge);
+
+/// <summary>
+/// What /control, /api/claims and the overview's mini chart show of one scope under one filter, without the sentences:
+/// every claim id in the order the table lists them (a page reads its 100 rows by id), the plottable claims as
+/// compact points in the same order, the dates with several claims, and the scope switcher's counts.
+/// Shared between requests: read it, never change it.
+/// </summary>
+public sealed class ScopeClaims
+{
+    public required int[] OrderedIds { get; init; }
+    public required ScopeClaimPoint[] Points { get; init; }
+    public required string[] Kinds { get; init; }
+    public required string[] Hedges { get; init; }
+    public required List<ClaimDateSpread> SharedDates { get; init; }
+    public required List<ClaimScopeSummary> Scopes { get; init; }
+    public int Total => OrderedIds.Length;
+    public int Plotted => Points.Length;
+}
+
+/// <summary>
+/// Computes the control view (/control, /api/claims, the overview's mini chart and the control export's order): the
+/// <see cref="ScopeClaims"/> of a filter and scope, kept until <see cref="ContentVersion"/> moves (like
+/// <see cref="MapPlacesCache"/>): at 100,000 articles the unfiltered east scope has ~230,000 claims, and sorting them
+/// with their articles, outlets and sentences took seconds on every request. An entry holds 4 bytes per claim and
+/// 24 per plottable claim (~6.5 MB for the unfiltered east scope at 100,000 articles); at most <see cref="MaxEntries"/>
+/// entries and <see cref="MaxHeldClaims"/> claims in all are kept (the cache is emptied when a new entry would pass either).
+/// The overview only needs the plottable count, so that is kept on its own when no full entry is there.
+/// Register as a singleton. A search's matches are taken again inside the computation's snapshot (see <see cref="MapPlacesCache"/>).
+/// </summary>
+public sealed class ControlViewCache(SearchMatchCache searches)
+{
+    public const int MaxEntries = 32;
+    public const int MaxHeldClaims = 2_000_000;
+
+    readonly ContentVersionCache<ScopeClaims> entries = new(MaxEntries, claims => claims.Total, MaxHeldClaims);
+    readonly ContentVersionCache<int> counts = new(MaxEntries);
+
+    static string Key(DashboardFilter filter, string scope) => filter.CacheKey + "\n" + scope;
+
+    public Task<ScopeClaims> GetAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct) =>
+        entries.GetAsync(db, Key(filter, scope), async () => await ComputeAsync(db, await searches.WithMatchesAsync(db, filter, ct), scope, ct), ct);
+
+    /// <summary>Whether the claims of <paramref name="scope"/> under <paramref name="filter"/> are kept for content version <paramref name="version"/>.</summary>
+    public bool Holds(DashboardFilter filter, string scope, long version) => entries.TryGet(Key(filter, scope), version, out _);
+
+    /// <summary>How many claims of <paramref name="scope"/> the chart can plot under <paramref name="filter"/>.</summary>
+    public async Task<int> PlottedCountAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct)
+    {
+        var key = Key(filter, scope);
+        await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
+        if (entries.TryGet(key, await ContentVersion.ReadAsync(db, ct), out var claims)) return claims.Plotted;
+        return await counts.GetAsync(db, key, async () => await db.PlottableClaimCountAsync(await searches.WithMatchesAsync(db, filter, ct), scope, ct), ct);
+    }
+
+    static async Task<ScopeClaims> ComputeAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct)
+    {
+        var ids = new List<int>();
+        var points = new List<ScopeClaimPoint>();
+        var kinds = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        var hedges = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        var rows = db.ScopeClaimsInOrder(filter, scope)
+            .Select(c => new { c.Id, c.Article.Published, c.Article.PublishedPrecision, c.ValuePercent, c.Article.OutletId, c.Kind, c.Hedge })
+            .AsAsyncEnumerable();
+        await foreach (var c in rows.WithCancellation(ct))
+        {
+            ids.Add(c.Id);
+            if (c.Published is { } published && c.PublishedPrecision == DatePrecision.Day)
+            {
+                points.Add(new ScopeClaimPoint(c.Id, published, c.ValuePercent, c.OutletId, Index(kinds, c.Kind), Index(hedges, c.Hedge)));
+            }
+        }
+        var outletNames = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return new ScopeClaims
+        {
+            OrderedIds = ids.ToArray(),
+            Points = points.ToArray(),
+            Kinds = Table(kinds),
+            Hedges = Table(hedges),
+            SharedDates = SharedDates(points, outletNames),
+            Scopes = await db.ClaimScopesAsync(filter, scope, ct),
+        };
+    }
+
+    static ushort Index(Dictionary<string, ushort> table, string value)
+    {
+        if (!table.TryGetValue(value, out var index))
+        {
+            if (table.Count > ushort.MaxValue) throw new InvalidOperationException("More distinct claim kinds or hedges than a point can index.");
+            table[value] = index = (ushort)table.Count;
+        }
+        return index;
+    }
+
+    static string[] Table(Dictionary<string, ushort> table) => table.OrderBy(e => e.Value).Select(e => e.Key).ToArray();
+
+    /// <summary>Dates with more than one plottable claim, oldest first; outlets by name (as the SQL grouping by date and outlet name that this replaced).</summary>
+    static List<ClaimDateSpread> SharedDates(List<ScopeClaimPoint> points, IReadOnlyDictionary<int, string> outletNames) =>
+        points
+            .GroupBy(p => p.Published)
+            .Where(g => g.Count() > 1)
+            .OrderBy(g => g.Key)
+            .Select(g => new ClaimDateSpread(g.Key, g.Count(),
+                g.Select(p => outletNames[p.OutletId]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                g.Min(p => p.ValuePercent), g.Max(p => p.ValuePercent)))
+            .ToList();
+}

@@ -1,0 +1,24 @@
+using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Reads;
+
+namespace AleppoDashboard.Data.Views.Map;
+
+/// <summary>
+/// The map's places per filter (<see cref="MapQueries.MapPlacesAsync"/>), kept until the content version moves:
+/// /map, /api/map.geojson, /export/map.csv and the overview's mini map ask for the same few filters again and again,
+/// and at 100,000 articles an unfiltered computation takes seconds. At most <see cref="MaxFilters"/> filters are kept
+/// (a few hundred small records each). Register as a singleton. The lists it returns are shared: read them, never change them.
+/// A search's matches are taken again inside the computation's snapshot, so an entry never mixes two content versions.
+/// </summary>
+public sealed class MapPlacesCache(SearchMatchCache searches)
+{
+    public const int MaxFilters = 32;
+
+    readonly ContentVersionCache<List<MapPlace>> places = new(MaxFilters);
+
+    public Task<List<MapPlace>> GetAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
+        places.GetAsync(db, filter.CacheKey, async () => await db.MapPlacesAsync(await searches.WithMatchesAsync(db, filter, ct), ct), ct);
+
+    /// <summary>Whether the places of <paramref name="filter"/> are kept for content version <paramref name="version"/>.</summary>
+    public bool Holds(DashboardFilter filter, long version) => places.TryGet(filter.CacheKey, version, out _);
+}

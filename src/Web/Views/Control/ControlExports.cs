@@ -1,0 +1,40 @@
+using AleppoDashboard.Data;
+using AleppoDashboard.Data.Views.Control;
+using AleppoDashboard.Web.Exports;
+using AleppoDashboard.Web.Filtering;
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Web.Views.Control;
+
+/// <summary>
+/// <c>/export/control.csv</c>: exactly the control page's table (one scope's claims in the filtered articles,
+/// same rows, same order), through the shared filter and the page's <c>scope</c> parameter.
+/// </summary>
+public static class ControlExports
+{
+    public static readonly string[] Header =
+    [
+        "claim_id", "published", "date_precision", "plotted", "outlet", "outlet_slug", "value_percent", "kind", "scope",
+        "count", "of", "hedge", "attributed_to", "claim_text", "sentence", "article_id", "sentence_index", "span_start",
+        "span_length", "link",
+    ];
+
+    public static RouteGroupBuilder MapControlExports(this RouteGroupBuilder group)
+    {
+        group.MapGet("/control.csv", Control);
+        return group;
+    }
+
+    static async Task<IResult> Control(RequestFilter request, DashboardDb db, HttpContext context, CancellationToken ct)
+    {
+        var filter = await request.ResolveAsync(ct);
+        var scope = await ClaimScope.ResolveAsync(context.Request.Query["scope"], db, ct);
+        if (!scope.IsValid) return RequestFilter.BadRequest([scope.Error!]);
+        return new CsvResult<ControlClaimRow>("control-claims.csv", Header,
+            db.ControlClaimRows(filter.Filter, scope.Scope!).AsAsyncEnumerable(),
+            c => [CsvCells.Of(c.ClaimId), CsvCells.Of(c.Published), c.Precision.ToString().ToLowerInvariant(), c.Plottable ? "yes" : "no",
+                c.OutletName, c.OutletSlug, CsvCells.Of(c.ValuePercent), c.Kind, c.Scope, CsvCells.Of(c.Count), CsvCells.Of(c.Of),
+                c.Hedge, c.AttributedTo, c.MatchedText, c.SentenceText, CsvCells.Of(c.ArticleId), CsvCells.Of(c.SentenceIndex),
+                CsvCells.Of(c.Start), CsvCells.Of(c.Length), SentenceLinks.Of(c.ArticleId, c.SentenceIndex)]);
+    }
+}
