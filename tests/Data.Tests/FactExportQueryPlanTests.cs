@@ -61,7 +61,9 @@ public sealed class FactExportQueryPlanTests : IDisposable
             r.IsDBNull(ClaimColumns.Count) ? null : r.GetInt32(ClaimColumns.Count), r.IsDBNull(ClaimColumns.Of) ? null : r.GetInt32(ClaimColumns.Of),
             r.GetString(ClaimColumns.Hedge), r.GetString(ClaimColumns.AttributedTo), r.GetString(ClaimColumns.MatchedText),
             r.GetInt32(ClaimColumns.SentenceIndex), r.GetString(ClaimColumns.Sentence), r.GetInt32(ClaimColumns.Start),
-            r.GetInt32(ClaimColumns.Length), r.IsDBNull(ClaimColumns.ScopePlaceName) ? null : r.GetString(ClaimColumns.ScopePlaceName)));
+            r.GetInt32(ClaimColumns.Length), r.IsDBNull(ClaimColumns.ScopePlaceName) ? null : r.GetString(ClaimColumns.ScopePlaceName),
+            r.IsDBNull(ClaimColumns.StatedPercent) ? null : r.GetDouble(ClaimColumns.StatedPercent),
+            r.IsDBNull(ClaimColumns.StatedHolder) ? null : r.GetString(ClaimColumns.StatedHolder)));
         Assert.Equal(claims, readClaims);
         Assert.Contains(readClaims, c => c.ScopePlaceName == "Sukkari");
         Assert.Contains(readClaims, c => c.Count == 3 && c.Of == 4);

@@ -46,8 +46,10 @@ public class FactExportTests(FactExportFixture fixture) : IClassFixture<FactExpo
     {
         var (header, rows) = Csv.Parse(await fixture.Client.GetStringAsync("/export/claims.csv"));
         Assert.Equal(["article_id", "outlet", "published", "value_percent", "scope", "kind", "count", "of", "hedge", "attributed_to",
-            "matched_text", "sentence_index", "start", "length", "sentence"], header);
+            "matched_text", "sentence_index", "start", "length", "sentence", "stated_percent", "stated_holder"], header);
         Assert.Equal(7, rows.Count);
+        // Every seed claim gives the government's share as written: none was converted from the rebels' share.
+        Assert.All(rows, r => Assert.Equal(("", ""), (r["stated_percent"], r["stated_holder"])));
         var count = rows.Single(r => r["outlet"] == "Reuters (syndicated)" && r["kind"] == "neighbourhood_count");
         Assert.Equal(("80", "east", "32", "40", "exact", "Syrian military source"), (count["value_percent"], count["scope"], count["count"], count["of"], count["hedge"], count["attributed_to"]));
         Assert.Contains(count["matched_text"], count["sentence"]);

@@ -22,7 +22,7 @@ public sealed record ClaimCandidate(int Start, int End, double ValuePercent, str
     public ClaimCandidate Inverted() => this with
     {
         StatedPercent = StatedPercent is null ? ValuePercent : null,
-        StatedHolder = StatedPercent is null ? "rebels" : null,
+        StatedHolder = StatedPercent is null ? Data.Facts.StatedShare.Rebels : null,
         ValuePercent = Math.Round(100 - ValuePercent, 2),
         Count = Count is { } c && Of is { } of ? of - c : Count,
         Hedge = Hedge switch { "over" => "under", "under" => "over", "nearly" => "over", "at least" => "under", _ => Hedge },

@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Reference;
 
 namespace AleppoDashboard.Ingest.Extraction;
@@ -80,7 +81,7 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
         var scope = placeScope ?? (rebelsGround ? "east" : null) ?? ScopeFromHints(hints) ?? ScopeFromSentence(tokens, end, from, places) ?? "east";
         var claim = new ClaimCandidate(tokens[from].Start, tokens[end - 1].End, Math.Round(value, 2), q.Kind, scope, q.Count, q.Of,
             hedge ?? "exact", speakerActs, pointsBack && placeScope is null);
-        return (governmentSide ? claim : claim.Inverted() with { StatedHolder = verb == "lose" ? "government, lost" : "rebels" }, end);
+        return (governmentSide ? claim : claim.Inverted() with { StatedHolder = verb == "lose" ? StatedShare.GovernmentLost : StatedShare.Rebels }, end);
     }
 
     /// <summary>"between 40 and 45 percent", "40 to 45 percent": where the range starts, its middle and the hedge "between"; else the quantity as it is.</summary>

@@ -10,8 +10,12 @@ public sealed record MentionRow(
 
 public sealed record ClaimRow(
     int ArticleId, string Outlet, DateOnly? Published, double ValuePercent, string Scope, string Kind, int? Count, int? Of,
-    string Hedge, string AttributedTo, string MatchedText, int SentenceIndex, string Sentence, int Start, int Length, string? ScopePlaceName)
+    string Hedge, string AttributedTo, string MatchedText, int SentenceIndex, string Sentence, int Start, int Length, string? ScopePlaceName,
+    double? StatedPercent, string? StatedHolder)
 {
+    /// <summary>"stated: rebels hold 7%" for a claim converted from the rebels' share, else null.</summary>
+    public string? Stated => StatedShare.Describe(StatedPercent, StatedHolder);
+
     /// <summary>"east Aleppo", "all of Aleppo", or the neighbourhood's name.</summary>
     public string ScopeLabel => ScopePlaceName ?? FactQueries.ScopeLabel(Scope);
 }
@@ -45,7 +49,8 @@ public static class FactExportQueries
             .Select(c => new ClaimRow(c.ArticleId, c.Article.Outlet.Name, c.Article.Published, c.ValuePercent, c.Scope, c.Kind, c.Count, c.Of,
                 c.Hedge, c.AttributedTo, c.MatchedText, c.Sentence.Index, c.Sentence.Text, c.Start, c.Length,
                 // "place:<id>" → the place's id, looked up by primary key ("east", "city" find nothing).
-                db.Places.Where(p => c.Scope.StartsWith("place:") && p.Id == c.Scope.Substring(6)).Select(p => p.Name).FirstOrDefault()));
+                db.Places.Where(p => c.Scope.StartsWith("place:") && p.Id == c.Scope.Substring(6)).Select(p => p.Name).FirstOrDefault(),
+                c.StatedPercent, c.StatedHolder));
     }
 }
 
@@ -64,5 +69,5 @@ public static class ClaimColumns
 {
     public const int ArticleId = 0, Outlet = 1, Published = 2, ValuePercent = 3, Scope = 4, Kind = 5, Count = 6, Of = 7,
         Hedge = 8, AttributedTo = 9, MatchedText = 10, SentenceIndex = 11, Sentence = 12, Start = 13, Length = 14,
-        ScopePlaceName = 15, ColumnCount = 16;
+        ScopePlaceName = 15, StatedPercent = 16, StatedHolder = 17, ColumnCount = 18;
 }

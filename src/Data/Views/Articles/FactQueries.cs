@@ -24,7 +24,8 @@ public static class FactQueries
     }
 
     public static string ClaimLabel(ControlClaim c) =>
-        $"Control claim: {c.ValuePercent:0.#}% of {ScopeLabel(c.Scope)} ({c.Kind.Replace('_', ' ')}, {c.Hedge}), attributed to {c.AttributedTo}";
+        $"Control claim: {c.ValuePercent:0.#}% of {ScopeLabel(c.Scope)} ({c.Kind.Replace('_', ' ')}, {c.Hedge}"
+        + (StatedShare.Describe(c.StatedPercent, c.StatedHolder) is { } stated ? $"; {stated}" : "") + $"), attributed to {c.AttributedTo}";
 
     public static string ScopeLabel(string scope) => scope switch
     {

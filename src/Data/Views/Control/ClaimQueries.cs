@@ -14,8 +14,11 @@ namespace AleppoDashboard.Data.Views.Control;
 public sealed record ControlClaimRow(
     int ClaimId, int ArticleId, string OutletSlug, string OutletName, DateOnly? Published, DatePrecision Precision,
     double ValuePercent, string Kind, string Scope, int? Count, int? Of, string Hedge, string AttributedTo,
-    string SentenceText, int SentenceIndex, int Start, int Length, string MatchedText)
+    string SentenceText, int SentenceIndex, int Start, int Length, string MatchedText, double? StatedPercent = null, string? StatedHolder = null)
 {
+    /// <summary>"stated: rebels hold 7%" for a claim converted from the rebels' share, else null.</summary>
+    public string? Stated => StatedShare.Describe(StatedPercent, StatedHolder);
+
     /// <summary>Only claims of articles dated to the day go on a time axis; the rest are listed with a note.</summary>
     public bool Plottable => Published is not null && Precision == DatePrecision.Day;
 }
@@ -56,7 +59,7 @@ public static class ClaimQueries
     static readonly Expression<Func<ControlClaim, ControlClaimRow>> AsRow = c => new ControlClaimRow(
         c.Id, c.ArticleId, c.Article.Outlet.Slug, c.Article.Outlet.Name,
         c.Article.Published, c.Article.PublishedPrecision, c.ValuePercent, c.Kind, c.Scope, c.Count, c.Of,
-        c.Hedge, c.AttributedTo, c.Sentence.Text, c.Sentence.Index, c.Start, c.Length, c.MatchedText);
+        c.Hedge, c.AttributedTo, c.Sentence.Text, c.Sentence.Index, c.Start, c.Length, c.MatchedText, c.StatedPercent, c.StatedHolder);
 
     /// <summary>
     /// Scopes with claims in the filtered articles: east and city first, then places by name.

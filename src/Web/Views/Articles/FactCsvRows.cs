@@ -73,7 +73,7 @@ public sealed class ClaimCsvRows : FactCsvRows
 {
     public static readonly string[] Header =
         ["article_id", "outlet", "published", "value_percent", "scope", "kind", "count", "of", "hedge", "attributed_to",
-            "matched_text", "sentence_index", "start", "length", "sentence"];
+            "matched_text", "sentence_index", "start", "length", "sentence", "stated_percent", "stated_holder"];
 
     public override int ColumnCount => ClaimColumns.ColumnCount;
 
@@ -95,6 +95,9 @@ public sealed class ClaimCsvRows : FactCsvRows
         csv.WriteField(row.GetInt32(ClaimColumns.Start), "");
         csv.WriteField(row.GetInt32(ClaimColumns.Length), "");
         csv.WriteField(Sentence);
+        if (row.IsDBNull(ClaimColumns.StatedPercent)) csv.WriteField("");
+        else csv.WriteField(row.GetDouble(ClaimColumns.StatedPercent), CsvCells.NumberFormat);
+        csv.WriteField(row.IsDBNull(ClaimColumns.StatedHolder) ? "" : Text(row, ClaimColumns.StatedHolder));
     }
 
     static void WriteNumber(CsvWriter csv, DbDataReader row, int column)

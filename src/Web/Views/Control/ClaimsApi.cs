@@ -11,12 +11,14 @@ namespace AleppoDashboard.Web.Views.Control;
 public sealed record ClaimJson(
     int ClaimId, int ArticleId, string OutletSlug, string OutletName, string? Published, string Precision, bool Plotted,
     double ValuePercent, string Kind, string Scope, int? Count, int? Of, string Hedge, string AttributedTo,
-    string Sentence, int SentenceIndex, int Start, int Length, string MatchedText, string Href)
+    string Sentence, int SentenceIndex, int Start, int Length, string MatchedText, string Href,
+    double? StatedPercent, string? StatedHolder, string? Stated)
 {
     public static ClaimJson From(ControlClaimRow c) => new(
         c.ClaimId, c.ArticleId, c.OutletSlug, c.OutletName, c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.Precision.ToString().ToLowerInvariant(), c.Plottable, c.ValuePercent, c.Kind, c.Scope, c.Count, c.Of, c.Hedge, c.AttributedTo,
-        c.SentenceText, c.SentenceIndex, c.Start, c.Length, c.MatchedText, SentenceLinks.Of(c.ArticleId, c.SentenceIndex));
+        c.SentenceText, c.SentenceIndex, c.Start, c.Length, c.MatchedText, SentenceLinks.Of(c.ArticleId, c.SentenceIndex),
+        c.StatedPercent, c.StatedHolder, c.Stated);
 }
 
 /// <summary>An outlet as the chart names and colours it.</summary>

@@ -16,7 +16,7 @@ public static class ControlExports
     [
         "claim_id", "published", "date_precision", "plotted", "outlet", "outlet_slug", "value_percent", "kind", "scope",
         "count", "of", "hedge", "attributed_to", "claim_text", "sentence", "article_id", "sentence_index", "span_start",
-        "span_length", "link",
+        "span_length", "link", "stated_percent", "stated_holder",
     ];
 
     public static RouteGroupBuilder MapControlExports(this RouteGroupBuilder group)
@@ -35,6 +35,7 @@ public static class ControlExports
             c => [CsvCells.Of(c.ClaimId), CsvCells.Of(c.Published), c.Precision.ToString().ToLowerInvariant(), c.Plottable ? "yes" : "no",
                 c.OutletName, c.OutletSlug, CsvCells.Of(c.ValuePercent), c.Kind, c.Scope, CsvCells.Of(c.Count), CsvCells.Of(c.Of),
                 c.Hedge, c.AttributedTo, c.MatchedText, c.SentenceText, CsvCells.Of(c.ArticleId), CsvCells.Of(c.SentenceIndex),
-                CsvCells.Of(c.Start), CsvCells.Of(c.Length), SentenceLinks.Of(c.ArticleId, c.SentenceIndex)]);
+                CsvCells.Of(c.Start), CsvCells.Of(c.Length), SentenceLinks.Of(c.ArticleId, c.SentenceIndex),
+                c.StatedPercent is { } stated ? CsvCells.Of(stated) : "", c.StatedHolder ?? ""]);
     }
 }

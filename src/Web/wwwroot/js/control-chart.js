@@ -243,7 +243,8 @@ function describeLines(claim, scopeLabel, details) {
     details.load(claim).catch(() => {});
     return [first, details.failed(claim) ? 'The sentence could not be loaded.' : 'Loading the sentence…'];
   }
-  return [first, `Attributed to: ${detail.attributedTo}`, ...wrap(`“${detail.sentence}”`, 70)];
+  const stated = detail.stated ? [`(${detail.stated}; shown as the government's share)`] : [];
+  return [first, ...stated, `Attributed to: ${detail.attributedTo}`, ...wrap(`“${detail.sentence}”`, 70)];
 }
 
 // Each claim's detail (sentence, attribution, link) from /api/claims/{id}, fetched once; when one arrives while
