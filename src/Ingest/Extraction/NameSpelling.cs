@@ -12,9 +12,15 @@ public static class NameSpelling
     /// <summary>One folded word (lower case, diacritics and apostrophes gone) in its normal spelling.</summary>
     public static string Normalize(ReadOnlySpan<char> folded)
     {
+        Span<char> buffer = stackalloc char[folded.Length];
+        return new string(buffer[..NormalizeInto(folded, buffer)]);
+    }
+
+    /// <summary><see cref="Normalize"/> into <paramref name="buffer"/> (as long as the word at least); returns the length.</summary>
+    public static int NormalizeInto(ReadOnlySpan<char> folded, Span<char> buffer)
+    {
         // -ah, -eh, -iyeh: a final h after a vowel is not written in other spellings (before the letters are mapped: kh is a letter)
         if (folded.Length > 2 && folded[^1] == 'h' && IsVowel(folded[^2])) folded = folded[..^1];
-        Span<char> buffer = stackalloc char[folded.Length];
         var n = 0;
         for (var i = 0; i < folded.Length; i++)
         {
@@ -33,7 +39,7 @@ public static class NameSpelling
             if (n > 0 && buffer[n - 1] == mapped) continue;
             buffer[n++] = mapped;
         }
-        return new string(buffer[..n]);
+        return n;
     }
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
@@ -42,23 +48,30 @@ public static class NameSpelling
     public static string Key(string normal)
     {
         Span<char> buffer = stackalloc char[normal.Length + 1];
+        return new string(buffer[..KeyInto(normal, buffer)]);
+    }
+
+    /// <summary><see cref="Key"/> into <paramref name="buffer"/> (one longer than the spelling at least); returns the length.</summary>
+    public static int KeyInto(ReadOnlySpan<char> normal, Span<char> buffer)
+    {
         var n = 0;
         if (normal.Length > 0 && IsVowel(normal[0])) buffer[n++] = '*';
         foreach (var c in normal)
         {
             if (!IsVowel(c)) buffer[n++] = c;
         }
-        return new string(buffer[..n]);
+        return n;
     }
 
     /// <summary>
     /// The edit distance of two normal spellings where changing, adding or dropping a vowel costs a half and any
     /// consonant edit costs one: "sukari" and "sekari" are 0.5 apart, "sukari" and "sekure" (Secure) 1.5.
     /// </summary>
-    public static double VowelDistance(string a, string b)
+    public static double VowelDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var previous = new double[b.Length + 1];
-        var current = new double[b.Length + 1];
+        Span<double> previous = stackalloc double[b.Length + 1];
+        Span<double> current = stackalloc double[b.Length + 1];
+        previous[0] = 0;
         for (var j = 1; j <= b.Length; j++) previous[j] = previous[j - 1] + Cost(b[j - 1]);
         for (var i = 1; i <= a.Length; i++)
         {
@@ -68,7 +81,9 @@ public static class NameSpelling
                 var substitute = a[i - 1] == b[j - 1] ? 0 : IsVowel(a[i - 1]) && IsVowel(b[j - 1]) ? 0.5 : 1;
                 current[j] = Math.Min(previous[j - 1] + substitute, Math.Min(previous[j] + Cost(a[i - 1]), current[j - 1] + Cost(b[j - 1])));
             }
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }
@@ -77,7 +92,7 @@ public static class NameSpelling
     /// The two spellings end alike: their final vowels differ by at most one letter. "Khudre" and "Khodr" do; "Khalid" and
     /// "Khalidia", "Suleiman" and "Suleimaniyeh", or "Nairab" and "Nairabi" do not: the ending -iya makes another word (a place named after a person).
     /// </summary>
-    public static bool SameEnding(string a, string b)
+    public static bool SameEnding(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var (va, vb) = (FinalVowels(a), FinalVowels(b));
         if (va == vb) return true;
@@ -87,7 +102,7 @@ public static class NameSpelling
         return Math.Min(va, vb) > 0 || longer[^1] is 'a' or 'e';
     }
 
-    static int FinalVowels(string s)
+    static int FinalVowels(ReadOnlySpan<char> s)
     {
         var n = 0;
         while (n < s.Length && IsVowel(s[s.Length - 1 - n])) n++;

@@ -1,55 +1,90 @@
 namespace AleppoDashboard.Ingest.Extraction;
 
 /// <summary>
-/// The words of a sentence as <see cref="PlaceSpellingMatcher"/> compares them: letters with the apostrophes inside them
-/// (Sa'eed), each with its folded, normal and key spelling. An article (al-, el-, Al, ash-, or run into the word as in
-/// "alSukkari") is not a word of its own: it belongs to the word after it (<see cref="Word.ArticleStart"/>).
+/// The capitalised words of a sentence, where <see cref="PlaceSpellingMatcher"/> may read a name: letters with the
+/// apostrophes inside them (Sa'eed). An article (al-, el-, Al, ash-, or run into the word as in "alSukkari") is not a
+/// word of its own: it belongs to the word after it (<see cref="Word.ArticleStart"/>). A small word that is not an
+/// article ends a run of name words and is not kept. Only offsets are kept; the matcher spells a word when it needs to.
 /// </summary>
 public static class NameWordScanner
 {
-    public sealed record Word(int ArticleStart, int Start, int End, bool Capitalised, bool FollowsClosely, string Folded, string Normal, string Key);
+    /// <summary>A capitalised word: [<see cref="Start"/>, <see cref="End"/>) without the article that may stand before it from <see cref="ArticleStart"/>.</summary>
+    public readonly record struct Word(int ArticleStart, int Start, int End, bool FollowsClosely);
 
-    static readonly HashSet<string> AssimilatedArticles = ["as", "ash", "ad", "adh", "az", "an", "at", "ath", "ar", "ad", "aj"];
+    static readonly HashSet<string> AssimilatedArticles = ["as", "ash", "ad", "adh", "az", "an", "at", "ath", "ar", "aj"];
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Assimilated = AssimilatedArticles.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static List<Word> Scan(string text, ExtractionVocabulary vocabulary)
+    [ThreadStatic] static List<Word>? scratch;
+
+    /// <summary>
+    /// The capitals a romanised name starts with: A–Z and the Latin-1 capitals (À–Þ). A set of characters below U+0100
+    /// is searched with vector instructions; a name that starts with a rarer capital (Ḥ, Ş) is still matched exactly.
+    /// </summary>
+    static readonly System.Buffers.SearchValues<char> Capitals =
+        System.Buffers.SearchValues.Create(Enumerable.Range(0, 0x100).Select(c => (char)c).Where(char.IsUpper).ToArray());
+
+    /// <summary>The capitalised words, in this thread's list (valid until this thread scans again).</summary>
+    public static List<Word> Scan(string text)
     {
-        var result = new List<Word>();
-        Span<char> buffer = stackalloc char[64];
-        int? articleStart = null;
+        var result = scratch ??= new List<Word>(16);
+        result.Clear();
         var previousEnd = -1;
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsLetter(text[i])) { i++; continue; }
-            var start = i;
-            while (i < text.Length && (char.IsLetter(text[i]) || TextFolding.IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))) i++;
-            var end = i;
-            if (end - start > buffer.Length) { articleStart = null; previousEnd = -1; continue; }
-            var folded = buffer[..TextFolding.FoldInto(text.AsSpan(start, end - start), buffer)];
-            var hyphenAfter = end < text.Length && text[end] is '-' or '‐' or '‑' or '_';
-            if (folded is "al" or "el" || hyphenAfter && AssimilatedArticles.Contains(folded.ToString()))
-            {
-                articleStart ??= start;
-                continue;
-            }
+            // Jump from capital to capital: most of a sentence is small words, which the spelling rules never read.
+            var next = text.AsSpan(i).IndexOfAny(Capitals);
+            if (next < 0) break;
+            var start = i + next;
+            var end = start + 1;
+            while (end < text.Length && (char.IsLetter(text[end]) || TextFolding.IsApostrophe(text[end]) && end + 1 < text.Length && char.IsLetter(text[end + 1]))) end++;
+            i = end;
             var wordStart = start;
-            if (end - start > 4 && folded.StartsWith("al") && char.IsUpper(text[start + 2]))
+            var articleStart = start;
+            if (start > 0 && char.IsLetter(text[start - 1]))
             {
-                articleStart ??= start; // "alSukkari"
-                wordStart = start + 2;
-                folded = folded[2..];
+                // a capital inside a word: only "alSukkari", an article run into the name, makes it a name
+                if (start < 2 || !RunInArticle(text, start - 2, end) || start > 2 && char.IsLetter(text[start - 3])) { previousEnd = -1; continue; }
+                articleStart = start - 2;
             }
-            var from = articleStart ?? start;
-            var closely = previousEnd >= 0 && OnlySeparators(text, previousEnd, from);
-            var plain = folded.ToString();
-            var spelling = vocabulary.NameTitles.GetValueOrDefault(plain, plain);
-            var normal = NameSpelling.Normalize(spelling);
-            result.Add(new Word(from, wordStart, end, IsCapitalised(text, wordStart, end), closely, plain, normal, NameSpelling.Key(normal)));
-            articleStart = null;
+            else if (ArticleBefore(text, start) is { } article)
+            {
+                articleStart = article;
+            }
+            if (IsArticle(text, wordStart, end)) continue; // "Al-Hamidiya": the article goes with the word after it
+            if (!IsCapitalised(text, wordStart, end)) { previousEnd = -1; continue; }
+            result.Add(new Word(articleStart, wordStart, end, previousEnd >= 0 && OnlySeparators(text, previousEnd, articleStart)));
             previousEnd = end;
         }
         return result;
     }
+
+    /// <summary>Where an article right before <paramref name="start"/> begins ("al-", "el ", "Al ", "ash-"), or null.</summary>
+    static int? ArticleBefore(string text, int start)
+    {
+        var k = start;
+        while (k > 0 && start - k < 2 && TextFolding.IsSeparator(text[k - 1])) k--;
+        if (k == start) return null;
+        var end = k;
+        while (k > 0 && end - k < 4 && char.IsLetter(text[k - 1])) k--;
+        if (k > 0 && char.IsLetter(text[k - 1])) return null;
+        return IsArticle(text, k, end) ? k : null;
+    }
+
+    /// <summary>al, el (any case), or an assimilated article joined by a hyphen (ash-Shaar, as-Sukkari).</summary>
+    static bool IsArticle(string text, int start, int end)
+    {
+        var length = end - start;
+        if (length is < 2 or > 3) return false;
+        Span<char> word = stackalloc char[3];
+        for (var k = 0; k < length; k++) word[k] = char.ToLowerInvariant(text[start + k]);
+        var w = word[..length];
+        if (w is "al" or "el") return true;
+        return end < text.Length && text[end] is '-' or '‐' or '‑' or '_' && Assimilated.Contains(w);
+    }
+
+    static bool RunInArticle(string text, int start, int end) =>
+        end - start > 4 && text[start] is 'a' or 'A' && text[start + 1] is 'l' && char.IsUpper(text[start + 2]);
 
     /// <summary>A capital, then a small letter: a name ("Sukkari"), not an acronym ("SOHR") or an ordinary word.</summary>
     static bool IsCapitalised(string text, int start, int end) =>
