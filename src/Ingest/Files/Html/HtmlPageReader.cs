@@ -19,9 +19,12 @@ public static class HtmlPageReader
         var jsonLd = JsonLdArticle.Find(document);
         var metadata = PageMetadataReader.Read(document, jsonLd);
         var ogType = document.QuerySelector("meta[property='og:type' i]")?.GetAttribute("content") ?? "";
-        var statedArticle = jsonLd is not null || ogType.StartsWith("article", StringComparison.OrdinalIgnoreCase) || metadata.Published is { Guessed: false };
+        // Signs that the page is one article: it says so, states a date, has a dated URL, or has a single article element.
+        var statedArticle = jsonLd is not null || ogType.StartsWith("article", StringComparison.OrdinalIgnoreCase) || metadata.Published is not null
+            || document.QuerySelectorAll("article").Length == 1;
+        var passwordField = document.QuerySelector("input[type=password i]") is not null;
         var body = BodyExtractor.Extract(document, metadata.Url?.Value, jsonLd);
-        if (NoArticle.Reason(document, metadata, statedArticle, body) is { } reason)
+        if (NoArticle.Reason(document.Title ?? "", passwordField, metadata, statedArticle, body) is { } reason)
         {
             throw new FileRejectedException(reason);
         }
