@@ -13,6 +13,12 @@ public sealed class Article
     public DatePrecision PublishedPrecision { get; set; }
     public ValueOrigin PublishedOrigin { get; set; }
     public string? Url { get; set; }
+    /// <summary>
+    /// The article's language as a BCP 47 tag (<c>en</c>, <c>ar</c>), or null when not known (articles loaded before the
+    /// column existed, read as English). Facts are extracted from English articles only.
+    /// </summary>
+    public string? Language { get; set; }
+    public ValueOrigin LanguageOrigin { get; set; }
     public required string SourceFile { get; set; }
     public required string ContentHash { get; set; }
     public DateTimeOffset IngestedAt { get; set; }

@@ -54,7 +54,10 @@ public sealed class ReferenceFiles(string folder)
         Required(csv, "name"),
         Split(Optional(csv, "aliases")),
         Optional(csv, "description") ?? "",
-        Split(Optional(csv, "dateline_patterns"))));
+        Split(Optional(csv, "dateline_patterns")))
+    {
+        Domains = Split(Optional(csv, "domains")).Select(d => d.ToLowerInvariant()).ToList(),
+    });
 
     public IReadOnlyList<SectorLabel> ReadSectors() => Read(SectorsFile, csv => new SectorLabel(
         Required(csv, "sector"),

@@ -56,6 +56,7 @@ public static partial class SchemaInitializer
             {
                 await db.Database.ExecuteSqlRawAsync(statement, ct);
             }
+            await AddMissingColumnsAsync(db, ct);
             await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.CreateSql, ct);
             // A bulk load killed before its end left sentences the full-text index does not hold yet.
             await SentenceSearchIndex.CatchUpAsync(db, ct);
@@ -103,6 +104,29 @@ public static partial class SchemaInitializer
         foreach (var statement in CreateIfMissingStatements(db).Where(s => s.StartsWith("CREATE INDEX", StringComparison.Ordinal) || s.StartsWith("CREATE UNIQUE INDEX", StringComparison.Ordinal)))
         {
             await db.Database.ExecuteSqlRawAsync(statement, ct);
+        }
+    }
+
+    /// <summary>
+    /// Columns added to the stable tables since their first version, each with the SQL that adds it to an older file.
+    /// The stable tables are never dropped, so a new column is added in place; existing rows get the default.
+    /// </summary>
+    static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("articles", "Language", "TEXT NULL"),
+        ("articles", "LanguageOrigin", "INTEGER NOT NULL DEFAULT 0"),
+    ];
+
+    static async Task AddMissingColumnsAsync(DashboardDb db, CancellationToken ct)
+    {
+        foreach (var (table, column, definition) in AddedColumns)
+        {
+            var present = await db.Database.SqlQueryRaw<int>(
+                "SELECT COUNT(*) AS Value FROM pragma_table_info({0}) WHERE name = {1}", table, column).ToListAsync(ct);
+            if (present[0] > 0) continue;
+            // Names and definitions come from the constant list above, never from input.
+            var alter = "ALTER TABLE \"" + table + "\" ADD COLUMN \"" + column + "\" " + definition + ";";
+            await db.Database.ExecuteSqlRawAsync(alter, ct);
         }
     }
 

@@ -5,7 +5,7 @@ using AleppoDashboard.Ingest.Loading;
 
 namespace AleppoDashboard.Ingest.Cli;
 
-/// <summary>The ingest command line: ingest, watch, reextract.</summary>
+/// <summary>The ingest command line: ingest, watch, reextract, inspect.</summary>
 public static class IngestProgram
 {
     public const int Ok = 0, Fatal = 1, SomeRejected = 2;
@@ -42,6 +42,13 @@ public static class IngestProgram
         {
             var collisionReference = new ReferenceFiles(cli.Options.GetValueOrDefault("reference") ?? ReferenceFiles.DefaultFolder);
             return await Evaluation.SpellingCollisions.RunAsync(cli.Positional[0], collisionReference, output, errors);
+        }
+        if (cli is { Command: "inspect", Positional.Count: > 0 })
+        {
+            // Reads files and prints what would be stored; opens no database.
+            var inspectMb = cli.Options.TryGetValue("max-file-mb", out var imb) && double.TryParse(imb, CultureInfo.InvariantCulture, out var im) && im > 0 ? im : 8;
+            var inspectReference = new ReferenceFiles(cli.Options.GetValueOrDefault("reference") ?? ReferenceFiles.DefaultFolder);
+            return await InspectCommand.RunAsync(cli.Positional, inspectReference, (long)(inspectMb * 1024 * 1024), output, errors);
         }
         var folderNeeded = cli?.Command is "ingest" or "watch";
         if (cli is null || cli.Command is not ("ingest" or "watch" or "reextract") || !cli.Options.ContainsKey("db")

@@ -16,7 +16,10 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
 
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public LoadedText Read(string path)
+    public LoadedText Read(string path) => Parse(ReadBytes(path));
+
+    /// <summary>The file's bytes, or a rejection when it is over <see cref="MaxBytes"/> or cannot be read.</summary>
+    public byte[] ReadBytes(string path)
     {
         byte[] bytes;
         try
@@ -40,7 +43,7 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         {
             throw new FileRejectedException($"cannot be read: {e.Message}");
         }
-        return Parse(bytes);
+        return bytes;
     }
 
     public static LoadedText Parse(byte[] bytes)
@@ -54,7 +57,7 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         }
         if (LooksLikeHtml(text))
         {
-            throw new FileRejectedException("is an HTML page, not article text; save the article's text as a .txt file.");
+            throw new FileRejectedException("is an HTML page, not article text; name it .html to load it as a saved web page.");
         }
         if (HasControlCharacter(text))
         {

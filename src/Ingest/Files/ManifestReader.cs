@@ -32,7 +32,10 @@ public static class ManifestReader
                 }
                 // File names compare in Unicode normal form C: macOS writes names decomposed, spreadsheets composed.
                 var row = new ManifestRow(
-                    (Field(csv, "file") ?? "").Normalize(NormalizationForm.FormC), Field(csv, "outlet"), Field(csv, "url"), Field(csv, "published"), Field(csv, "notes"), csv.LineNumber);
+                    (Field(csv, "file") ?? "").Normalize(NormalizationForm.FormC), Field(csv, "outlet"), Field(csv, "url"), Field(csv, "published"), Field(csv, "notes"), csv.LineNumber)
+                {
+                    Language = Field(csv, "language"),
+                };
                 if (row.File.Length == 0)
                 {
                     problems.Add($"{FileName} line {row.Line}: the 'file' column is empty; row ignored.");

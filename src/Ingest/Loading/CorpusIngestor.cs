@@ -23,6 +23,10 @@ public sealed class CorpusIngestor(
 {
     public const int BatchSize = 200;
 
+    // Files of every input format (pages, JSON Lines, feeds), and the metadata they state themselves.
+    readonly InputReader inputs = new(reader);
+    readonly DocumentMetadataResolver documents = new(metadata.Outlets, metadata);
+
     /// <summary>
     /// From this many files, a load into a database without articles drops the non-unique indexes and builds them
     /// after the load (<see cref="SchemaInitializer.DropSecondaryIndexesAsync"/>), and fills the full-text index of
@@ -92,8 +96,8 @@ public sealed class CorpusIngestor(
         return new IngestReport(outcomes, problems, shared);
     }
 
-    /// <summary>An article file: a name ending in .txt in any case (REPORT.TXT too).</summary>
-    public static bool IsArticleFile(string fileName) => fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+    /// <summary>An input file: a name with an extension <see cref="InputReader"/> reads, in any case (REPORT.TXT too).</summary>
+    public static bool IsArticleFile(string fileName) => InputReader.IsInputFile(fileName);
 
     /// <summary>
     /// Reads and checks the batch's files and derives the sentences and facts of those to write, on the thread pool
@@ -106,27 +110,29 @@ public sealed class CorpusIngestor(
         {
             const string ReadStage = "prepare: read, hash, metadata", DeriveStage = "prepare: split + extract";
 
-            var loaded = new Loaded[batch.Length];
+            var perFile = new IReadOnlyList<Loaded>[batch.Length];
             ForEachOnTwoThreads(batch.Length, i =>
             {
                 var started = IngestStageTimes.Now();
-                loaded[i] = Load(folder, batch[i], manifest.GetValueOrDefault(ManifestReader.KeyOf(batch[i])));
+                perFile[i] = Load(folder, batch[i], manifest.GetValueOrDefault(ManifestReader.KeyOf(batch[i])));
                 Times.Add(ReadStage, started);
             }, ct);
+            // A JSON Lines or feed file holds several articles: each is prepared, stored or rejected on its own.
+            var loaded = perFile.SelectMany(items => items).ToArray();
 
-            var prepared = new Prepared[batch.Length];
-            var outletNames = new string?[batch.Length];
-            for (var i = 0; i < batch.Length; i++)
+            var prepared = new Prepared[loaded.Length];
+            var outletNames = new string?[loaded.Length];
+            for (var i = 0; i < loaded.Length; i++)
             {
-                prepared[i] = Prepare(batch[i], loaded[i], state);
+                prepared[i] = Prepare(loaded[i].Key, loaded[i], state);
                 if (prepared[i].Write is { } w) outletNames[i] = state.OutletNameFor(w.Metadata);
             }
 
-            ForEachOnTwoThreads(batch.Length, i =>
+            ForEachOnTwoThreads(loaded.Length, i =>
             {
                 if (prepared[i].Write is not { } w) return;
                 var started = IngestStageTimes.Now();
-                var rows = DerivedRows.Of(w.Text.Headline, w.Text.Body, outletNames[i], extractor);
+                var rows = DerivedRows.Of(w.Text.Headline, w.Text.Body, outletNames[i], extractor, w.Metadata.Language);
                 Times.Add(DeriveStage, started);
                 prepared[i] = prepared[i] with { Write = w with { Rows = rows, Words = WordsOf(w.Text) } };
             }, ct);
@@ -180,25 +186,26 @@ public sealed class CorpusIngestor(
     }
 
     /// <summary>A file read and its outlet and date resolved, or rejected: <see cref="Load"/>'s result.</summary>
-    sealed record Loaded(ManifestRow? Row, LoadedText? Text, ArticleMetadata? Metadata, FileOutcome? Rejected);
+    sealed record Loaded(string Key, ManifestRow? Row, LoadedText? Text, ArticleMetadata? Metadata, FileOutcome? Rejected);
 
-    /// <summary>Reads a file and resolves its metadata: depends on no other file, so files are loaded on two threads.</summary>
-    Loaded Load(string folder, string file, ManifestRow? row)
+    /// <summary>
+    /// Reads a file and resolves the metadata of each article in it: depends on no other file, so files are loaded on two
+    /// threads. A manifest row describes every article of its file.
+    /// </summary>
+    IReadOnlyList<Loaded> Load(string folder, string file, ManifestRow? row)
     {
-        LoadedText text;
+        IReadOnlyList<LoadedItem> items;
         try
         {
-            text = reader.Read(Path.Combine(folder, file));
-        }
-        catch (FileRejectedException e)
-        {
-            return new(row, null, null, new(file, FileStatus.Rejected, [e.Message]));
+            items = inputs.Read(folder, file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new(row, null, null, new(file, FileStatus.Rejected, [$"cannot be read: {e.Message}"]));
+            return [new(file, row, null, null, new(file, FileStatus.Rejected, [$"cannot be read: {e.Message}"]))];
         }
-        return new(row, text, metadata.Resolve(row, text.FullText), null);
+        return items.Select(item => item.Text is { } text
+            ? new Loaded(item.Key, row, text, documents.Resolve(row, text), null)
+            : new Loaded(item.Key, row, null, null, new(item.Key, FileStatus.Rejected, [item.Rejected ?? "could not be read."]))).ToList();
     }
 
     /// <summary>What to do with a loaded file. Called in file order: the first file with a text is the twin the later ones name.</summary>
@@ -327,6 +334,8 @@ public sealed class CorpusIngestor(
         article.PublishedPrecision = meta.Published?.Precision ?? DatePrecision.None;
         article.PublishedOrigin = meta.PublishedOrigin;
         article.Url = meta.Url;
+        article.Language = meta.Language;
+        article.LanguageOrigin = meta.LanguageOrigin;
         article.ContentHash = pending.Hash;
         article.Notes = pending.Notes.Length == 0 ? null : pending.Notes;
         article.IngestedAt = time.GetUtcNow();

@@ -1,5 +1,6 @@
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Ingest.Extraction;
+using AleppoDashboard.Ingest.Text;
 
 namespace AleppoDashboard.Ingest.Loading;
 
@@ -10,18 +11,22 @@ namespace AleppoDashboard.Ingest.Loading;
 /// </summary>
 internal sealed record DerivedRows(List<Sentence> Sentences, ExtractedFacts Facts, string? OutletName)
 {
-    /// <summary>Sentences and facts of the text. <see cref="FactExtractor"/> keeps its scratch tables per thread.</summary>
-    public static DerivedRows Of(string headline, string body, string? outletName, FactExtractor extractor)
+    /// <summary>
+    /// Sentences and facts of the text. <see cref="FactExtractor"/> keeps its scratch tables per thread. The extractor
+    /// reads English: an article in another language gets its sentences (to read and search) but no facts.
+    /// </summary>
+    public static DerivedRows Of(string headline, string body, string? outletName, FactExtractor extractor, string? language = null)
     {
         var draft = new Article
         {
             Headline = headline, Body = body, SourceFile = "", ContentHash = "", Outlet = outletName is null ? null! : new Outlet { Slug = "", Name = outletName },
         };
         draft.Sentences = ArticleBuilder.SentencesOf(draft);
-        return new(draft.Sentences, extractor.Extract(draft), outletName);
+        var facts = LanguageGuess.IsEnglishOrUnknown(language) ? extractor.Extract(draft) : ExtractedFacts.None;
+        return new(draft.Sentences, facts, outletName);
     }
 
     /// <summary>The rows of an article as it stands (its outlet set).</summary>
     public static DerivedRows Of(Article article, FactExtractor extractor) =>
-        Of(article.Headline, article.Body, article.Outlet?.Name, extractor);
+        Of(article.Headline, article.Body, article.Outlet?.Name, extractor, article.Language);
 }

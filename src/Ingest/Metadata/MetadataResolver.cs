@@ -13,6 +13,9 @@ namespace AleppoDashboard.Ingest.Metadata;
 public sealed class MetadataResolver(IReadOnlyList<OutletProfile> outlets)
 {
     public const string UnknownOutletSlug = "unknown";
+
+    /// <summary>The outlets of Reference/outlets.csv.</summary>
+    public IReadOnlyList<OutletProfile> Outlets => outlets;
     public const string UnknownOutletName = "Unknown outlet";
 
     public ArticleMetadata Resolve(ManifestRow? row, string text)
