@@ -52,9 +52,11 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
         var hasObject = q.Kind == "neighbourhood_count";
         bool pointsBack = false, heldBySubject = false;
         var ofAt = SkipParenthesis(tokens, q.To); // "about 40 percent (20 out of 45 square kilometers) of the militant-held part"
-        if (ofAt < tokens.Count && tokens[ofAt].Is("of") && q.Kind != "neighbourhood_count")
+        // "half the city", "half its territory": half takes its object without "of"
+        var halfWithoutOf = q.Kind == "fraction" && tokens[q.To - 1].Is("half") && ofAt < tokens.Count && tokens[ofAt].Text is "the" or "its" or "their";
+        if (ofAt < tokens.Count && (tokens[ofAt].Is("of") || halfWithoutOf) && q.Kind != "neighbourhood_count")
         {
-            if (ReadObject(tokens, ofAt + 1, places, hints) is not { } obj) return (null, q.To);
+            if (ReadObject(tokens, halfWithoutOf ? ofAt : ofAt + 1, places, hints) is not { } obj) return (null, q.To);
             (end, placeScope, pointsBack, heldBySubject) = (obj.End, obj.PlaceScope, obj.PointsBack, obj.HeldBySubject);
             hasObject = true;
         }

@@ -56,6 +56,11 @@ public class ClaimPatternTests
     public void TheObjectIsReadThroughAdjectivesPossessivesAndAParenthesis(string sentence, string expected) =>
         Assert.Equal([expected], Claims(sentence));
 
+    [Theory]
+    [InlineData("The army now controls half the rebel-held districts.", "50 fraction east exact")]
+    [InlineData("Rebels have lost half their territory in the city.", "50 fraction east exact")]
+    public void HalfTakesItsObjectWithoutOf(string sentence, string expected) => Assert.Equal([expected], Claims(sentence));
+
     [Fact]
     public void ABareFractionOpensAHeadline()
     {
