@@ -14,7 +14,8 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
 {
     const int MaxObjectTokens = 12;
 
-    public List<ClaimCandidate> Find(string text, List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places)
+    /// <param name="reportYear">The year the article was published, when known (a share "in" an earlier year is history).</param>
+    public List<ClaimCandidate> Find(string text, List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places, int? reportYear = null)
     {
         var claims = new List<ClaimCandidate>();
         var i = 0;
@@ -31,14 +32,14 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
                 i++;
                 continue;
             }
-            var (claim, end) = Claim(tokens, places, quantity);
+            var (claim, end) = Claim(tokens, places, quantity, reportYear);
             if (claim is not null) claims.Add(claim);
             i = Math.Max(quantity.To, end); // the share's object is not read again ("three quarters of the eastern half")
         }
         return claims;
     }
 
-    (ClaimCandidate? Claim, int End) Claim(List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places, Quantity q)
+    (ClaimCandidate? Claim, int End) Claim(List<Token> tokens, IReadOnlyList<PhraseHit<Place>> places, Quantity q, int? reportYear)
     {
         var (from, value, hedge) = RangeBefore(tokens, q);
         if (hedge is null)
@@ -65,6 +66,7 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
             return (null, q.To);
         }
 
+        if (IsHistorical(tokens, from, end, reportYear)) return (null, end);
         var relation = Relation(tokens, from, q.To, end, requireClose: !hasObject);
         if (relation is null) return (null, end);
         var (verb, actor) = relation.Value;
@@ -99,6 +101,24 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
             from--;
         }
         return (from, (low + q.Value) / 2, "between");
+    }
+
+    /// <summary>
+    /// "since they seized half the city in 2012", "rebels took a third of the city in 2012": a share told as past history, not a
+    /// claim about the battle. "since" shortly before the share, or "in" and a year earlier than the article's after it.
+    /// </summary>
+    static bool IsHistorical(List<Token> tokens, int from, int end, int? reportYear)
+    {
+        for (var k = Math.Max(0, from - 5); k < from; k++)
+        {
+            if (tokens[k].Is("since")) return true;
+        }
+        for (var k = end; k + 1 < tokens.Count && k <= end + 2; k++)
+        {
+            if (tokens[k].Is("in") && tokens[k + 1].Number is { } year && year is >= 1900 and < 2100 && year == Math.Floor(year)
+                && reportYear is { } reported && year < reported) return true;
+        }
+        return false;
     }
 
     static int SkipParenthesis(List<Token> tokens, int k)

@@ -87,7 +87,7 @@ public sealed class FactExtractor
             var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source;
             speakers[s] = speaker;
 
-            var claimed = mayClaim ? claims.Find(text, tokens, placeHits) : [];
+            var claimed = mayClaim ? claims.Find(text, tokens, placeHits, article.Published?.Year) : [];
             for (var c = 0; c < claimed.Count; c++)
             {
                 if (!claimed[c].PointsBack) continue;

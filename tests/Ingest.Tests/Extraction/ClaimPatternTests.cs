@@ -81,6 +81,20 @@ public class ClaimPatternTests
         Assert.Equal((92.0, (double?)null, (string?)null), (direct.ValuePercent, direct.StatedPercent, direct.StatedHolder));
     }
 
+    [Fact]
+    public void AShareToldAsEarlierHistoryIsNotAClaim()
+    {
+        static List<double> Values(string body)
+        {
+            var article = TestExtraction.ArticleFromText("Headline\n\n" + body, "Test outlet");
+            article.Published = new DateOnly(2016, 12, 1);
+            return TestExtraction.Extractor.Extract(article).Claims.Select(c => c.ValuePercent).ToList();
+        }
+        Assert.Empty(Values("It is their worst defeat since they seized half the city four years ago."));
+        Assert.Empty(Values("Rebels took half of Aleppo in 2012."));
+        Assert.Equal([50.0], Values("Troops took half of east Aleppo in 2016."));
+    }
+
     [Theory]
     [InlineData("Nearly 80 percent of east Aleppo's residents have fled.")]
     [InlineData("Turnout was about 60 percent in the city.")]
