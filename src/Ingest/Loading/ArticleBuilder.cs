@@ -1,5 +1,6 @@
 using System.Globalization;
 using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Ingest.Files;
 using AleppoDashboard.Ingest.Text;
 
 namespace AleppoDashboard.Ingest.Loading;
@@ -27,6 +28,9 @@ public static class ArticleBuilder
         }
         return sentences;
     }
+
+    /// <summary>The words of an article read from a file: its headline's and its body's.</summary>
+    public static int WordsOf(LoadedText text) => CountWords(text.Headline) + CountWords(text.Body);
 
     /// <summary>
     /// Words of the text: runs of letters and digits, where a single apostrophe or hyphen between two such runs joins
