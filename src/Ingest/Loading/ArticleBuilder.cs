@@ -35,7 +35,7 @@ public static class ArticleBuilder
     /// <summary>
     /// Words of the text: runs of letters and digits, where a single apostrophe or hyphen between two such runs joins
     /// them into one word (Assad's, al-Sukkari) — the matches of <see cref="WordPattern"/>, counted in one pass over the
-    /// text without the regex (74 us an article with it: the ingest's writer thread counts every article).
+    /// text without the regex, since the ingest's writer thread counts every article (figure: benchmarks/PERFORMANCE.md).
     /// </summary>
     public static int CountWords(string text)
     {
