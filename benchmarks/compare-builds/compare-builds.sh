@@ -2,10 +2,12 @@
 # Proves that a refactoring changed no behaviour: the same corpus gives the same database, table by table, and
 # every page, API response and export gives the same bytes.
 #
-#   benchmarks/compare-builds/compare-builds.sh snapshot <out-dir> <corpus-folder>...
+#   benchmarks/compare-builds/compare-builds.sh snapshot <out-dir> <corpus-folder>[,<second-folder>]...
 #       With the build in this checkout (run `dotnet build` first): ingests each corpus folder into
-#       <out-dir>/<corpus name>/dashboard.db, starts the web app on that database (no seed ingest, no warm-up)
-#       and saves the status line, content type and body of every URL in urls.txt.
+#       <out-dir>/<corpus name>/dashboard.db (with ",<second-folder>", then ingests that folder into the same
+#       database: changed files update their articles), starts the web app on that database (no seed ingest, no
+#       warm-up) and saves the status line, content type and body of every URL in urls.txt.
+#       A corpus of 1,000 files or more into an empty database takes the bulk-load path; fewer take the batch path.
 #   benchmarks/compare-builds/compare-builds.sh compare <snapshot-A> <snapshot-B>
 #       Compares the databases (compare_databases.py: IngestedAt and the shared-copy start time are ignored)
 #       and the responses byte by byte. Exit code 0 when everything is equal.
@@ -21,12 +23,18 @@ normalise() { sed -E 's#<dd>[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC</dd
 snapshot() {
   local out="$1"; shift
   mkdir -p "$out"
-  for corpus in "$@"; do
-    local name; name="$(basename "$corpus")"
+  for spec in "$@"; do
+    local corpus="${spec%%,*}" then=""
+    [ "$spec" != "$corpus" ] && then="${spec#*,}"
+    local name; name="$(basename "$corpus")${then:+ then $(basename "$then")}"
+    name="${name// /-}"
     local dir="$out/$name"
     rm -rf "$dir"; mkdir -p "$dir/responses"
     echo "== $name: ingest"
     dotnet run --no-build --project "$root/src/Ingest" -- ingest "$corpus" --db "$dir/dashboard.db" > "$dir/ingest.log" 2>&1 || true
+    if [ -n "$then" ]; then
+      dotnet run --no-build --project "$root/src/Ingest" -- ingest "$then" --db "$dir/dashboard.db" >> "$dir/ingest.log" 2>&1 || true
+    fi
     sqlite3 "$dir/dashboard.db" 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null
     cp "$dir/dashboard.db" "$dir/web.db"
     local port=$(( 20000 + RANDOM % 20000 ))

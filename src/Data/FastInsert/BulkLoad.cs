@@ -42,8 +42,8 @@ internal sealed class BulkLoad
     /// <summary>
     /// The writer connection's settings for each batch of the load, set back with <see cref="DefaultPragmas"/> after it.
     /// The rows point at articles and sentences given their ids in the same transaction and at the reference rows the
-    /// extractor was built from: SQLite's check of each row's foreign keys (a lookup per key, 4-5 s of CPU at 100,000
-    /// articles) is left out; BulkLoadTests checks the result with PRAGMA foreign_key_check. The write-ahead log is
+    /// extractor was built from: SQLite's check of each row's foreign keys (a lookup per key, for millions of rows) is
+    /// left out; BulkLoadTests checks the result with PRAGMA foreign_key_check. The write-ahead log is
     /// copied into the database file (a checkpoint, with an fsync) once it holds <see cref="CheckpointBytes"/> of pages
     /// instead of SQLite's default 1,000 pages, which a batch of 200 articles fills: a checkpoint per ~60 batches
     /// instead of one per batch. Durability is the same: the log is the database until it is copied.

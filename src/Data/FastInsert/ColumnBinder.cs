@@ -18,7 +18,7 @@ internal delegate int ColumnBinder<T>(T row, sqlite3_stmt statement, int index);
 /// Microsoft.Data.Sqlite would store it (enums as integers, dates as yyyy-MM-dd text).
 /// Each property's binder (and the key's getter and setter) is compiled once per process, not once per
 /// <see cref="RowInserter{T}"/>: a load makes five inserters a batch, and compiling their ~60 delegates each time
-/// (expression trees, then the JIT) was most of the "insert articles" stage (1.8–2.1 s → 0.9–1.0 s at 100,000 articles).
+/// (expression trees, then the JIT) was most of the "insert articles" stage (benchmarks/PERFORMANCE.md).
 /// </summary>
 internal static class ColumnBinders<T> where T : class
 {

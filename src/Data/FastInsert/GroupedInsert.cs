@@ -7,8 +7,8 @@ namespace AleppoDashboard.Data.FastInsert;
 /// Inserts rows into one table through two prepared statements bound by position with SQLite's C API: one that writes
 /// <see cref="RowsPerStatement"/> rows at once, run for every full group, and one for a single row, for the rest.
 /// A statement per row paid SQLite's set-up of a statement, and for an AUTOINCREMENT table a read and a write of
-/// sqlite_sequence, on every row; a group pays them once (benchmarks/PERFORMANCE.md, round 5: 1.9 M rows of a fact
-/// table in 1.8 s instead of 3.3 s). Runs on the connection's handle, so inside its open transaction.
+/// sqlite_sequence, on every row; a group pays them once (benchmarks/PERFORMANCE.md, round 5). Runs on the
+/// connection's handle, so inside its open transaction.
 /// </summary>
 public sealed class GroupedInsert<TRow> : IDisposable
 {

@@ -11,8 +11,8 @@ namespace AleppoDashboard.Data.FastInsert;
 /// SQLite's C API, 32 rows a statement). Ids are given, not returned: the first is read inside the write transaction
 /// (which holds the database's write lock) as the next id SQLite's AUTOINCREMENT would give, and each row takes the
 /// next, so the ids are the same as before. Table, columns and value conversions come from the EF model, so the
-/// table's shape is still defined in one place. Used for articles, sentences and facts, where EF's SaveChanges cost
-/// about 0.5 ms a row (benchmarks/PERFORMANCE.md).
+/// table's shape is still defined in one place. Used for articles, sentences and facts, where EF's SaveChanges (a
+/// tracked entry, a command and an id read back per row) made the writes the slowest part of an ingest (README.md).
 /// </summary>
 internal sealed class RowInserter<T> : IDisposable where T : class
 {

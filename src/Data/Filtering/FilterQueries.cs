@@ -46,8 +46,8 @@ public static class FilterQueries
 
     /// <summary>
     /// The articles among <paramref name="matches"/>, as one JSON parameter. "Id + 0" keeps SQLite from looking up
-    /// each of a long list by primary key (a read of the whole, wide article row each: 0.4 s for 88,000 ids at 100,000
-    /// articles); it then scans a narrow index and tests each id against the list instead (~30 ms).
+    /// each of a long list by primary key (a read of the whole, wide article row each); it then scans a narrow index and
+    /// tests each id against the list instead, an order of magnitude faster (benchmarks/PERFORMANCE.md).
     /// </summary>
     static IQueryable<Article> MatchedArticles(IQueryable<Article> articles, SearchMatches matches)
     {

@@ -9,8 +9,8 @@ namespace AleppoDashboard.Data.Filtering;
 /// <summary>
 /// <see cref="SearchMatches"/> per search (its FTS5 expression), kept until the content version moves: the match is
 /// read from the FTS index once, and every view of any filter with that search (the count, the rows, the facts, the
-/// snippets) selects those ids instead of evaluating the match again (at 100,000 articles a common search matches
-/// 230,000 sentences, ~0.3 s each time). Bounded: at most <see cref="MaxSearches"/> searches and
+/// snippets) selects those ids instead of evaluating the match again (a common search matches a large share of the
+/// sentences, and evaluating it is the slow part of a searched view). Bounded: at most <see cref="MaxSearches"/> searches and
 /// <see cref="MaxHeldArticles"/> matched articles in all (8 bytes each). Register as a singleton.
 /// </summary>
 public sealed class SearchMatchCache(int maxSearches = SearchMatchCache.MaxSearches, int maxHeldArticles = SearchMatchCache.MaxHeldArticles)

@@ -27,8 +27,7 @@ public static partial class SchemaInitializer
         try
         {
             // Pages of 16 KiB instead of SQLite's 4 KiB: a new database only (SQLite ignores it once the file has
-            // tables). A quarter of the reads and writes of pages; at 100,000 articles the load committed, built its
-            // indexes and its full-text index in 12.5 s instead of 17.4 s and the file was 8 % smaller
+            // tables). A quarter of the reads and writes of pages: a faster load and a smaller file
             // (benchmarks/PERFORMANCE.md, round 5).
             await db.Database.ExecuteSqlRawAsync("PRAGMA page_size=16384;", ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

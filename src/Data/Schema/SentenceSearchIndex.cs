@@ -37,9 +37,9 @@ public static class SentenceSearchIndex
     public static async Task RebuildAsync(DashboardDb db, CancellationToken ct)
     {
         // While rebuilding, the segments FTS5 writes are not merged as they come (automerge 0), and a level is merged
-        // at once only when it holds 64 of them (crisismerge; default 16): at 100,000 articles the rebuild took 6 s of
-        // CPU instead of 10 s (sqlite3 shell), and searches were as fast on the ~60 segments left as on the 8 of a
-        // default rebuild. The default settings are set back after, so later writes merge the segments as usual.
+        // at once only when it holds 64 of them (crisismerge; default 16): the rebuild costs less CPU, and searches are as
+        // fast on the segments left as after a default rebuild (benchmarks/PERFORMANCE.md). The default settings are set
+        // back after, so later writes merge the segments as usual.
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('automerge', 0); " +
             "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('crisismerge', 64);", ct);

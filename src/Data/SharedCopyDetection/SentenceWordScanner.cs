@@ -6,7 +6,7 @@ namespace AleppoDashboard.Data.SharedCopyDetection;
 /// <summary>
 /// Normalises sentences one after another for <see cref="SharedCopyBuilder"/> (the rule of
 /// <see cref="SharedCopyDetector.NormalisedWords"/>) into one reused buffer of characters, without a string per word:
-/// the detection normalises every distinct sentence of the corpus (1.5 M and more at 100,000 articles). The text's key
+/// the detection normalises every distinct sentence of the corpus, millions in a large one. The text's key
 /// and shingles are the same numbers as those computed from the words as strings. Not thread-safe: one per builder.
 /// </summary>
 public sealed class SentenceWordScanner

@@ -133,7 +133,7 @@ public static class SharedCopyStore
     /// <summary>Replaces the stored map with <paramref name="rows"/> as that of <paramref name="version"/>, inside the open transaction.</summary>
     static async Task WriteAsync(DashboardDb db, SharedCopyMapRows rows, long version, CancellationToken ct)
     {
-        // The indexes are built once from the new rows (1.9 M at 100,000 articles) rather than kept up row by row.
+        // The indexes are built once from the new rows (millions in a large corpus) rather than kept up row by row.
         var indexes = await db.Database.SqlQueryRaw<string>(
             "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shared_copy_sentences' AND name LIKE 'IX_%'").ToListAsync(ct);
         foreach (var index in indexes)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Ingest.Files;
 using AleppoDashboard.Ingest.Text;
 
 namespace AleppoDashboard.Ingest.Loading;
@@ -28,10 +29,13 @@ public static class ArticleBuilder
         return sentences;
     }
 
+    /// <summary>The words of an article read from a file: its headline's and its body's.</summary>
+    public static int WordsOf(LoadedText text) => CountWords(text.Headline) + CountWords(text.Body);
+
     /// <summary>
     /// Words of the text: runs of letters and digits, where a single apostrophe or hyphen between two such runs joins
     /// them into one word (Assad's, al-Sukkari) — the matches of <see cref="WordPattern"/>, counted in one pass over the
-    /// text without the regex (74 us an article with it: the ingest's writer thread counts every article).
+    /// text without the regex, since the ingest's writer thread counts every article (figure: benchmarks/PERFORMANCE.md).
     /// </summary>
     public static int CountWords(string text)
     {

@@ -59,22 +59,15 @@ internal sealed class DerivedRowWriter : IDisposable
     public void Write(IReadOnlyList<(Article Article, DerivedRows Rows)> articles, CancellationToken ct = default)
     {
         var firstSentenceId = sentences.NextId;
-        var started = IngestStageTimes.Now();
-        sentences.InsertAll(SentencesOf(articles, ct));
-        started = Time("insert sentences", started);
+        using (Stage("insert sentences")) sentences.InsertAll(SentencesOf(articles, ct));
         var facts = articles.Select(a => (a.Article, a.Rows.Facts)).ToList();
-        Insert(mentions, facts.SelectMany(f => Of(f.Article, f.Facts.Mentions)));
-        started = Time("insert place_mentions", started);
-        Insert(claims, facts.SelectMany(f => Of(f.Article, f.Facts.Claims)));
-        started = Time("insert control_claims", started);
-        Insert(attributions, facts.SelectMany(f => Of(f.Article, f.Facts.Attributions)));
-        started = Time("insert source_attributions", started);
-        Insert(termHits, facts.SelectMany(f => Of(f.Article, f.Facts.TermHits)));
-        started = Time("insert framing_term_hits", started);
+        using (Stage("insert place_mentions")) Insert(mentions, facts.SelectMany(f => Of(f.Article, f.Facts.Mentions)));
+        using (Stage("insert control_claims")) Insert(claims, facts.SelectMany(f => Of(f.Article, f.Facts.Claims)));
+        using (Stage("insert source_attributions")) Insert(attributions, facts.SelectMany(f => Of(f.Article, f.Facts.Attributions)));
+        using (Stage("insert framing_term_hits")) Insert(termHits, facts.SelectMany(f => Of(f.Article, f.Facts.TermHits)));
         if (indexSentences)
         {
-            IndexSentencesFrom(firstSentenceId);
-            Time("fts fill", started);
+            using (Stage("fts fill")) IndexSentencesFrom(firstSentenceId);
         }
     }
 
@@ -104,7 +97,7 @@ internal sealed class DerivedRowWriter : IDisposable
         }
     }
 
-    StageStart Time(string stage, StageStart started) => times?.Add(stage, started) ?? IngestStageTimes.Now();
+    StageScope? Stage(string stage) => times?.Stage(stage);
 
     /// <summary>The sentences inserted by this writer (ids from <paramref name="firstId"/> on) into sentence_fts.</summary>
     void IndexSentencesFrom(int firstId)

@@ -17,7 +17,7 @@ namespace AleppoDashboard.Web.Caching;
 
 /// <summary>
 /// Fills the unfiltered article list (overview and /articles), map, control (east scope) and compare cache entries off
-/// the request path whenever the content version moves: at 100,000 articles they take seconds to compute, and otherwise
+/// the request path whenever the content version moves: over a large corpus they are slow to compute, and otherwise
 /// the first visitor after an ingest waits for them. If the stored shared-copy map is not that of the current articles
 /// and no process is detecting it (a database from an older version, or an ingest that was killed before its detection
 /// ran), it runs the detection first (<see cref="SharedCopyStore"/>). While an ingest runs the version moves every batch, so the warm-up waits until it has been still for

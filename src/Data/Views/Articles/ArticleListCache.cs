@@ -18,9 +18,9 @@ public sealed class ArticleList
 
 /// <summary>
 /// <see cref="ArticleList"/> per filter, kept until the content version moves (like <see cref="MapPlacesCache"/>):
-/// counting the filtered articles and their outlets on every request cost 30–70 ms at 100,000 articles (more with a
+/// counting the filtered articles and their outlets on every request was a large part of each page's time (more with a
 /// search or a place), and a page's ids came from a second pass over the same filter. An entry holds 4 bytes per
-/// article (400 KB unfiltered at 100,000); at most <see cref="MaxFilters"/> filters and <see cref="MaxHeldIds"/> ids in
+/// article; at most <see cref="MaxFilters"/> filters and <see cref="MaxHeldIds"/> ids in
 /// all are kept. Register as a singleton.
 /// </summary>
 public sealed class ArticleListCache(SearchMatchCache searches)

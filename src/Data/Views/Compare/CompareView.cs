@@ -32,7 +32,7 @@ public sealed record CompareView(List<CompareColumn> Columns, List<CompareRow> R
     /// <summary>
     /// The framing matrix of the filtered articles and how many of their sentences are shared copy (with
     /// <paramref name="copies"/>; otherwise 0, and no hits counted as shared). It depends on the filter only, not on the
-    /// rows chosen; over a whole corpus it reads every term hit (seconds at 100,000 articles).
+    /// rows chosen; over a whole corpus it reads every term hit, which is why it is cached.
     /// </summary>
     public static async Task<FilterMatrix> MatrixAsync(DashboardDb db, DashboardFilter filter, FilteredIds ids, bool copies, CancellationToken ct)
     {

@@ -24,7 +24,7 @@ public sealed class FilteredIds
 
     /// <summary>
     /// The ids as a JSON array, for <c>json_each</c> in SQL (null for <see cref="All"/>): written once, since every row of a
-    /// comparison passes it (90,000 ids for a common search at 100,000 articles).
+    /// comparison passes it (tens of thousands of ids for a common search over a large corpus).
     /// </summary>
     public string? Json { get; }
 }

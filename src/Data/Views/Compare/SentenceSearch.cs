@@ -27,7 +27,7 @@ public static class SentenceSearch
         var ids = "[" + string.Join(',', sentenceIds) + "]";
         // A few sentences (a page's cells) are looked up in the index one by one; for many (a whole CSV row) one pass over
         // the matches is far cheaper, since each lookup reads the match's doclists again ("+" keeps the rowid list away
-        // from FTS5): 23,332 sentences at 10,000 articles took 30 s one by one, 0.03 s in one pass.
+        // from FTS5; benchmarks/PERFORMANCE.md has the figures).
         var rowid = sentenceIds.Count <= LookupLimit ? "sentence_fts.rowid" : "+sentence_fts.rowid";
         // Only the constant column expression above is put into the text; the search and the ids go as parameters.
         var sql = $"""

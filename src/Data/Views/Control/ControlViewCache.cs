@@ -34,9 +34,9 @@ public sealed class ScopeClaims
 /// <summary>
 /// Computes the control view (/control, /api/claims, the overview's mini chart and the control export's order): the
 /// <see cref="ScopeClaims"/> of a filter and scope, kept until <see cref="ContentVersion"/> moves (like
-/// <see cref="MapPlacesCache"/>): at 100,000 articles the unfiltered east scope has ~230,000 claims, and sorting them
-/// with their articles, outlets and sentences took seconds on every request. An entry holds 4 bytes per claim and
-/// 24 per plottable claim (~6.5 MB for the unfiltered east scope at 100,000 articles); at most <see cref="MaxEntries"/>
+/// <see cref="MapPlacesCache"/>): a large corpus has hundreds of thousands of claims in the unfiltered east scope, and
+/// sorting them with their articles, outlets and sentences on every request was too slow. An entry holds 4 bytes per
+/// claim and 24 per plottable claim; at most <see cref="MaxEntries"/>
 /// entries and <see cref="MaxHeldClaims"/> claims in all are kept (the cache is emptied when a new entry would pass either).
 /// The overview only needs the plottable count, so that is kept on its own when no full entry is there.
 /// Register as a singleton. A search's matches are taken again inside the computation's snapshot (see <see cref="MapPlacesCache"/>).

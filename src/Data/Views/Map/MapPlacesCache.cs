@@ -6,7 +6,7 @@ namespace AleppoDashboard.Data.Views.Map;
 /// <summary>
 /// The map's places per filter (<see cref="MapQueries.MapPlacesAsync"/>), kept until the content version moves:
 /// /map, /api/map.geojson, /export/map.csv and the overview's mini map ask for the same few filters again and again,
-/// and at 100,000 articles an unfiltered computation takes seconds. At most <see cref="MaxFilters"/> filters are kept
+/// and over a large corpus an unfiltered computation is slow. At most <see cref="MaxFilters"/> filters are kept
 /// (a few hundred small records each). Register as a singleton. The lists it returns are shared: read them, never change them.
 /// A search's matches are taken again inside the computation's snapshot, so an entry never mixes two content versions.
 /// </summary>

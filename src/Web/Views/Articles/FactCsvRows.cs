@@ -17,7 +17,7 @@ public abstract class FactCsvRows : CsvQueryRows
     string outlet = "", published = "", sentence = "";
 
     /// <summary>Reads the article's and sentence's values when they differ from the previous row's.</summary>
-    protected void ReadShared(DbDataReader row, int articleIdColumn, int outletColumn, int publishedColumn, int sentenceIndexColumn, int sentenceColumn)
+    void ReadShared(DbDataReader row, int articleIdColumn, int outletColumn, int publishedColumn, int sentenceIndexColumn, int sentenceColumn)
     {
         var article = row.GetInt32(articleIdColumn);
         var index = row.GetInt32(sentenceIndexColumn);
@@ -37,11 +37,23 @@ public abstract class FactCsvRows : CsvQueryRows
         sentenceIndex = index;
     }
 
-    protected int ArticleId => articleId;
-    protected int SentenceIndex => sentenceIndex;
-    protected string Outlet => outlet;
-    protected string Published => published;
-    protected string Sentence => sentence;
+    /// <summary>Reads the row (<see cref="ReadShared"/>) and writes the columns every fact row starts with: article_id, outlet, published.</summary>
+    protected void WriteLeadColumns(DbDataReader row, CsvWriter csv, int articleIdColumn, int outletColumn, int publishedColumn, int sentenceIndexColumn, int sentenceColumn)
+    {
+        ReadShared(row, articleIdColumn, outletColumn, publishedColumn, sentenceIndexColumn, sentenceColumn);
+        csv.WriteField(articleId, "");
+        csv.WriteField(outlet);
+        csv.WriteField(published);
+    }
+
+    /// <summary>Writes the columns every fact row ends with: sentence_index, start, length, sentence.</summary>
+    protected void WriteSentenceColumns(DbDataReader row, CsvWriter csv, int startColumn, int lengthColumn)
+    {
+        csv.WriteField(sentenceIndex, "");
+        csv.WriteField(row.GetInt32(startColumn), "");
+        csv.WriteField(row.GetInt32(lengthColumn), "");
+        csv.WriteField(sentence);
+    }
 
     protected static string Text(DbDataReader row, int column) => row.IsDBNull(column) ? "" : row.GetString(column);
 }
@@ -55,17 +67,11 @@ public sealed class MentionCsvRows : FactCsvRows
 
     public override void Write(DbDataReader row, CsvWriter csv)
     {
-        ReadShared(row, MentionColumns.ArticleId, MentionColumns.Outlet, MentionColumns.Published, MentionColumns.SentenceIndex, MentionColumns.Sentence);
-        csv.WriteField(ArticleId, "");
-        csv.WriteField(Outlet);
-        csv.WriteField(Published);
+        WriteLeadColumns(row, csv, MentionColumns.ArticleId, MentionColumns.Outlet, MentionColumns.Published, MentionColumns.SentenceIndex, MentionColumns.Sentence);
         csv.WriteField(row.GetString(MentionColumns.PlaceId));
         csv.WriteField(row.GetString(MentionColumns.Place));
         csv.WriteField(row.GetString(MentionColumns.MatchedText));
-        csv.WriteField(SentenceIndex, "");
-        csv.WriteField(row.GetInt32(MentionColumns.Start), "");
-        csv.WriteField(row.GetInt32(MentionColumns.Length), "");
-        csv.WriteField(Sentence);
+        WriteSentenceColumns(row, csv, MentionColumns.Start, MentionColumns.Length);
     }
 }
 
@@ -79,10 +85,7 @@ public sealed class ClaimCsvRows : FactCsvRows
 
     public override void Write(DbDataReader row, CsvWriter csv)
     {
-        ReadShared(row, ClaimColumns.ArticleId, ClaimColumns.Outlet, ClaimColumns.Published, ClaimColumns.SentenceIndex, ClaimColumns.Sentence);
-        csv.WriteField(ArticleId, "");
-        csv.WriteField(Outlet);
-        csv.WriteField(Published);
+        WriteLeadColumns(row, csv, ClaimColumns.ArticleId, ClaimColumns.Outlet, ClaimColumns.Published, ClaimColumns.SentenceIndex, ClaimColumns.Sentence);
         csv.WriteField(row.GetDouble(ClaimColumns.ValuePercent), CsvCells.NumberFormat);
         csv.WriteField(Text(row, ClaimColumns.Scope));
         csv.WriteField(Text(row, ClaimColumns.Kind));
@@ -91,10 +94,7 @@ public sealed class ClaimCsvRows : FactCsvRows
         csv.WriteField(Text(row, ClaimColumns.Hedge));
         csv.WriteField(Text(row, ClaimColumns.AttributedTo));
         csv.WriteField(Text(row, ClaimColumns.MatchedText));
-        csv.WriteField(SentenceIndex, "");
-        csv.WriteField(row.GetInt32(ClaimColumns.Start), "");
-        csv.WriteField(row.GetInt32(ClaimColumns.Length), "");
-        csv.WriteField(Sentence);
+        WriteSentenceColumns(row, csv, ClaimColumns.Start, ClaimColumns.Length);
         if (row.IsDBNull(ClaimColumns.StatedPercent)) csv.WriteField("");
         else csv.WriteField(row.GetDouble(ClaimColumns.StatedPercent), CsvCells.NumberFormat);
         csv.WriteField(row.IsDBNull(ClaimColumns.StatedHolder) ? "" : Text(row, ClaimColumns.StatedHolder));

@@ -41,7 +41,7 @@ public static class CompareExports
 
     /// <summary>
     /// The rows topic by topic, read while the CSV is written (one topic's sentences in memory at a time, not the whole
-    /// export: unfiltered at 100,000 articles it is over a gigabyte; the lines' copies are read a batch at a time as they
+    /// export: unfiltered over a large corpus it runs to gigabytes; the lines' copies are read a batch at a time as they
     /// are written), all in one snapshot, so that an ingest meanwhile cannot split a row's hits from their sentences.
     /// Shared copy comes from the stored map when it is current; otherwise each line's shared_with says it is not known yet.
     /// </summary>

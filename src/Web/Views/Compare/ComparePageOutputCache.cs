@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace AleppoDashboard.Web.Views.Compare;
 
 /// <summary>
-/// The rendered /compare page (up to 1.5 MB of HTML: 20 outlets × 13 rows × 5 sentences with their copies), kept per
+/// The rendered /compare page (large: one column per outlet × the rows × 5 sentences with their copies), kept per
 /// query string, content version and whether the stored shared-copy map is that version's, so that a repeated request
 /// is not rendered again (also while the detection runs: the page without copy marks is kept apart from the one with
 /// them). Errors (400) are never kept.

@@ -13,7 +13,7 @@ namespace AleppoDashboard.Web.Views.Control;
 /// <c>{"scope","scopeLabel","claims":[{"id","date","value","outlet","kind","hedge"}],"scopes":[...],"outlets":[{"slug","name"}]}</c>,
 /// where a point's <c>outlet</c> is an index into <c>outlets</c>.
 /// Written straight from the cached compact points to the response, a few thousand points at a time, so a
-/// 20 MB answer (~230,000 points at 100,000 articles) is never built as objects or as one string.
+/// large answer (hundreds of thousands of points for a large corpus) is never built as objects or as one string.
 /// </summary>
 public sealed class ClaimsJsonResult(string scope, string scopeLabel, ScopeClaims claims, IReadOnlyList<OutletJson> outlets,
     IReadOnlyDictionary<int, int> outletIndex) : IResult

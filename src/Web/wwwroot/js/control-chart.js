@@ -6,9 +6,10 @@
 // when its point is hovered, focused or opened.
 // For tests, each canvas gets data-state ("ready" / "error"), data-plotted-points, and a controlChart property.
 
+import { tooltipTitle, describeLines, claimDetails, formatDate } from './control-chart-tooltip.js';
+
 const palette = ['#1b6ca8', '#d1495b', '#2a9d8f', '#e09f3e', '#6a4c93', '#3a7d44', '#9c6644', '#c1121f', '#5c6b73', '#0077b6'];
 const shapes = { area: 'circle', neighbourhood_count: 'rect', fraction: 'triangle' };
-const kindLabels = { area: 'area share', neighbourhood_count: 'neighbourhood count', fraction: 'fraction' };
 const day = 24 * 60 * 60 * 1000;
 
 for (const canvas of document.querySelectorAll('canvas[data-control-chart]')) {
@@ -225,90 +226,4 @@ function enableKeyboard(canvas, chart, scopeLabel, details) {
     event.preventDefault();
     show();
   });
-}
-
-function tooltipTitle(claims) {
-  if (claims.length === 0) return '';
-  if (claims.length === 1) return `${claims[0].outletName} · ${formatDate(claims[0].published)}`;
-  return `${claims.length} claims · ${formatDate(claims[0].published)}`;
-}
-
-// The tooltip's lines; until the claim's sentence has arrived, a note in its place (and the request is made).
-function describeLines(claim, scopeLabel, details) {
-  const detail = details.get(claim);
-  const count = detail?.count != null && detail?.of != null ? ` (${detail.count} of ${detail.of})` : '';
-  const hedge = claim.hedge === 'exact' ? '' : `${claim.hedge} `;
-  const first = `${hedge}${claim.valuePercent}% of ${scopeLabel}${count}, ${kindLabels[claim.kind] ?? claim.kind}`;
-  if (!detail) {
-    details.load(claim).catch(() => {});
-    return [first, details.failed(claim) ? 'The sentence could not be loaded.' : 'Loading the sentence…'];
-  }
-  const stated = detail.stated ? [`(${detail.stated}; shown as the government's share)`] : [];
-  return [first, ...stated, `Attributed to: ${detail.attributedTo}`, ...wrap(`“${detail.sentence}”`, 70)];
-}
-
-// Each claim's detail (sentence, attribution, link) from /api/claims/{id}, fetched once; when one arrives while
-// its point's tooltip is open, the tooltip is drawn again with it.
-function claimDetails(src, getChart) {
-  const base = new URL(src, window.location.href);
-  const loaded = new Map();
-  const pending = new Map();
-  const failed = new Set();
-  const load = (claim) => {
-    if (loaded.has(claim.claimId)) return Promise.resolve(loaded.get(claim.claimId));
-    if (!pending.has(claim.claimId)) {
-      const url = new URL(`/api/claims/${claim.claimId}`, base);
-      pending.set(claim.claimId, fetch(url, { headers: { Accept: 'application/json' } })
-        .then((response) => {
-          if (!response.ok) throw new Error(`the claim request answered ${response.status}`);
-          return response.json();
-        })
-        .then((detail) => {
-          loaded.set(claim.claimId, detail);
-          redrawTooltip(getChart(), claim);
-          return detail;
-        }, (error) => {
-          failed.add(claim.claimId);
-          pending.delete(claim.claimId);
-          redrawTooltip(getChart(), claim);
-          throw error;
-        }));
-    }
-    return pending.get(claim.claimId);
-  };
-  return {
-    get: (claim) => loaded.get(claim.claimId),
-    failed: (claim) => failed.has(claim.claimId),
-    load,
-    open: (claim) => load(claim).then((detail) => window.location.assign(detail.href), () => {}),
-  };
-}
-
-function redrawTooltip(chart, claim) {
-  if (!chart) return;
-  const active = chart.tooltip.getActiveElements();
-  const shows = active.some((e) => chart.data.datasets[e.datasetIndex].data[e.index]?.claim?.claimId === claim.claimId);
-  if (!shows) return;
-  const element = chart.getDatasetMeta(active[0].datasetIndex).data[active[0].index];
-  chart.tooltip.setActiveElements(active, { x: element.x, y: element.y });
-  chart.update();
-}
-
-function wrap(text, width) {
-  const lines = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-function formatDate(iso) {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }

@@ -1,0 +1,90 @@
+// The control chart's tooltips and claim details (see control-chart.js): a claim's sentence, attribution and link
+// are fetched from /api/claims/{id} once, when its point is hovered, focused or opened, and shown as text lines.
+
+const kindLabels = { area: 'area share', neighbourhood_count: 'neighbourhood count', fraction: 'fraction' };
+
+export function tooltipTitle(claims) {
+  if (claims.length === 0) return '';
+  if (claims.length === 1) return `${claims[0].outletName} · ${formatDate(claims[0].published)}`;
+  return `${claims.length} claims · ${formatDate(claims[0].published)}`;
+}
+
+// The tooltip's lines; until the claim's sentence has arrived, a note in its place (and the request is made).
+export function describeLines(claim, scopeLabel, details) {
+  const detail = details.get(claim);
+  const count = detail?.count != null && detail?.of != null ? ` (${detail.count} of ${detail.of})` : '';
+  const hedge = claim.hedge === 'exact' ? '' : `${claim.hedge} `;
+  const first = `${hedge}${claim.valuePercent}% of ${scopeLabel}${count}, ${kindLabels[claim.kind] ?? claim.kind}`;
+  if (!detail) {
+    details.load(claim).catch(() => {});
+    return [first, details.failed(claim) ? 'The sentence could not be loaded.' : 'Loading the sentence…'];
+  }
+  const stated = detail.stated ? [`(${detail.stated}; shown as the government's share)`] : [];
+  return [first, ...stated, `Attributed to: ${detail.attributedTo}`, ...wrap(`“${detail.sentence}”`, 70)];
+}
+
+// Each claim's detail (sentence, attribution, link) from /api/claims/{id}, fetched once; when one arrives while
+// its point's tooltip is open, the tooltip is drawn again with it.
+export function claimDetails(src, getChart) {
+  const base = new URL(src, window.location.href);
+  const loaded = new Map();
+  const pending = new Map();
+  const failed = new Set();
+  const load = (claim) => {
+    if (loaded.has(claim.claimId)) return Promise.resolve(loaded.get(claim.claimId));
+    if (!pending.has(claim.claimId)) {
+      const url = new URL(`/api/claims/${claim.claimId}`, base);
+      pending.set(claim.claimId, fetch(url, { headers: { Accept: 'application/json' } })
+        .then((response) => {
+          if (!response.ok) throw new Error(`the claim request answered ${response.status}`);
+          return response.json();
+        })
+        .then((detail) => {
+          loaded.set(claim.claimId, detail);
+          redrawTooltip(getChart(), claim);
+          return detail;
+        }, (error) => {
+          failed.add(claim.claimId);
+          pending.delete(claim.claimId);
+          redrawTooltip(getChart(), claim);
+          throw error;
+        }));
+    }
+    return pending.get(claim.claimId);
+  };
+  return {
+    get: (claim) => loaded.get(claim.claimId),
+    failed: (claim) => failed.has(claim.claimId),
+    load,
+    open: (claim) => load(claim).then((detail) => window.location.assign(detail.href), () => {}),
+  };
+}
+
+function redrawTooltip(chart, claim) {
+  if (!chart) return;
+  const active = chart.tooltip.getActiveElements();
+  const shows = active.some((e) => chart.data.datasets[e.datasetIndex].data[e.index]?.claim?.claimId === claim.claimId);
+  if (!shows) return;
+  const element = chart.getDatasetMeta(active[0].datasetIndex).data[active[0].index];
+  chart.tooltip.setActiveElements(active, { x: element.x, y: element.y });
+  chart.update();
+}
+
+function wrap(text, width) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export function formatDate(iso) {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
