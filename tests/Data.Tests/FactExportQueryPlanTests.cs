@@ -57,9 +57,9 @@ public sealed class FactExportQueryPlanTests : IDisposable
         var claims = await db.ClaimRows(DashboardFilter.None).ToListAsync();
         var readClaims = await ReadAsync(db, db.ClaimRows(DashboardFilter.None), ClaimColumns.ColumnCount, r => new ClaimRow(
             r.GetInt32(ClaimColumns.ArticleId), r.GetString(ClaimColumns.Outlet), r.GetFieldValue<DateOnly>(ClaimColumns.Published),
-            r.GetDouble(ClaimColumns.ValuePercent), r.GetString(ClaimColumns.Scope), r.GetString(ClaimColumns.Kind),
+            r.GetDouble(ClaimColumns.ValuePercent), r.GetString(ClaimColumns.Scope), ClaimKinds.Parse(r.GetString(ClaimColumns.Kind)),
             r.IsDBNull(ClaimColumns.Count) ? null : r.GetInt32(ClaimColumns.Count), r.IsDBNull(ClaimColumns.Of) ? null : r.GetInt32(ClaimColumns.Of),
-            r.GetString(ClaimColumns.Hedge), r.GetString(ClaimColumns.AttributedTo), r.GetString(ClaimColumns.MatchedText),
+            ClaimHedges.Parse(r.GetString(ClaimColumns.Hedge)), r.GetString(ClaimColumns.AttributedTo), r.GetString(ClaimColumns.MatchedText),
             r.GetInt32(ClaimColumns.SentenceIndex), r.GetString(ClaimColumns.Sentence), r.GetInt32(ClaimColumns.Start),
             r.GetInt32(ClaimColumns.Length), r.IsDBNull(ClaimColumns.ScopePlaceName) ? null : r.GetString(ClaimColumns.ScopePlaceName),
             r.IsDBNull(ClaimColumns.StatedPercent) ? null : r.GetDouble(ClaimColumns.StatedPercent),
@@ -112,8 +112,8 @@ public sealed class FactExportQueryPlanTests : IDisposable
         AddClaim(db, olderSentences[0], 1);
         db.Add(new ControlClaim
         {
-            ArticleId = older.Id, SentenceId = olderSentences[1].Id, ValuePercent = 75, Kind = "count", Scope = "place:sukkari",
-            Count = 3, Of = 4, Hedge = "about", AttributedTo = "SOHR", MatchedText = "3 of 4", Start = 5, Length = 6,
+            ArticleId = older.Id, SentenceId = olderSentences[1].Id, ValuePercent = 75, Kind = ClaimKind.NeighbourhoodCount, Scope = "place:sukkari",
+            Count = 3, Of = 4, Hedge = ClaimHedge.About, AttributedTo = "SOHR", MatchedText = "3 of 4", Start = 5, Length = 6,
         });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
@@ -142,8 +142,8 @@ public sealed class FactExportQueryPlanTests : IDisposable
 
     static void AddClaim(DashboardDb db, Sentence sentence, int start) => db.Add(new ControlClaim
     {
-        ArticleId = sentence.ArticleId, SentenceId = sentence.Id, ValuePercent = 80, Kind = "area", Scope = "east",
-        Hedge = "exact", AttributedTo = "AFP", MatchedText = "80%", Start = start, Length = 3,
+        ArticleId = sentence.ArticleId, SentenceId = sentence.Id, ValuePercent = 80, Kind = ClaimKind.Area, Scope = "east",
+        Hedge = ClaimHedge.Exact, AttributedTo = "AFP", MatchedText = "80%", Start = start, Length = 3,
     });
 
     static async Task<List<string>> PlanAsync<T>(DashboardDb db, IQueryable<T> query)

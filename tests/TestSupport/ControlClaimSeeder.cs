@@ -46,7 +46,7 @@ public static class ControlClaimSeeder
             {
                 ArticleId = sentence.ArticleId, SentenceId = sentence.Id,
                 Start = sentence.Text.IndexOf(want.Words, StringComparison.Ordinal), Length = want.Words.Length, MatchedText = want.Words,
-                ValuePercent = want.Value, Kind = want.Kind, Scope = want.Scope, Hedge = want.Hedge, AttributedTo = want.AttributedTo,
+                ValuePercent = want.Value, Kind = ClaimKinds.Parse(want.Kind), Scope = want.Scope, Hedge = ClaimHedges.Parse(want.Hedge), AttributedTo = want.AttributedTo,
                 Count = want.Count, Of = want.Of,
             });
         }

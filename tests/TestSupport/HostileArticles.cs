@@ -39,7 +39,7 @@ public static class HostileArticles
         db.ControlClaims.Add(new ControlClaim
         {
             ArticleId = sentence.ArticleId, SentenceId = sentence.Id, Start = sentence.Text.IndexOf(ClaimWords, StringComparison.Ordinal),
-            Length = ClaimWords.Length, MatchedText = ClaimWords, ValuePercent = 90, Kind = "area", Scope = "east", Hedge = "exact",
+            Length = ClaimWords.Length, MatchedText = ClaimWords, ValuePercent = 90, Kind = ClaimKind.Area, Scope = "east", Hedge = ClaimHedge.Exact,
             AttributedTo = "<i>a military source</i>",
         });
         await db.SaveChangesAsync();

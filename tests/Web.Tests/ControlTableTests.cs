@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Views.Control;
 using AleppoDashboard.Web.Views.Control;
@@ -11,8 +12,8 @@ public class ControlTableTests : BunitContext
 
     static ControlClaimRow Claim(int id, DateOnly? published, DatePrecision precision, double value, string kind, string hedge,
         string sentence, string matched, int? count = null, int? of = null, int articleId = 2, int sentenceIndex = 8) =>
-        new(id, articleId, "reuters-syndicated", "Reuters (syndicated)", published, precision, value, kind, "east", count, of,
-            hedge, "a Syrian military source", sentence, sentenceIndex, sentence.IndexOf(matched, StringComparison.Ordinal), matched.Length, matched);
+        new(id, articleId, "reuters-syndicated", "Reuters (syndicated)", published, precision, value, ClaimKinds.Parse(kind), "east", count, of,
+            ClaimHedges.Parse(hedge), "a Syrian military source", sentence, sentenceIndex, sentence.IndexOf(matched, StringComparison.Ordinal), matched.Length, matched);
 
     IRenderedComponent<ControlTable> RenderTable(params ControlClaimRow[] rows) =>
         Render<ControlTable>(p => p.Add(t => t.Rows, rows).Add(t => t.ScopeLabel, "east Aleppo").Add(t => t.Caption, "Claims about east Aleppo"));

@@ -44,6 +44,9 @@ internal sealed class ControlClaimConfiguration : FactConfiguration<ControlClaim
     {
         base.Configure(b);
         b.HasIndex(c => c.Scope);
+        // Stored as the words they always were ("area", "at least"): the CSVs, the chart's JSON and older files keep them.
+        b.Property(c => c.Kind).HasConversion(k => k.ToText(), s => ClaimKinds.Parse(s));
+        b.Property(c => c.Hedge).HasConversion(h => h.ToText(), s => ClaimHedges.Parse(s));
     }
 }
 

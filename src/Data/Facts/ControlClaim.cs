@@ -7,14 +7,12 @@ namespace AleppoDashboard.Data.Facts;
 public sealed class ControlClaim : SentenceSpan
 {
     public double ValuePercent { get; set; }
-    /// <summary><c>area</c>, <c>neighbourhood_count</c> or <c>fraction</c>.</summary>
-    public required string Kind { get; set; }
-    /// <summary><c>east</c>, <c>city</c> or <c>place:&lt;id&gt;</c>.</summary>
+    public ClaimKind Kind { get; set; }
+    /// <summary><c>east</c>, <c>city</c> or <c>place:&lt;id&gt;</c> (<see cref="ClaimScopes"/>).</summary>
     public required string Scope { get; set; }
     public int? Count { get; set; }
     public int? Of { get; set; }
-    /// <summary><c>exact</c>, <c>over</c>, <c>about</c>, <c>at least</c>, <c>nearly</c>, <c>under</c>.</summary>
-    public required string Hedge { get; set; }
+    public ClaimHedge Hedge { get; set; }
     /// <summary>The figure as the text states it, when that was the other side's share and <see cref="ValuePercent"/> is converted from it.</summary>
     public double? StatedPercent { get; set; }
     /// <summary>Whose share <see cref="StatedPercent"/> was: <c>rebels</c>, or <c>government, lost</c>; null when the text gives the government's share.</summary>

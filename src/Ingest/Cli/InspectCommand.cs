@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AleppoDashboard.Data.Reference;
@@ -84,7 +85,7 @@ public static class InspectCommand
                 places = facts.Mentions.Select(m => new { place = m.PlaceId, matched = m.MatchedText, sentence_index = m.Sentence.Index, sentence = m.Sentence.Text }),
                 control_claims = facts.Claims.Select(c => new
                 {
-                    value_percent = c.ValuePercent, scope = c.Scope, kind = c.Kind, hedge = c.Hedge, attributed_to = c.AttributedTo,
+                    value_percent = c.ValuePercent, scope = c.Scope, kind = c.Kind.ToText(), hedge = c.Hedge.ToText(), attributed_to = c.AttributedTo,
                     matched = c.MatchedText, sentence_index = c.Sentence.Index, sentence = c.Sentence.Text,
                 }),
                 sources = facts.Attributions.Select(a => new { source = a.Source, kind = a.SourceKind, matched = a.MatchedText, sentence_index = a.Sentence.Index, sentence = a.Sentence.Text }),

@@ -96,32 +96,31 @@ public sealed class ArticleScore
             var c = claims[best];
             var value = Math.Abs(c.ValuePercent - g.ValuePercent) <= 0.5;
             var scope = ScopeAgrees(g, c, facts.Mentions, gazetteer);
-            var kind = c.Kind == g.Kind;
+            var kind = c.Kind.ToText() == g.Kind;
             RightValue += value ? 1 : 0;
             RightScope += scope ? 1 : 0;
             RightKind += kind ? 1 : 0;
             if (value && scope && kind) RightClaims++;
-            else Problems.Add($"wrong claim: extracted {c.ValuePercent:0.#}% {c.Kind} {c.Scope}, gold {Describe(g)} in: {g.Text}");
+            else Problems.Add($"wrong claim: extracted {c.ValuePercent:0.#}% {c.Kind.ToText()} {c.Scope}, gold {Describe(g)} in: {g.Text}");
         }
         for (var i = 0; i < claims.Count; i++)
         {
             if (neutral[i] && !used[i]) { NeutralClaims++; continue; }
             ExtractedClaims++;
-            if (!used[i]) Problems.Add($"false claim {claims[i].ValuePercent:0.#}% {claims[i].Kind} {claims[i].Scope} (\"{claims[i].MatchedText}\") in: {claims[i].Sentence.Text}");
+            if (!used[i]) Problems.Add($"false claim {claims[i].ValuePercent:0.#}% {claims[i].Kind.ToText()} {claims[i].Scope} (\"{claims[i].MatchedText}\") in: {claims[i].Sentence.Text}");
         }
     }
 
     static string Describe(GoldClaim g) => $"{g.ValuePercent:0.#}% {g.Kind} {g.Scope}";
 
     static int Agreement(GoldClaim g, ControlClaim c, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<Place> gazetteer) =>
-        (Math.Abs(c.ValuePercent - g.ValuePercent) <= 0.5 ? 4 : 0) + (ScopeAgrees(g, c, mentions, gazetteer) ? 2 : 0) + (c.Kind == g.Kind ? 1 : 0);
+        (Math.Abs(c.ValuePercent - g.ValuePercent) <= 0.5 ? 4 : 0) + (ScopeAgrees(g, c, mentions, gazetteer) ? 2 : 0) + (c.Kind.ToText() == g.Kind ? 1 : 0);
 
     /// <summary>A gold "neighbourhood:&lt;name&gt;" agrees with "place:&lt;id&gt;" when that place's name or alias folds to the name, or a mention of the place is that name.</summary>
     static bool ScopeAgrees(GoldClaim g, ControlClaim c, IReadOnlyList<PlaceMention> mentions, IReadOnlyList<Place> gazetteer)
     {
         if (!g.Scope.StartsWith("neighbourhood:", StringComparison.Ordinal)) return g.Scope == c.Scope;
-        if (!c.Scope.StartsWith("place:", StringComparison.Ordinal)) return false;
-        var id = c.Scope["place:".Length..];
+        if (ClaimScopes.PlaceIdOf(c.Scope) is not { } id) return false;
         var name = Key(g.Scope["neighbourhood:".Length..]);
         if (mentions.Any(m => m.PlaceId == id && Key(m.MatchedText) == name)) return true;
         return gazetteer.FirstOrDefault(p => p.Id == id) is { } place

@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 namespace AleppoDashboard.Ingest.Extraction;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace AleppoDashboard.Ingest.Extraction;
 /// caller turns it round when the speaker is on the rebel side. <see cref="PointsBack"/> when its object is "this district" or
 /// "the neighbourhood": the caller sets the scope to the place named just before.
 /// </summary>
-public sealed record ClaimCandidate(int Start, int End, double ValuePercent, string Kind, string Scope, int? Count, int? Of, string Hedge,
+public sealed record ClaimCandidate(int Start, int End, double ValuePercent, ClaimKind Kind, string Scope, int? Count, int? Of, ClaimHedge Hedge,
     bool SpeakerIsActor = false, bool PointsBack = false)
 {
     /// <summary>The figure as the text gives it, when it is the other side's share and <see cref="ValuePercent"/> was converted from it.</summary>
@@ -25,6 +26,6 @@ public sealed record ClaimCandidate(int Start, int End, double ValuePercent, str
         StatedHolder = StatedPercent is null ? Data.Facts.StatedShare.Rebels : null,
         ValuePercent = Math.Round(100 - ValuePercent, 2),
         Count = Count is { } c && Of is { } of ? of - c : Count,
-        Hedge = Hedge switch { "over" => "under", "under" => "over", "nearly" => "over", "at least" => "under", _ => Hedge },
+        Hedge = Hedge.Opposite(),
     };
 }

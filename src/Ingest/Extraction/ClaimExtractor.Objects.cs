@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Reference;
 
 namespace AleppoDashboard.Ingest.Extraction;
@@ -28,7 +29,7 @@ public sealed partial class ClaimExtractor
                 else
                 {
                     var unitLength = words.Units.At(tokens, k).Length;
-                    return new ClaimObject(k + unitLength, "place:" + place.Value.Id, false, false);
+                    return new ClaimObject(k + unitLength, ClaimScopes.Place(place.Value.Id), false, false);
                 }
                 end = k;
                 continue;

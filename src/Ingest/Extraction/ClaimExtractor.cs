@@ -50,18 +50,18 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
         var end = q.To;
         string? placeScope = null;
         var hints = new List<string>(q.Hints);
-        var hasObject = q.Kind == "neighbourhood_count";
+        var hasObject = q.Kind == ClaimKind.NeighbourhoodCount;
         bool pointsBack = false, heldBySubject = false;
         var ofAt = SkipParenthesis(tokens, q.To); // "about 40 percent (20 out of 45 square kilometers) of the militant-held part"
         // "half the city", "half its territory": half takes its object without "of"
-        var halfWithoutOf = q.Kind == "fraction" && tokens[q.To - 1].Is("half") && ofAt < tokens.Count && tokens[ofAt].Text is "the" or "its" or "their";
-        if (ofAt < tokens.Count && (tokens[ofAt].Is("of") || halfWithoutOf) && q.Kind != "neighbourhood_count")
+        var halfWithoutOf = q.Kind == ClaimKind.Fraction && tokens[q.To - 1].Is("half") && ofAt < tokens.Count && tokens[ofAt].Text is "the" or "its" or "their";
+        if (ofAt < tokens.Count && (tokens[ofAt].Is("of") || halfWithoutOf) && q.Kind != ClaimKind.NeighbourhoodCount)
         {
             if (ReadObject(tokens, halfWithoutOf ? ofAt : ofAt + 1, places, hints) is not { } obj) return (null, q.To);
             (end, placeScope, pointsBack, heldBySubject) = (obj.End, obj.PlaceScope, obj.PointsBack, obj.HeldBySubject);
             hasObject = true;
         }
-        else if (q.Kind == "fraction")
+        else if (q.Kind == ClaimKind.Fraction)
         {
             return (null, q.To);
         }
@@ -84,14 +84,14 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
 
         var scope = placeScope ?? (rebelsGround ? "east" : null) ?? ScopeFromHints(hints) ?? ScopeFromSentence(tokens, end, from, places) ?? "east";
         var claim = new ClaimCandidate(tokens[from].Start, tokens[end - 1].End, Math.Round(value, 2), q.Kind, scope, q.Count, q.Of,
-            hedge ?? "exact", speakerActs, pointsBack && placeScope is null);
+            hedge ?? ClaimHedge.Exact, speakerActs, pointsBack && placeScope is null);
         return (governmentSide ? claim : claim.Inverted() with { StatedHolder = verb == "lose" ? StatedShare.GovernmentLost : StatedShare.Rebels }, end);
     }
 
     /// <summary>"between 40 and 45 percent", "40 to 45 percent": where the range starts, its middle and the hedge "between"; else the quantity as it is.</summary>
-    (int From, double Value, string? Hedge) RangeBefore(List<Token> tokens, Quantity q)
+    (int From, double Value, ClaimHedge? Hedge) RangeBefore(List<Token> tokens, Quantity q)
     {
-        if (q.Kind != "area" || q.From < 2) return (q.From, q.Value, null);
+        if (q.Kind != ClaimKind.Area || q.From < 2) return (q.From, q.Value, null);
         var joiner = tokens[q.From - 1];
         if (!(joiner.Is("and") || joiner.Is("to")) || tokens[q.From - 2].Number is not { } low || low >= q.Value || low < 0) return (q.From, q.Value, null);
         var from = q.From - 2;
@@ -100,7 +100,7 @@ public sealed partial class ClaimExtractor(ExtractionVocabulary words)
             if (from == 0 || !tokens[from - 1].Is("between")) return (q.From, q.Value, null);
             from--;
         }
-        return (from, (low + q.Value) / 2, "between");
+        return (from, (low + q.Value) / 2, ClaimHedge.Between);
     }
 
     /// <summary>

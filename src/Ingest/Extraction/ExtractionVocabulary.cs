@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 using System.Globalization;
 using AleppoDashboard.Data.Reference;
 
@@ -6,7 +7,7 @@ namespace AleppoDashboard.Ingest.Extraction;
 /// <summary>The rows of Reference/extraction-cues.csv, compiled into token phrase sets by role.</summary>
 public sealed class ExtractionVocabulary
 {
-    public TokenPhrases<string> Hedges { get; } = new();
+    public TokenPhrases<ClaimHedge> Hedges { get; } = new();
     public TokenPhrases<string> PercentWords { get; } = new();
     public TokenPhrases<double?> Fractions { get; } = new();
     /// <summary>
@@ -54,7 +55,7 @@ public sealed class ExtractionVocabulary
     {
         switch (cue.Role)
         {
-            case "hedge": Hedges.Add(phrase, cue.Value); break;
+            case "hedge": Hedges.Add(phrase, ClaimHedges.TryParse(cue.Value) ?? throw new ReferenceDataException($"{ReferenceFiles.CuesFile}: '{cue.Value}' is not a hedge (over, about, nearly, at least, under).")); break;
             case "percent": PercentWords.Add(phrase, cue.Value); QuantityWords.Add((phrase, cue.Role)); break;
             case "fraction": Fractions.Add(phrase, Parse(cue)); QuantityWords.Add((phrase, cue.Role)); break;
             case "number": NumberWords[TextFolding.FoldPhrase(phrase)] = (int)Parse(cue); QuantityWords.Add((phrase, cue.Role)); break;

@@ -95,7 +95,7 @@ public sealed class FactExtractor
                 var after = placeHits.FirstOrDefault(h => h.Start >= claimed[c].End && h.Value.Kind != "city-part").Value;
                 // the place named last before it, in this sentence or the two before; else the one named next in this sentence
                 var place = before?.Id ?? (lastPlace is { } p && s - p.Sentence <= PlaceReach ? p.Id : null) ?? after?.Id;
-                if (place is not null) claimed[c] = claimed[c] with { Scope = "place:" + place };
+                if (place is not null) claimed[c] = claimed[c] with { Scope = ClaimScopes.Place(place) };
             }
             if (placeHits.LastOrDefault(h => h.Value.Kind != "city-part").Value is { } named) lastPlace = (named.Id, s);
             if (claimed.Count > 0)
@@ -106,7 +106,7 @@ public sealed class FactExtractor
                 var openQuote = speaker is null && !pronoun && ClaimCredit.OpensQuote(text);
                 foreach (var claim in claimed)
                 {
-                    var fact = Span(new ControlClaim { Kind = "", Scope = "", Hedge = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
+                    var fact = Span(new ControlClaim { Scope = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
                     ClaimCredit.Apply(fact, claim, credited, outletName);
                     claimFacts.Add(fact);
                     if (openQuote) quoted.Add((fact, claim, s));

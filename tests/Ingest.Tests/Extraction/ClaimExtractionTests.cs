@@ -1,3 +1,5 @@
+using AleppoDashboard.Data.Facts;
+
 namespace AleppoDashboard.Ingest.Tests.Extraction;
 
 /// <summary>Control claims: the forms of a share, what it is a share of, whose share, and numbers that are not claims.</summary>
@@ -7,7 +9,7 @@ public class ClaimExtractionTests
     {
         var article = TestExtraction.ArticleFromText("Headline\n\n" + body, "Test outlet");
         return TestExtraction.Extractor.Extract(article).Claims
-            .Select(c => $"{c.ValuePercent:0.##} {c.Kind} {c.Scope} {c.Count}/{c.Of} {c.Hedge}").ToList();
+            .Select(c => $"{c.ValuePercent:0.##} {c.Kind.ToText()} {c.Scope} {c.Count}/{c.Of} {c.Hedge.ToText()}").ToList();
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using AleppoDashboard.Data.Facts;
+
 namespace AleppoDashboard.Ingest.Tests.Extraction;
 
 /// <summary>
@@ -10,7 +12,7 @@ public class ClaimPatternTests
     static List<string> Claims(string body)
     {
         var article = TestExtraction.ArticleFromText("Headline\n\n" + body, "Test outlet");
-        return TestExtraction.Extractor.Extract(article).Claims.Select(c => $"{c.ValuePercent:0.##} {c.Kind} {c.Scope} {c.Hedge}").ToList();
+        return TestExtraction.Extractor.Extract(article).Claims.Select(c => $"{c.ValuePercent:0.##} {c.Kind.ToText()} {c.Scope} {c.Hedge.ToText()}").ToList();
     }
 
     [Theory]

@@ -6,5 +6,5 @@ namespace AleppoDashboard.Ingest.Tests.Extraction;
 public static class ClaimText
 {
     public static GoldClaim ToGold(ControlClaim c) =>
-        new(c.MatchedText, Math.Round(c.ValuePercent, 2), c.Kind, c.Scope, c.Count, c.Of, c.Hedge, c.AttributedTo);
+        new(c.MatchedText, Math.Round(c.ValuePercent, 2), c.Kind.ToText(), c.Scope, c.Count, c.Of, c.Hedge.ToText(), c.AttributedTo);
 }

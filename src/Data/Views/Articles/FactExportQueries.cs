@@ -9,8 +9,8 @@ public sealed record MentionRow(
     int SentenceIndex, string Sentence, int Start, int Length);
 
 public sealed record ClaimRow(
-    int ArticleId, string Outlet, DateOnly? Published, double ValuePercent, string Scope, string Kind, int? Count, int? Of,
-    string Hedge, string AttributedTo, string MatchedText, int SentenceIndex, string Sentence, int Start, int Length, string? ScopePlaceName,
+    int ArticleId, string Outlet, DateOnly? Published, double ValuePercent, string Scope, ClaimKind Kind, int? Count, int? Of,
+    ClaimHedge Hedge, string AttributedTo, string MatchedText, int SentenceIndex, string Sentence, int Start, int Length, string? ScopePlaceName,
     double? StatedPercent, string? StatedHolder)
 {
     /// <summary>"stated: rebels hold 7%" for a claim converted from the rebels' share, else null.</summary>

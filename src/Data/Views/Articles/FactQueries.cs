@@ -24,14 +24,14 @@ public static class FactQueries
     }
 
     public static string ClaimLabel(ControlClaim c) =>
-        $"Control claim: {c.ValuePercent:0.#}% of {ScopeLabel(c.Scope)} ({c.Kind.Replace('_', ' ')}, {c.Hedge}"
+        $"Control claim: {c.ValuePercent:0.#}% of {ScopeLabel(c.Scope)} ({c.Kind.ToText().Replace('_', ' ')}, {c.Hedge.ToText()}"
         + (StatedShare.Describe(c.StatedPercent, c.StatedHolder) is { } stated ? $"; {stated}" : "") + $"), attributed to {c.AttributedTo}";
 
     public static string ScopeLabel(string scope) => scope switch
     {
-        "east" => "east Aleppo",
-        "city" => "all of Aleppo",
-        _ when scope.StartsWith("place:", StringComparison.Ordinal) => scope["place:".Length..],
+        ClaimScopes.East => "east Aleppo",
+        ClaimScopes.City => "all of Aleppo",
+        _ when ClaimScopes.PlaceIdOf(scope) is { } id => id,
         _ => scope,
     };
 }

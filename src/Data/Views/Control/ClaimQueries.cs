@@ -13,7 +13,7 @@ namespace AleppoDashboard.Data.Views.Control;
 /// </summary>
 public sealed record ControlClaimRow(
     int ClaimId, int ArticleId, string OutletSlug, string OutletName, DateOnly? Published, DatePrecision Precision,
-    double ValuePercent, string Kind, string Scope, int? Count, int? Of, string Hedge, string AttributedTo,
+    double ValuePercent, ClaimKind Kind, string Scope, int? Count, int? Of, ClaimHedge Hedge, string AttributedTo,
     string SentenceText, int SentenceIndex, int Start, int Length, string MatchedText, double? StatedPercent = null, string? StatedHolder = null)
 {
     /// <summary>"stated: rebels hold 7%" for a claim converted from the rebels' share, else null.</summary>
@@ -29,7 +29,7 @@ public sealed record ClaimScopeSummary(string Scope, string Label, int Claims);
 /// <summary>Reads of control claims, all through the shared filter.</summary>
 public static class ClaimQueries
 {
-    public const string DefaultScope = "east";
+    public const string DefaultScope = ClaimScopes.East;
 
     /// <summary>Claims of the filtered articles about one scope (east, city or place:&lt;id&gt;), by date (undated last).</summary>
     public static IQueryable<ControlClaimRow> ControlClaimRows(this DashboardDb db, DashboardFilter filter, string scope) =>
@@ -72,25 +72,25 @@ public static class ClaimQueries
             .Select(g => new { Scope = g.Key, Claims = g.Count() })
             .ToDictionaryAsync(g => g.Scope, g => g.Claims, ct);
         if (alwaysInclude is not null) counts.TryAdd(alwaysInclude, 0);
-        var placeIds = counts.Keys.Where(s => s.StartsWith("place:", StringComparison.Ordinal)).Select(s => s["place:".Length..]).ToList();
+        var placeIds = counts.Keys.Where(s => s.StartsWith(ClaimScopes.PlacePrefix, StringComparison.Ordinal)).Select(s => s[ClaimScopes.PlacePrefix.Length..]).ToList();
         var names = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         return counts
             .Select(c => new ClaimScopeSummary(c.Key, ScopeLabel(c.Key, names), c.Value))
-            .OrderBy(s => s.Scope switch { "east" => 0, "city" => 1, _ => 2 }).ThenBy(s => s.Label, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(s => s.Scope switch { ClaimScopes.East => 0, ClaimScopes.City => 1, _ => 2 }).ThenBy(s => s.Label, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
 
     /// <summary>"east Aleppo", "Aleppo as a whole", or the gazetteer name of a place scope.</summary>
     public static async Task<string> ScopeLabelAsync(this DashboardDb db, string scope, CancellationToken ct)
     {
-        if (!scope.StartsWith("place:", StringComparison.Ordinal)) return ScopeLabel(scope, new Dictionary<string, string>());
-        var id = scope["place:".Length..];
+        if (!scope.StartsWith(ClaimScopes.PlacePrefix, StringComparison.Ordinal)) return ScopeLabel(scope, new Dictionary<string, string>());
+        var id = scope[ClaimScopes.PlacePrefix.Length..];
         var name = await db.Places.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(ct);
         return name ?? id;
     }
 
     static string ScopeLabel(string scope, IReadOnlyDictionary<string, string> placeNames) =>
-        scope.StartsWith("place:", StringComparison.Ordinal) && placeNames.TryGetValue(scope["place:".Length..], out var name)
+        scope.StartsWith(ClaimScopes.PlacePrefix, StringComparison.Ordinal) && placeNames.TryGetValue(scope[ClaimScopes.PlacePrefix.Length..], out var name)
             ? name
             : scope == "city" ? "Aleppo as a whole" : FactQueries.ScopeLabel(scope);
 }

@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Reads;
@@ -8,10 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AleppoDashboard.Data.Views.Control;
 
 /// <summary>
-/// One plottable claim, compact (24 bytes): <see cref="Kind"/> and <see cref="Hedge"/> index
-/// <see cref="ScopeClaims.Kinds"/> and <see cref="ScopeClaims.Hedges"/>.
+/// One plottable claim, compact: a point of the chart without its sentence.
 /// </summary>
-public readonly record struct ScopeClaimPoint(int ClaimId, DateOnly Published, double ValuePercent, int OutletId, ushort Kind, ushort Hedge);
+public readonly record struct ScopeClaimPoint(int ClaimId, DateOnly Published, double ValuePercent, int OutletId, ClaimKind Kind, ClaimHedge Hedge);
 
 /// <summary>
 /// What /control, /api/claims and the overview's mini chart show of one scope under one filter, without the sentences:
@@ -23,8 +23,6 @@ public sealed class ScopeClaims
 {
     public required int[] OrderedIds { get; init; }
     public required ScopeClaimPoint[] Points { get; init; }
-    public required string[] Kinds { get; init; }
-    public required string[] Hedges { get; init; }
     public required List<ClaimDateSpread> SharedDates { get; init; }
     public required List<ClaimScopeSummary> Scopes { get; init; }
     public int Total => OrderedIds.Length;
@@ -70,8 +68,6 @@ public sealed class ControlViewCache(SearchMatchCache searches)
     {
         var ids = new List<int>();
         var points = new List<ScopeClaimPoint>();
-        var kinds = new Dictionary<string, ushort>(StringComparer.Ordinal);
-        var hedges = new Dictionary<string, ushort>(StringComparer.Ordinal);
         var rows = db.ScopeClaimsInOrder(filter, scope)
             .Select(c => new { c.Id, c.Article.Published, c.Article.PublishedPrecision, c.ValuePercent, c.Article.OutletId, c.Kind, c.Hedge })
             .AsAsyncEnumerable();
@@ -80,7 +76,7 @@ public sealed class ControlViewCache(SearchMatchCache searches)
             ids.Add(c.Id);
             if (c.Published is { } published && c.PublishedPrecision == DatePrecision.Day)
             {
-                points.Add(new ScopeClaimPoint(c.Id, published, c.ValuePercent, c.OutletId, Index(kinds, c.Kind), Index(hedges, c.Hedge)));
+                points.Add(new ScopeClaimPoint(c.Id, published, c.ValuePercent, c.OutletId, c.Kind, c.Hedge));
             }
         }
         var outletNames = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -88,24 +84,12 @@ public sealed class ControlViewCache(SearchMatchCache searches)
         {
             OrderedIds = ids.ToArray(),
             Points = points.ToArray(),
-            Kinds = Table(kinds),
-            Hedges = Table(hedges),
             SharedDates = SharedDates(points, outletNames),
             Scopes = await db.ClaimScopesAsync(filter, scope, ct),
         };
     }
 
-    static ushort Index(Dictionary<string, ushort> table, string value)
-    {
-        if (!table.TryGetValue(value, out var index))
-        {
-            if (table.Count > ushort.MaxValue) throw new InvalidOperationException("More distinct claim kinds or hedges than a point can index.");
-            table[value] = index = (ushort)table.Count;
-        }
-        return index;
-    }
 
-    static string[] Table(Dictionary<string, ushort> table) => table.OrderBy(e => e.Value).Select(e => e.Key).ToArray();
 
     /// <summary>Dates with more than one plottable claim, oldest first; outlets by name (as the SQL grouping by date and outlet name that this replaced).</summary>
     static List<ClaimDateSpread> SharedDates(List<ScopeClaimPoint> points, IReadOnlyDictionary<int, string> outletNames) =>

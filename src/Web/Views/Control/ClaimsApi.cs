@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 using System.Globalization;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Views.Articles;
@@ -16,7 +17,7 @@ public sealed record ClaimJson(
 {
     public static ClaimJson From(ControlClaimRow c) => new(
         c.ClaimId, c.ArticleId, c.OutletSlug, c.OutletName, c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        c.Precision.ToString().ToLowerInvariant(), c.Plottable, c.ValuePercent, c.Kind, c.Scope, c.Count, c.Of, c.Hedge, c.AttributedTo,
+        c.Precision.ToString().ToLowerInvariant(), c.Plottable, c.ValuePercent, c.Kind.ToText(), c.Scope, c.Count, c.Of, c.Hedge.ToText(), c.AttributedTo,
         c.SentenceText, c.SentenceIndex, c.Start, c.Length, c.MatchedText, SentenceLinks.Of(c.ArticleId, c.SentenceIndex),
         c.StatedPercent, c.StatedHolder, c.Stated);
 }

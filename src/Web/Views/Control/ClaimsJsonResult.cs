@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -43,8 +44,8 @@ public sealed class ClaimsJsonResult(string scope, string scopeLabel, ScopeClaim
             json.WriteString("date", date.AsSpan(0, length));
             json.WriteNumber("value", p.ValuePercent);
             json.WriteNumber("outlet", outletIndex[p.OutletId]);
-            json.WriteString("kind", claims.Kinds[p.Kind]);
-            json.WriteString("hedge", claims.Hedges[p.Hedge]);
+            json.WriteString("kind", p.Kind.ToText());
+            json.WriteString("hedge", p.Hedge.ToText());
             json.WriteEndObject();
             if ((i + 1) % PointsPerFlush == 0)
             {

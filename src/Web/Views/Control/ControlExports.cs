@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Views.Control;
 using AleppoDashboard.Web.Exports;
@@ -33,8 +34,8 @@ public static class ControlExports
         return new CsvResult<ControlClaimRow>("control-claims.csv", Header,
             db.ControlClaimRows(filter.Filter, scope.Scope!).AsAsyncEnumerable(),
             c => [CsvCells.Of(c.ClaimId), CsvCells.Of(c.Published), c.Precision.ToString().ToLowerInvariant(), c.Plottable ? "yes" : "no",
-                c.OutletName, c.OutletSlug, CsvCells.Of(c.ValuePercent), c.Kind, c.Scope, CsvCells.Of(c.Count), CsvCells.Of(c.Of),
-                c.Hedge, c.AttributedTo, c.MatchedText, c.SentenceText, CsvCells.Of(c.ArticleId), CsvCells.Of(c.SentenceIndex),
+                c.OutletName, c.OutletSlug, CsvCells.Of(c.ValuePercent), c.Kind.ToText(), c.Scope, CsvCells.Of(c.Count), CsvCells.Of(c.Of),
+                c.Hedge.ToText(), c.AttributedTo, c.MatchedText, c.SentenceText, CsvCells.Of(c.ArticleId), CsvCells.Of(c.SentenceIndex),
                 CsvCells.Of(c.Start), CsvCells.Of(c.Length), SentenceLinks.Of(c.ArticleId, c.SentenceIndex),
                 c.StatedPercent is { } stated ? CsvCells.Of(stated) : "", c.StatedHolder ?? ""]);
     }
