@@ -11,7 +11,7 @@ public sealed class ArabicCues
 {
     static readonly string[] Roles =
     [
-        "percent", "number", "fraction", "hedge", "unit", "count-of", "verb", "actor", "holder", "scope", "pointer",
+        "percent", "number", "fraction", "hedge", "unit", "count-of", "verb", "actor", "not-subject-before", "holder", "scope", "pointer",
         "not-territory", "territory", "place-generic", "place-ambiguous", "speech",
     ];
 

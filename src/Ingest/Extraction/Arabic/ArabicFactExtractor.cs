@@ -40,7 +40,7 @@ public sealed class ArabicFactExtractor
         var termHits = new List<FramingTermHit>();
         var outletName = article.Outlet?.Name ?? "the outlet";
         (SourcePattern Source, int Sentence)? lastSpeaker = null;
-        (string Id, int Sentence)? lastPlace = null;
+        var recentPlaces = new List<(string Id, int Sentence)>(); // for "الحي"
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
@@ -63,16 +63,16 @@ public sealed class ArabicFactExtractor
                 var claim = found;
                 if (claim.PointsBack)
                 {
-                    var before = placeHits.LastOrDefault(h => h.End <= claim.Start && !IsCityHalf(h.Place)).Place;
+                    var before = placeHits.Where(h => h.End <= claim.Start && !IsCityHalf(h.Place)).Select(h => (h.Place.Id, s));
                     var after = placeHits.FirstOrDefault(h => h.Start >= claim.End && !IsCityHalf(h.Place)).Place;
-                    var id = before?.Id ?? (lastPlace is { } p && s - p.Sentence <= PlaceReach ? p.Id : null) ?? after?.Id;
+                    var id = TopicPlace(recentPlaces.Where(p => s - p.Sentence <= PlaceReach).Concat(before).ToList()) ?? after?.Id;
                     claim = claim with { Scope = id is null ? "east" : "place:" + id };
                 }
                 var fact = Span(new ControlClaim { Kind = "", Scope = "", Hedge = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
                 ClaimCredit.Apply(fact, claim, speaker, outletName);
                 claimFacts.Add(fact);
             }
-            if (placeHits.LastOrDefault(h => !IsCityHalf(h.Place)).Place is { } named) lastPlace = (named.Id, s);
+            recentPlaces.AddRange(placeHits.Where(h => !IsCityHalf(h.Place)).Select(h => (h.Place.Id, s)));
             if (sourceHits.Count > 0) lastSpeaker = (sourceHits[0].Source, s);
             foreach (var m in terms.FindAll(tokens))
             {
@@ -81,6 +81,18 @@ public sealed class ArabicFactExtractor
             }
         }
         return new ExtractedFacts(mentions, claimFacts, attributions, termHits);
+    }
+
+    /// <summary>
+    /// The place "الحي" means: the one named most often in this sentence before it and the two before, the latest of
+    /// equals. An Arabic report names its subject district again and again and its neighbours in passing
+    /// ("... والكليات الحربية بحي الراموسة. ... استعادة نصف الحي" is still the district the report is about).
+    /// </summary>
+    static string? TopicPlace(List<(string Id, int Sentence)> named)
+    {
+        if (named.Count == 0) return null;
+        var lastIndex = named.Select((p, i) => (p.Id, i)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => (Count: g.Count(), Last: g.Max(x => x.i)));
+        return lastIndex.OrderByDescending(p => p.Value.Count).ThenByDescending(p => p.Value.Last).First().Key;
     }
 
     static bool IsCityHalf(Place place) => place.Kind == "city-part" && place.Sector is "east" or "west";

@@ -86,7 +86,7 @@ public sealed class ArabicPhraseTable<T>
         yield return (w, 0);
         if (!clitics) yield break;
         var s = 0;
-        if (w.Length >= 4 && w[0] is 'و' or 'ف')
+        if (w.Length >= 3 && w[0] is 'و' or 'ف')
         {
             s = 1;
             yield return (w[1..], 1);
