@@ -6,7 +6,8 @@ namespace AleppoDashboard.Ingest.Extraction.Arabic;
 /// (<c>not-territory</c>). Then, from the cue words around it:
 /// <list type="bullet">
 /// <item>the hedge just before it (أكثر من، نحو، قرابة، أقل من);</item>
-/// <item>whose share: the actor named last before it, not as an object ("طرد الإرهابيين", "من المعارضة") or an owner ("أحياء المعارضة"), or the
+/// <item>whose share: the actor named last before it, not as an object ("طرد الإرهابيين", "من المعارضة", the second
+/// actor of "طرد الجيش المسلحين") or an owner ("أحياء المعارضة"), or the
 /// holder after it ("بيد قوات النظام"); the rebels holding or taking it, or the government losing it, make it the
 /// rebels' share, which is turned into the government's; the rebels losing it is the government's gain;</item>
 /// <item>its scope (<see cref="ScopeOf"/>).</item>
@@ -80,6 +81,7 @@ public sealed class ArabicClaimExtractor(ArabicCues cues)
             var a = actors[k];
             if (a.End > first) continue;
             if (a.Value == "neither") return null;
+            if (k > 0 && actors[k - 1].End == a.First) continue; // verb, subject, object: "طرد الجيش المسلحين"
             var before = a.First - 1;
             if (before >= 0 && (cues.At("not-subject-before", tokens, before) is { } n && n.End == a.First || cues.At("territory", tokens, before) is { } t && t.End == a.First)) continue;
             return a.Value;

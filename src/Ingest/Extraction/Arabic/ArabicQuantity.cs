@@ -15,6 +15,12 @@ public static class ArabicQuantities
         var found = new List<ArabicQuantity>();
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (cues.At("fraction", tokens, i) is { } fraction)
+            {
+                found.Add(new(i, fraction.End, ArabicCues.Number(fraction.Value), "fraction"));
+                i = fraction.End - 1;
+                continue;
+            }
             if (NumberAt(tokens, i, cues) is { } number)
             {
                 if (PercentAfter(tokens, number.End, cues) is { } percentEnd && number.Value <= 100)
@@ -36,12 +42,6 @@ public static class ArabicQuantities
                     continue;
                 }
                 i = number.End - 1;
-                continue;
-            }
-            if (cues.At("fraction", tokens, i) is { } fraction)
-            {
-                found.Add(new(i, fraction.End, ArabicCues.Number(fraction.Value), "fraction"));
-                i = fraction.End - 1;
             }
         }
         return found;
