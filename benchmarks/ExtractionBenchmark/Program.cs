@@ -5,6 +5,7 @@ using AleppoDashboard.Ingest.Extraction;
 
 // Extraction throughput (place mentions + control claims + source attributions + framing terms) on one core,
 // over at least 50 MB of seed-like synthetic text. Usage: dotnet run -c Release --project benchmarks/ExtractionBenchmark [-- <MB>]
+// With --arabic the text is Arabic (language ar, the Arabic extractor), made from the templates of ArabicSyntheticCorpus.
 var megabytes = args.Length > 0 && int.TryParse(args[0], out var mb) && mb > 0 ? mb : 50;
 var root = FindRoot();
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
@@ -13,13 +14,17 @@ if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
 }
 
 var reference = new ReferenceFiles(Path.Combine(root, "src", "Data", "Reference"));
-var extractor = new FactExtractor(reference.ReadGazetteer(), reference.ReadLexicon(), reference.ReadSources(), reference.ReadCues());
+var extractor = new FactExtractor(reference.ReadGazetteer(), reference.ReadLexicon(), reference.ReadSources(), reference.ReadCues(), reference.ReadArabicCues());
+var arabic = args.Contains("--arabic");
 var sources = Directory.EnumerateFiles(Path.Combine(root, "seeds"), "*.txt")
     .Concat(Directory.EnumerateFiles(Path.Combine(root, "tests", "Ingest.Tests", "Extraction", "Gold", "articles"), "*.txt"))
     .ToList();
 
-Console.WriteLine($"building {megabytes} MB of synthetic text from {sources.Count} articles ...");
-var articles = SyntheticCorpus.Build(sources, megabytes * 1024L * 1024L, out var bytes);
+Console.WriteLine(arabic ? $"building {megabytes} MB of synthetic Arabic text ..." : $"building {megabytes} MB of synthetic text from {sources.Count} articles ...");
+long bytes;
+var articles = arabic
+    ? ArabicSyntheticCorpus.Build(reference.ReadGazetteer(), megabytes * 1024L * 1024L, out bytes)
+    : SyntheticCorpus.Build(sources, megabytes * 1024L * 1024L, out bytes);
 var sentences = articles.Sum(a => a.Sentences.Count);
 Console.WriteLine($"{articles.Count} articles, {sentences} sentences, {bytes / 1024.0 / 1024.0:0.0} MB (UTF-8)");
 

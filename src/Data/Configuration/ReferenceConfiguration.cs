@@ -6,7 +6,12 @@ namespace AleppoDashboard.Data.Configuration;
 
 internal sealed class PlaceConfiguration : IEntityTypeConfiguration<Place>
 {
-    public void Configure(EntityTypeBuilder<Place> b) => b.ToTable("places");
+    public void Configure(EntityTypeBuilder<Place> b)
+    {
+        b.ToTable("places");
+        // read from the CSV by extraction only: the pages show the one Arabic name
+        b.Ignore(p => p.AliasesAr);
+    }
 }
 
 internal sealed class FramingTermConfiguration : IEntityTypeConfiguration<FramingTerm>

@@ -8,6 +8,8 @@ public sealed class Place
     /// <summary>Aliases separated by <c>|</c>, as in the CSV.</summary>
     public string Aliases { get; set; } = "";
     public string? NameAr { get; set; }
+    /// <summary>Other Arabic spellings separated by <c>|</c>, as in the CSV (read by extraction only, not stored).</summary>
+    public string AliasesAr { get; set; } = "";
     public required string Kind { get; set; }
     public required string Sector { get; set; }
     public double Lat { get; set; }

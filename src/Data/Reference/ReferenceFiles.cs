@@ -16,9 +16,10 @@ public sealed class ReferenceFiles(string folder)
     public const string SectorsFile = "map-sectors.csv";
     public const string SourcesFile = "sources.csv";
     public const string CuesFile = "extraction-cues.csv";
+    public const string ArabicCuesFile = "extraction-cues-ar.csv";
 
     /// <summary>Every reference file; a change to any of them means derived facts must be rebuilt.</summary>
-    public static readonly IReadOnlyList<string> AllFiles = [GazetteerFile, LexiconFile, OutletsFile, SourcesFile, CuesFile];
+    public static readonly IReadOnlyList<string> AllFiles = [GazetteerFile, LexiconFile, OutletsFile, SourcesFile, CuesFile, ArabicCuesFile];
 
     /// <summary>The folder shipped beside the program (src/Data/Reference, copied on build).</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "Reference");
@@ -30,6 +31,7 @@ public sealed class ReferenceFiles(string folder)
         Id = Required(csv, "id"),
         Name = Required(csv, "name"),
         Aliases = Optional(csv, "aliases") ?? "",
+        AliasesAr = Optional(csv, "aliases_ar") ?? "",
         NameAr = NullIfEmpty(Optional(csv, "name_ar")),
         Kind = Required(csv, "kind"),
         Sector = Required(csv, "sector"),
@@ -71,7 +73,12 @@ public sealed class ReferenceFiles(string folder)
         Optional(csv, "needs_speech")?.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase) == true,
         NullIfEmpty(Optional(csv, "side"))));
 
-    public IReadOnlyList<ExtractionCue> ReadCues() => Read(CuesFile, csv => new ExtractionCue(
+    public IReadOnlyList<ExtractionCue> ReadCues() => ReadCues(CuesFile);
+
+    /// <summary>The Arabic cue words (extraction-cues-ar.csv), in the same columns as the English ones.</summary>
+    public IReadOnlyList<ExtractionCue> ReadArabicCues() => ReadCues(ArabicCuesFile);
+
+    IReadOnlyList<ExtractionCue> ReadCues(string file) => Read(file, csv => new ExtractionCue(
         Required(csv, "role"),
         Required(csv, "value"),
         Split(Required(csv, "phrases"))));

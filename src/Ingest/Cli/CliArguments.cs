@@ -8,7 +8,8 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
           ingest <folder> --db <file>     load the articles (.txt, .html/.htm, .jsonl/.json, .rss/.atom/.xml, any of them .gz; and manifest.csv) in <folder> once
           watch <folder> --db <file>      keep loading new or changed files as they appear (--interval <seconds>, default 5)
           reextract --db <file>           re-run extraction over stored articles after a gazetteer or lexicon change
-          evaluate <folder> --gold <file> score the extractor on annotated articles (gold format: Reference/EXTRACTION.md); writes nothing
+          evaluate <folder> --gold <file> score the extractor on annotated articles (gold format: Reference/EXTRACTION.md); writes nothing;
+                                          each file's language is read from its text (--language en|ar to set it)
           spelling-collisions <word list> list the words the spelling-tolerant place matching would read as a place
           inspect <file>...               print what the ingest would store for each file (one JSON object a line); writes nothing
         options:

@@ -36,7 +36,8 @@ public static class IngestProgram
                 return Fatal;
             }
             var evaluationReference = new ReferenceFiles(cli.Options.GetValueOrDefault("reference") ?? ReferenceFiles.DefaultFolder);
-            return await Evaluation.ExtractionEvaluation.RunAsync(cli.Positional[0], goldPath, evaluationReference, output, errors);
+            return await Evaluation.ExtractionEvaluation.RunAsync(cli.Positional[0], goldPath, evaluationReference, output, errors,
+                cli.Options.GetValueOrDefault("language"));
         }
         if (cli?.Command == "spelling-collisions" && cli.Positional.Count == 1)
         {

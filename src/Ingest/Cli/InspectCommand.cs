@@ -27,7 +27,7 @@ public static class InspectCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> paths, ReferenceFiles reference, long maxBytes, TextWriter output, TextWriter errors)
     {
         var outlets = reference.ReadOutlets();
-        var extractor = new FactExtractor(reference.ReadGazetteer(), reference.ReadLexicon(), reference.ReadSources(), reference.ReadCues());
+        var extractor = new FactExtractor(reference.ReadGazetteer(), reference.ReadLexicon(), reference.ReadSources(), reference.ReadCues(), reference.ReadArabicCues());
         var textResolver = new MetadataResolver(outlets);
         var resolver = new DocumentMetadataResolver(outlets, textResolver);
         var inputs = new InputReader(new ArticleFileReader(maxBytes));

@@ -1,6 +1,7 @@
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Reference;
+using AleppoDashboard.Data.Text;
 using AleppoDashboard.Ingest.Extraction;
 
 namespace AleppoDashboard.Ingest.Evaluation;
@@ -124,11 +125,17 @@ public sealed class ArticleScore
         var name = Key(g.Scope["neighbourhood:".Length..]);
         if (mentions.Any(m => m.PlaceId == id && Key(m.MatchedText) == name)) return true;
         return gazetteer.FirstOrDefault(p => p.Id == id) is { } place
-            && place.Aliases.Split('|').Append(place.Name).Any(n => Key(n) == name);
+            && place.Aliases.Split('|').Append(place.Name).Concat(place.AliasesAr.Split('|')).Append(place.NameAr ?? "").Any(n => Key(n) == name);
     }
 
+    /// <summary>A name folded for comparison, without its article: Arabic by the Arabic normalisation, the rest as English names are.</summary>
     static string Key(string name)
     {
+        if (ArabicNormalization.HasArabic(name))
+        {
+            var arabic = ArabicNormalization.Normalize(name).Trim();
+            return arabic.StartsWith("ال", StringComparison.Ordinal) ? arabic[2..] : arabic;
+        }
         var folded = TextFolding.FoldPhrase(name);
         return folded.StartsWith("al ", StringComparison.Ordinal) ? folded[3..] : folded;
     }

@@ -3,16 +3,20 @@ using AleppoDashboard.Data.Reference;
 using AleppoDashboard.Ingest.Extraction;
 using AleppoDashboard.Ingest.Files;
 using AleppoDashboard.Ingest.Loading;
+using AleppoDashboard.Ingest.Text;
 
 namespace AleppoDashboard.Ingest.Evaluation;
 
 /// <summary>
 /// Scores the extractor on an annotated folder: each gold article's file is read as the ingest reads it, split and
 /// extracted as the ingest does, and compared with its annotation (<see cref="ArticleScore"/>). Nothing is stored.
+/// Each file's language is guessed from its text as the ingest guesses it (so Arabic files go to the Arabic extractor),
+/// unless <c>--language</c> sets it for all.
 /// </summary>
 public static class ExtractionEvaluation
 {
-    public static async Task<int> RunAsync(string folder, string goldPath, ReferenceFiles reference, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(string folder, string goldPath, ReferenceFiles reference, TextWriter output, TextWriter errors,
+        string? language = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -30,7 +34,7 @@ public static class ExtractionEvaluation
             return 1;
         }
         var gazetteer = reference.ReadGazetteer();
-        var extractor = new FactExtractor(gazetteer, reference.ReadLexicon(), reference.ReadSources(), reference.ReadCues());
+        var extractor = new FactExtractor(gazetteer, reference.ReadLexicon(), reference.ReadSources(), reference.ReadCues(), reference.ReadArabicCues());
         var reader = new ArticleFileReader();
         var total = new ArticleScore();
         var problems = new List<string>();
@@ -48,7 +52,11 @@ public static class ExtractionEvaluation
                 await errors.WriteLineAsync($"error: {entry.File} {e.Message}");
                 return 1;
             }
-            var article = new Article { Headline = text.Headline, Body = text.Body, SourceFile = entry.File, ContentHash = text.ContentHash };
+            var article = new Article
+            {
+                Headline = text.Headline, Body = text.Body, SourceFile = entry.File, ContentHash = text.ContentHash,
+                Language = language ?? LanguageGuess.Guess(text.Headline + "\n" + text.Body),
+            };
             article.Sentences = ArticleBuilder.SentencesOf(article);
             var score = ArticleScore.Compute(entry, article, extractor.Extract(article), gazetteer);
             Add(total, score);

@@ -1,6 +1,7 @@
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Reference;
+using AleppoDashboard.Ingest.Extraction.Arabic;
 
 namespace AleppoDashboard.Ingest.Extraction;
 
@@ -24,8 +25,11 @@ public sealed class FactExtractor
     readonly SourceAttributionFinder sources;
     readonly FramingTermCounter terms;
     readonly int quantityKind;
+    readonly ArabicFactExtractor arabic;
 
-    public FactExtractor(IReadOnlyList<Place> gazetteer, IReadOnlyList<FramingTerm> lexicon, IReadOnlyList<SourcePattern> sourcePatterns, IReadOnlyList<ExtractionCue> cues)
+    /// <param name="arabicCues">The Arabic cue words; null reads those shipped beside the program.</param>
+    public FactExtractor(IReadOnlyList<Place> gazetteer, IReadOnlyList<FramingTerm> lexicon, IReadOnlyList<SourcePattern> sourcePatterns, IReadOnlyList<ExtractionCue> cues,
+        IReadOnlyList<ExtractionCue>? arabicCues = null)
     {
         Gazetteer = gazetteer;
         Lexicon = lexicon;
@@ -37,11 +41,12 @@ public sealed class FactExtractor
         quantityKind = index.AddKind(pluralOrPossessive: false);
         foreach (var (word, role) in vocabulary.QuantityWords) index.Add(quantityKind, word, role);
         claims = new ClaimExtractor(vocabulary);
+        arabic = new ArabicFactExtractor(gazetteer, lexicon, sourcePatterns, arabicCues ?? Shipped.ReadArabicCues());
     }
 
     /// <summary>An extractor with the source list and cue words of the reference files shipped beside the program.</summary>
     public FactExtractor(IReadOnlyList<Place> gazetteer, IReadOnlyList<FramingTerm> lexicon)
-        : this(gazetteer, lexicon, Shipped.ReadSources(), Shipped.ReadCues())
+        : this(gazetteer, lexicon, Shipped.ReadSources(), Shipped.ReadCues(), Shipped.ReadArabicCues())
     {
     }
 
@@ -52,9 +57,13 @@ public sealed class FactExtractor
     public IReadOnlyList<Place> Gazetteer { get; }
     public IReadOnlyList<FramingTerm> Lexicon { get; }
 
-    /// <summary>Facts for <paramref name="article"/>, whose <see cref="Article.Sentences"/> are set; facts point at those sentence objects.</summary>
+    /// <summary>
+    /// Facts for <paramref name="article"/>, whose <see cref="Article.Sentences"/> are set; facts point at those sentence
+    /// objects. An article whose <see cref="Article.Language"/> is Arabic goes to the <see cref="ArabicFactExtractor"/>.
+    /// </summary>
     public ExtractedFacts Extract(Article article)
     {
+        if (IsArabic(article.Language)) return arabic.Extract(article);
         var mentions = new List<PlaceMention>();
         var claimFacts = new List<ControlClaim>();
         var attributions = new List<SourceAttribution>();
@@ -133,6 +142,9 @@ public sealed class FactExtractor
         }
         return new ExtractedFacts(mentions, claimFacts, attributions, termHits);
     }
+
+    /// <summary>Whether a language tag ("ar", "ar-SY") is Arabic, which the Arabic extractor reads.</summary>
+    public static bool IsArabic(string? language) => language is not null && language.Trim().Split('-', '_')[0].Equals("ar", StringComparison.OrdinalIgnoreCase);
 
     static T Span<T>(T fact, Article article, Sentence sentence, int start, int end) where T : SentenceSpan
     {

@@ -30,7 +30,7 @@ public sealed class Corpus
         var places = reference.ReadGazetteer();
         var terms = reference.ReadLexicon();
         var outlets = reference.ReadOutlets();
-        var extractor = new FactExtractor(places, terms, reference.ReadSources(), reference.ReadCues());
+        var extractor = new FactExtractor(places, terms, reference.ReadSources(), reference.ReadCues(), reference.ReadArabicCues());
         var rebuilder = new FactRebuilder(databases, extractor, time);
         string? reason = null;
         await using (var db = await databases.CreateDbContextAsync(ct))

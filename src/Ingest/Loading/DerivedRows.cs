@@ -13,16 +13,16 @@ internal sealed record DerivedRows(List<Sentence> Sentences, ExtractedFacts Fact
 {
     /// <summary>
     /// Sentences and facts of the text. <see cref="FactExtractor"/> keeps its scratch tables per thread. The extractor
-    /// reads English: an article in another language gets its sentences (to read and search) but no facts.
+    /// reads English and Arabic: an article in another language gets its sentences (to read and search) but no facts.
     /// </summary>
     public static DerivedRows Of(string headline, string body, string? outletName, FactExtractor extractor, string? language = null)
     {
         var draft = new Article
         {
-            Headline = headline, Body = body, SourceFile = "", ContentHash = "", Outlet = outletName is null ? null! : new Outlet { Slug = "", Name = outletName },
+            Headline = headline, Body = body, SourceFile = "", ContentHash = "", Language = language, Outlet = outletName is null ? null! : new Outlet { Slug = "", Name = outletName },
         };
         draft.Sentences = ArticleBuilder.SentencesOf(draft);
-        var facts = LanguageGuess.IsEnglishOrUnknown(language) ? extractor.Extract(draft) : ExtractedFacts.None;
+        var facts = LanguageGuess.IsEnglishOrUnknown(language) || FactExtractor.IsArabic(language) ? extractor.Extract(draft) : ExtractedFacts.None;
         return new(draft.Sentences, facts, outletName);
     }
 

@@ -96,10 +96,10 @@ public sealed class DocumentMetadataResolver(IReadOnlyList<OutletProfile> outlet
         };
     }
 
-    /// <summary>The flag on an article that is not in English.</summary>
-    static IEnumerable<string> NotEnglish(string? language) => LanguageGuess.IsEnglishOrUnknown(language)
+    /// <summary>The flag on an article in a language the extractor does not read (it reads English and Arabic).</summary>
+    static IEnumerable<string> NotEnglish(string? language) => LanguageGuess.IsEnglishOrUnknown(language) || Extraction.FactExtractor.IsArabic(language)
         ? []
-        : [$"Not English ({LanguageGuess.NameOf(language!)}, {language}): stored without extracted facts (the extractor reads English)."];
+        : [$"Not English or Arabic ({LanguageGuess.NameOf(language!)}, {language}): stored without extracted facts (the extractor reads English and Arabic)."];
 
     /// <summary>
     /// The language: the manifest's, else the file's own statement unless the text's script plainly contradicts it (a

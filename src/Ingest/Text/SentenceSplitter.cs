@@ -5,7 +5,7 @@ namespace AleppoDashboard.Ingest.Text;
 /// <summary>
 /// Splits text into sentences as character spans. A sentence never crosses a line break; within a line it
 /// ends at . ! or ? (with any closing quotes or brackets) followed by a space and a capital, digit or
-/// opening quote, unless the word before the stop is a known abbreviation (Mr., Gen., Dec., U.S.) or an initial.
+/// opening quote (or an Arabic letter: Arabic has no capitals; ؟ is a stop too), unless the word before the stop is a known abbreviation (Mr., Gen., Dec., U.S.) or an initial.
 /// </summary>
 public static partial class SentenceSplitter
 {
@@ -62,6 +62,6 @@ public static partial class SentenceSplitter
     }
 
     /// <summary>The stop and its closing quotes/brackets; the following space and an opening capital, digit or quote are looked ahead.</summary>
-    [GeneratedRegex(@"[.!?]+[""”’')\]]*(?=\s+[""“‘'(\[]?[\p{Lu}\d])")]
+    [GeneratedRegex(@"[.!?؟]+[""”’')\]»]*(?=\s+[""“‘'(\[«]?[\p{Lu}\d\p{IsArabic}])")]
     private static partial Regex Boundary();
 }

@@ -1,0 +1,53 @@
+using System.Globalization;
+using AleppoDashboard.Data.Reference;
+
+namespace AleppoDashboard.Ingest.Extraction.Arabic;
+
+/// <summary>
+/// The Arabic cue words of <c>extraction-cues-ar.csv</c>, one phrase table per role (the roles are listed in
+/// EXTRACTION.md). Each phrase's value is its row's value: a number, a share, a side, a hedge or a scope.
+/// </summary>
+public sealed class ArabicCues
+{
+    static readonly string[] Roles =
+    [
+        "percent", "number", "fraction", "hedge", "unit", "count-of", "verb", "actor", "not-subject-before", "holder", "scope", "pointer",
+        "not-territory", "territory", "place-generic", "place-ambiguous", "speech",
+    ];
+
+    readonly Dictionary<string, ArabicPhraseTable<string>> tables = Roles.ToDictionary(r => r, _ => new ArabicPhraseTable<string>());
+
+    public ArabicCues(IReadOnlyList<ExtractionCue> cues)
+    {
+        foreach (var cue in cues)
+        {
+            if (!tables.TryGetValue(cue.Role, out var table))
+            {
+                throw new ReferenceDataException($"{ReferenceFiles.ArabicCuesFile}: unknown role '{cue.Role}'.");
+            }
+            if (cue.Role is "number" or "fraction" && !double.TryParse(cue.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                throw new ReferenceDataException($"{ReferenceFiles.ArabicCuesFile}: role '{cue.Role}' needs a number as value, not '{cue.Value}'.");
+            }
+            foreach (var phrase in cue.Phrases) table.Add(phrase, cue.Value);
+        }
+    }
+
+    public ArabicPhraseTable<string> this[string role] => tables[role];
+
+    /// <summary>The value of a <paramref name="role"/> phrase at token <paramref name="i"/>, with where it ends, or null.</summary>
+    public ArabicMatch<string>? At(string role, List<ArabicToken> tokens, int i) =>
+        i >= 0 && i < tokens.Count ? tables[role].MatchAt(tokens, i) : null;
+
+    /// <summary>A <paramref name="role"/> phrase that ends just before token <paramref name="end"/> (looking back up to four tokens).</summary>
+    public ArabicMatch<string>? EndingAt(string role, List<ArabicToken> tokens, int end)
+    {
+        for (var start = Math.Max(0, end - 4); start < end; start++)
+        {
+            if (At(role, tokens, start) is { } m && m.End == end) return m;
+        }
+        return null;
+    }
+
+    public static double Number(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+}
