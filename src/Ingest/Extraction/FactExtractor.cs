@@ -85,13 +85,13 @@ public sealed class FactExtractor
             var placeHits = places.Accept(text, placeFound, tokens, sentence.Part == TextPart.Headline);
             foreach (var hit in placeHits)
             {
-                mentions.Add(Span(new PlaceMention { PlaceId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+                mentions.Add(FactSpans.Span(new PlaceMention { PlaceId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
 
             var sourceHits = sources.Accept(found[sources.Kind], tokens);
             foreach (var hit in sourceHits)
             {
-                attributions.Add(Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+                attributions.Add(FactSpans.Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
             var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source;
             speakers[s] = speaker;
@@ -115,7 +115,7 @@ public sealed class FactExtractor
                 var openQuote = speaker is null && !pronoun && ClaimCredit.OpensQuote(text);
                 foreach (var claim in claimed)
                 {
-                    var fact = Span(new ControlClaim { Scope = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
+                    var fact = FactSpans.Span(new ControlClaim { Scope = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
                     ClaimCredit.Apply(fact, claim, credited, outletName);
                     claimFacts.Add(fact);
                     if (openQuote) quoted.Add((fact, claim, s));
@@ -125,7 +125,7 @@ public sealed class FactExtractor
 
             foreach (var hit in FramingTermCounter.Accept(found[terms.Kind]))
             {
-                termHits.Add(Span(new FramingTermHit { TermId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+                termHits.Add(FactSpans.Span(new FramingTermHit { TermId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
         }
         // "We have taken 90 percent of east Aleppo. The rest will follow," a military source said.
@@ -146,13 +146,4 @@ public sealed class FactExtractor
     /// <summary>Whether a language tag ("ar", "ar-SY") is Arabic, which the Arabic extractor reads.</summary>
     public static bool IsArabic(string? language) => language is not null && language.Trim().Split('-', '_')[0].Equals("ar", StringComparison.OrdinalIgnoreCase);
 
-    static T Span<T>(T fact, Article article, Sentence sentence, int start, int end) where T : SentenceSpan
-    {
-        fact.Article = article;
-        fact.Sentence = sentence;
-        fact.Start = start;
-        fact.Length = end - start;
-        fact.MatchedText = sentence.Text.Substring(start, end - start);
-        return fact;
-    }
 }

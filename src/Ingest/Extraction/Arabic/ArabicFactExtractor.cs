@@ -49,12 +49,12 @@ public sealed class ArabicFactExtractor
             var placeHits = places.Find(text, tokens);
             foreach (var hit in placeHits)
             {
-                mentions.Add(Span(new PlaceMention { PlaceId = hit.Place.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+                mentions.Add(FactSpans.Span(new PlaceMention { PlaceId = hit.Place.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
             var sourceHits = sources.Find(text, tokens);
             foreach (var hit in sourceHits)
             {
-                attributions.Add(Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+                attributions.Add(FactSpans.Span(new SourceAttribution { Source = hit.Source.Name, SourceKind = hit.Source.Kind, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
             var speaker = sourceHits.Count > 0 ? sourceHits[0].Source
                 : lastSpeaker is { } last && s - last.Sentence <= SpeakerReach && sources.OpensWithSpeech(tokens) ? last.Source : null;
@@ -68,7 +68,7 @@ public sealed class ArabicFactExtractor
                     var id = TopicPlace(recentPlaces.Where(p => s - p.Sentence <= PlaceReach).Concat(before).ToList()) ?? after?.Id;
                     claim = claim with { Scope = id is null ? ClaimScopes.East : ClaimScopes.Place(id) };
                 }
-                var fact = Span(new ControlClaim { Scope = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
+                var fact = FactSpans.Span(new ControlClaim { Scope = "", AttributedTo = "", MatchedText = "" }, article, sentence, claim.Start, claim.End);
                 ClaimCredit.Apply(fact, claim, speaker, outletName);
                 claimFacts.Add(fact);
             }
@@ -77,7 +77,7 @@ public sealed class ArabicFactExtractor
             foreach (var m in terms.FindAll(tokens))
             {
                 var start = ArabicSpans.SkipLetters(text, tokens[m.First], m.Strip);
-                termHits.Add(Span(new FramingTermHit { TermId = m.Value.Id, MatchedText = "" }, article, sentence, start, tokens[m.End - 1].End));
+                termHits.Add(FactSpans.Span(new FramingTermHit { TermId = m.Value.Id, MatchedText = "" }, article, sentence, start, tokens[m.End - 1].End));
             }
         }
         return new ExtractedFacts(mentions, claimFacts, attributions, termHits);
@@ -97,13 +97,4 @@ public sealed class ArabicFactExtractor
 
     static bool IsCityHalf(Place place) => place.Kind == "city-part" && place.Sector is "east" or "west";
 
-    static T Span<T>(T fact, Article article, Sentence sentence, int start, int end) where T : SentenceSpan
-    {
-        fact.Article = article;
-        fact.Sentence = sentence;
-        fact.Start = start;
-        fact.Length = end - start;
-        fact.MatchedText = sentence.Text.Substring(start, end - start);
-        return fact;
-    }
 }
