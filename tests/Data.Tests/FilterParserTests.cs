@@ -17,6 +17,20 @@ public class FilterParserTests
     }
 
     [Fact]
+    public void ReadsLanguagesAndRejectsWhatIsNotALanguageCode()
+    {
+        var result = Parse(("lang", "ar"), ("lang", "EN"), ("lang", "ar"));
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(["ar", "en"], result.Filter.Languages);
+        Assert.Equal("?lang=ar&lang=en", result.Filter.ToQueryString());
+        Assert.False(result.Filter.IsEmpty);
+
+        var bad = Parse(("lang", "arabic"));
+        Assert.False(bad.IsValid);
+        Assert.Equal(["'lang' must be a language code of two or three letters, such as en or ar; got 'arabic'."], bad.Errors);
+    }
+
+    [Fact]
     public void ReadsEveryParameter()
     {
         var result = Parse(("from", "2016-12-01"), ("to", "2016-12-31"), ("outlet", "tasnim-news-agency"), ("outlet", "afp"), ("place", "sukkari"), ("q", "military source"));

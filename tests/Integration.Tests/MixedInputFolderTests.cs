@@ -102,4 +102,34 @@ public class MixedInputFolderTests
         Assert.Contains("dir=\"rtl\" lang=\"ar\"", html);
         Assert.Contains("guessed from text", html);
     }
+
+    [Fact]
+    public async Task TheLangFilterSelectsArticlesByLanguageOnPagesAndExports()
+    {
+        using var folder = new TempFolder();
+        WriteFolder(folder.Path);
+        using var app = new DashboardAppFactory(folder.Path);
+        using var client = app.CreateRealClient();
+        List<(string File, string? Language)> stored;
+        await using (var db = await DataServiceExtensions.CreateFactory(app.DatabasePath).CreateDbContextAsync())
+        {
+            stored = (await db.Articles.Select(a => new { a.SourceFile, a.Language }).ToListAsync()).Select(a => (a.SourceFile, a.Language)).ToList();
+        }
+        static List<string> Files(string csv) => Csv.Parse(csv).Rows.Select(r => r["source_file"]).Order().ToList();
+
+        var arabic = await client.GetStringAsync("/export/articles.csv?lang=ar");
+        Assert.Equal(stored.Where(a => a.Language == "ar").Select(a => a.File).Order().ToList(), Files(arabic));
+        Assert.Contains("halab.html", arabic);
+        var english = await client.GetStringAsync("/export/articles.csv?lang=en");
+        Assert.DoesNotContain("halab.html", english);
+        Assert.Equal(stored.Count(a => a.Language == "en"), Files(english).Count);
+        var both = await client.GetStringAsync("/export/articles.csv?lang=en&lang=ar");
+        Assert.Equal(stored.Count(a => a.Language is "en" or "ar"), Files(both).Count);
+
+        var page = await client.GetStringAsync("/articles?lang=ar");
+        Assert.Contains(TestPages.ArabicHeadline, WebUtility.HtmlDecode(page));
+        var bad = await client.GetAsync("/articles?lang=arabic");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("'lang' must be a language code of two or three letters", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+    }
 }

@@ -3,7 +3,8 @@ namespace AleppoDashboard.Data.Filtering;
 /// <summary>
 /// The one filter every page and export shares, parsed from the query string by <see cref="FilterParser"/>:
 /// <c>from</c>, <c>to</c> (yyyy-MM-dd, inclusive), <c>outlet</c> (repeatable slug), <c>place</c>
-/// (repeatable gazetteer id) and <c>q</c> (full-text search over sentences).
+/// (repeatable gazetteer id), <c>lang</c> (repeatable language code: <see cref="Languages"/>) and <c>q</c> (full-text
+/// search over sentences).
 /// It selects articles; views then show the facts of the selected articles.
 /// </summary>
 public sealed record DashboardFilter(
@@ -22,7 +23,10 @@ public sealed record DashboardFilter(
     /// </summary>
     public SearchMatches? Matches { get; init; }
 
-    public bool IsEmpty => From is null && To is null && Outlets.Count == 0 && Places.Count == 0 && Text is null;
+    /// <summary>The languages of the articles to select ("en", "ar"); empty selects every language, unknown ones included.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    public bool IsEmpty => From is null && To is null && Outlets.Count == 0 && Places.Count == 0 && Languages.Count == 0 && Text is null;
 
     /// <summary>The filter as query-string pairs, in a stable order, for links and exports.</summary>
     public IEnumerable<KeyValuePair<string, string>> ToQueryPairs()
@@ -31,6 +35,7 @@ public sealed record DashboardFilter(
         if (To is { } to) yield return new("to", to.ToString("yyyy-MM-dd"));
         foreach (var o in Outlets) yield return new("outlet", o);
         foreach (var p in Places) yield return new("place", p);
+        foreach (var l in Languages) yield return new("lang", l);
         if (Text is { } q) yield return new("q", q);
     }
 
@@ -50,6 +55,7 @@ public sealed record DashboardFilter(
     {
         Outlets = Outlets.Order(StringComparer.Ordinal).ToList(),
         Places = Places.Order(StringComparer.Ordinal).ToList(),
+        Languages = Languages.Order(StringComparer.Ordinal).ToList(),
     }).ToQueryString();
 
     public DashboardFilter WithPlaces(params string[] places) => this with { Places = places };

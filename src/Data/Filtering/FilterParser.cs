@@ -22,8 +22,9 @@ public static partial class FilterParser
         }
         var outlets = ParseSlugs(values, "outlet", errors);
         var places = ParseSlugs(values, "place", errors);
+        var languages = ParseLanguages(values, errors);
         var text = ParseText(values, errors);
-        return new(new DashboardFilter(from, to, outlets, places, text), errors);
+        return new(new DashboardFilter(from, to, outlets, places, text) { Languages = languages }, errors);
     }
 
     static DateOnly? ParseDate(Dictionary<string, StringValues> values, string key, List<string> errors)
@@ -58,6 +59,17 @@ public static partial class FilterParser
             errors.Add($"'{key}' must be an id of lowercase letters, digits and hyphens, such as 'tasnim-news-agency'; got '{Shorten(slug)}'.");
         }
         return slugs.Where(s => SlugPattern().IsMatch(s)).ToList();
+    }
+
+    static List<string> ParseLanguages(Dictionary<string, StringValues> values, List<string> errors)
+    {
+        if (!values.TryGetValue("lang", out var raw)) return [];
+        var codes = raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim().ToLowerInvariant()).Distinct().ToList();
+        foreach (var code in codes.Where(c => !LanguagePattern().IsMatch(c)))
+        {
+            errors.Add($"'lang' must be a language code of two or three letters, such as en or ar; got '{Shorten(code)}'.");
+        }
+        return codes.Where(c => LanguagePattern().IsMatch(c)).Take(MaxRepeats).ToList();
     }
 
     static string? ParseText(Dictionary<string, StringValues> values, List<string> errors)
@@ -100,4 +112,7 @@ public static partial class FilterParser
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$")]
     private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[a-z]{2,3}$")]
+    private static partial Regex LanguagePattern();
 }

@@ -24,6 +24,11 @@ public static class FilterQueries
             var outlets = filter.Outlets.ToList();
             articles = articles.Where(a => outlets.Contains(a.Outlet.Slug));
         }
+        if (filter.Languages.Count > 0)
+        {
+            var languages = filter.Languages.ToList();
+            articles = articles.Where(a => a.Language != null && languages.Contains(a.Language));
+        }
         if (filter.Places.Count > 0)
         {
             var places = filter.Places.ToList();
