@@ -145,16 +145,19 @@ public sealed class PlaceSpellingMatcher
         var bestEnd = 0;
         var bestDistance = double.MaxValue;
         var tie = false;
+        // How many capitalised words follow this one closely: a longer name cannot fit ("Aleppo" then a small word)
+        var closeRun = 0;
+        while (at + closeRun + 1 < textWords.Count && closeRun + 1 < maxWords && textWords[at + closeRun + 1].FollowsClosely) closeRun++;
         foreach (var entry in firstWord.Entries!)
         {
             var count = entry.Keys.Length;
-            if (at + count > textWords.Count || count == 1 && (firstWord.Ordinary ??= IsOrdinaryWord(firstWord.Folded))) continue;
+            if (count - 1 > closeRun || count == 1 && (firstWord.Ordinary ??= IsOrdinaryWord(firstWord.Folded))) continue;
             // The keys first (cheap), the vowels only for a name whose every word has the right consonants
             var fits = true;
             for (var w = 1; w < count && fits; w++)
             {
                 var word = textWords[at + w];
-                fits = word.FollowsClosely && KeyFits(SpellingOf(text, word, cache).Key, entry.Keys[w], w == count - 1);
+                fits = KeyFits(SpellingOf(text, word, cache).Key, entry.Keys[w], w == count - 1);
             }
             if (!fits) continue;
             var distance = 0.0;
