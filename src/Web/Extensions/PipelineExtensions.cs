@@ -27,7 +27,9 @@ public static class PipelineExtensions
         var api = app.MapGroup("/api").AddEndpointFilter<ValidFilterRequired>();
         api.MapMapApi();
         api.MapClaimsApi();
-        app.MapRazorComponents<App>();
+        app.MapStaticAssets();
+        // The security headers already forbid framing (frame-ancestors 'none'); no second, looser policy from Blazor.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
