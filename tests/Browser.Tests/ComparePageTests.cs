@@ -34,9 +34,9 @@ public class ComparePageTests(BrowserFixture fixture)
         await Assertions.Expect(tasnim.GetByText("shared copy")).ToBeVisibleAsync();
         await Assertions.Expect(tasnim.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Reuters \\(syndicated\\) article \\d+, sentence \\d+$") })).ToBeVisibleAsync();
 
-        // Open the sentence in its article: the anchor is the sentence.
+        // Open the sentence in its article: the anchor is the sentence, and the search comes along.
         await tasnim.Locator("a.sentence-link").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/articles/\\d+#s\\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/articles/\\d+\\?q=%22according%20to%20plan%22#s\\d+$"));
         var anchor = new Uri(page.Url).Fragment.TrimStart('#');
         await Assertions.Expect(page.Locator($"[id='{anchor}']")).ToContainTextAsync("The advance is going according to plan");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Syrian Forces Press Attack in East Aleppo");
