@@ -41,6 +41,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Map
         var cleaned = tileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0").Replace("{r}", "");
         if (!Uri.TryCreate(cleaned, UriKind.Absolute, out var uri)) return "";
         var host = tileUrl.Contains("{s}") ? "*." + string.Join('.', uri.Host.Split('.').Skip(1)) : uri.Host;
-        return $" {uri.Scheme}://{host}";
+        return $" {uri.Scheme}://{host}" + (uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
