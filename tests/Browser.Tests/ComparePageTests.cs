@@ -25,9 +25,14 @@ public class ComparePageTests(BrowserFixture fixture)
         await Assertions.Expect(placeRow.GetByText("Tasnim News Agency said nothing on this in the filtered articles.")).ToBeVisibleAsync();
 
         // Search a phrase instead (untick the place in the filter bar): Tasnim's and Reuters' copies of one quote.
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "sukkari" }).UncheckAsync();
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search sentences" }).FillAsync("\"according to plan\"");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        var bar = page.Locator("section.filter-panel[data-interactive=true]");
+        await Assertions.Expect(bar).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await bar.GetByRole(AriaRole.Link, new() { Name = "Remove the filter Sukkari" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/compare$"));
+        bar = page.Locator("section.filter-panel[data-interactive=true]");
+        await Assertions.Expect(bar).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await bar.GetByLabel("Search sentences").FillAsync("\"according to plan\"");
+        await bar.GetByLabel("Search sentences").PressAsync("Enter");
         var textRow = page.Locator("tr.compare-row[data-topic='text:\"according to plan\"']");
         var tasnim = textRow.Locator("td[data-outlet='tasnim-news-agency']");
         await Assertions.Expect(tasnim.Locator("mark")).ToHaveTextAsync("according to plan");

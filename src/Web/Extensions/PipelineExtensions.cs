@@ -15,6 +15,7 @@ public static class PipelineExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
+        app.UseMiddleware<EmptyParametersRedirect>();
         app.UseAntiforgery();
         // Only endpoints that ask for it (/compare) are cached.
         app.UseOutputCache();

@@ -4,6 +4,7 @@ using AleppoDashboard.Data.Views.Articles;
 using AleppoDashboard.Data.Views.Compare;
 using AleppoDashboard.Data.Views.Control;
 using AleppoDashboard.Data.Views.Map;
+using AleppoDashboard.Data.Views.Places;
 using AleppoDashboard.Web.Caching;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Filtering;
@@ -44,6 +45,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<CompareViewCache>();
         builder.Services.AddOutputCache(o => o.AddComparePolicy());
         builder.Services.AddSingleton<MapPlacesCache>();
+        builder.Services.AddSingleton<PlacePickerCache>();
         builder.Services.AddSingleton<ControlViewCache>();
         builder.Services.AddSingleton<ViewCacheWarmer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ViewCacheWarmer>());
