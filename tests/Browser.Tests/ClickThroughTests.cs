@@ -14,9 +14,12 @@ public class ClickThroughTests(BrowserFixture fixture)
         await watched.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Aleppo");
 
-        // Filter to one outlet with the filter bar (a plain GET form).
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Tasnim News Agency" }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        // Filter to one outlet with the filter bar's outlet list: the page follows when the list closes.
+        var bar = page.Locator("section.filter-panel[data-interactive=true]");
+        await Assertions.Expect(bar).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await bar.Locator(".filter-outlets .mud-select-input").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Tasnim News Agency" }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("outlet=tasnim-news-agency"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Articles", Exact = true }).ClickAsync();

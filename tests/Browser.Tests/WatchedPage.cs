@@ -30,7 +30,19 @@ public sealed class WatchedPage
 
     public Uri BaseAddress { get; }
 
-    public Task<IResponse?> GotoAsync(string relative) => Page.GotoAsync(new Uri(BaseAddress, relative).ToString());
+    /// <summary>
+    /// Opens a page and, when it has the filter bar, waits until the bar is interactive (MudBlazor over the circuit
+    /// replaces the server-rendered form), so that a test sees and audits the page as a reader with JavaScript uses it.
+    /// </summary>
+    public async Task<IResponse?> GotoAsync(string relative)
+    {
+        var response = await Page.GotoAsync(new Uri(BaseAddress, relative).ToString());
+        if (await Page.Locator("form.filter-bar").CountAsync() > 0)
+        {
+            await Page.Locator("section.filter-panel[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
+        }
+        return response;
+    }
 
     /// <summary>Fails the test when the page logged an error, threw, opened a dialog or reached past localhost.</summary>
     public void AssertClean()

@@ -216,6 +216,6 @@ public partial class ClaimsApiTests(KnownClaimsApp fixture) : IClassFixture<Know
         Assert.Contains("4 claims", html);
     }
 
-    [GeneratedRegex("<tr data-claim=\"(?<id>\\d+)\" data-plotted=\"(?<plotted>true|false)\">.*?<span class=\"claim-value\">(?<value>[0-9.]+)%</span>", RegexOptions.Singleline)]
+    [GeneratedRegex("<tr id=\"claim-\\d+\"(?: class=\"[^\"]*\")? data-claim=\"(?<id>\\d+)\" data-plotted=\"(?<plotted>true|false)\">.*?<span class=\"claim-value\">(?<value>[0-9.]+)%</span>", RegexOptions.Singleline)]
     private static partial Regex TableRow();
 }

@@ -56,7 +56,7 @@ public static partial class ComparePageHtml
     [GeneratedRegex("""<td class="compare-cell" data-outlet="(?<outlet>[^"]*)">(?<body>.*?)</td>""", RegexOptions.Singleline)]
     private static partial Regex CellPattern();
 
-    [GeneratedRegex("""<li class="compare-sentence[^"]*">(?<body>.*?href="/articles/(?<article>\d+)#s(?<index>\d+)" class="sentence-link".*?)</li>""", RegexOptions.Singleline)]
+    [GeneratedRegex("""<li class="compare-sentence[^"]*">(?<body>.*?href="/articles/(?<article>\d+)(?:\?[^"#]*)?#s(?<index>\d+)" class="sentence-link".*?)</li>""", RegexOptions.Singleline)]
     private static partial Regex SentencePattern();
 
     [GeneratedRegex("""Showing \d+ of (?<total>[\d,]+) sentences\.\s*<a href="(?<href>[^"]*)" download>""")]

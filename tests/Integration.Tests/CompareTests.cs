@@ -26,8 +26,10 @@ public class CompareTests(SeedsApp app) : IClassFixture<SeedsApp>
         var reuters = Assert.Single(row[Reuters]);
         Assert.True(tasnim.Shared);
         Assert.True(reuters.Shared);
-        Assert.Contains($"href=\"/articles/{reuters.ArticleId}#s{reuters.Index}\">Reuters (syndicated) article {reuters.ArticleId}, sentence {reuters.Index}</a>", tasnim.Html);
-        Assert.Contains($"href=\"/articles/{tasnim.ArticleId}#s{tasnim.Index}\">Tasnim News Agency article {tasnim.ArticleId}, sentence {tasnim.Index}</a>", reuters.Html);
+        // Links to the other copies keep the page's filter (the search).
+        var filter = "?q=" + Uri.EscapeDataString(PlanQuery);
+        Assert.Contains($"href=\"/articles/{reuters.ArticleId}{filter}#s{reuters.Index}\">Reuters (syndicated) article {reuters.ArticleId}, sentence {reuters.Index}</a>", tasnim.Html);
+        Assert.Contains($"href=\"/articles/{tasnim.ArticleId}{filter}#s{tasnim.Index}\">Tasnim News Agency article {tasnim.ArticleId}, sentence {tasnim.Index}</a>", reuters.Html);
         // The matched words are highlighted, and outlets that never wrote them get the empty state.
         Assert.Contains("<mark class=\"fact fact-hit\" title=\"Matches the search\">according to plan</mark>", tasnim.Html);
         Assert.Empty(row["business-recorder"]);

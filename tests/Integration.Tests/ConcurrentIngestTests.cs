@@ -108,8 +108,8 @@ public class ConcurrentIngestTests(Xunit.Abstractions.ITestOutputHelper output)
             var shown = page.QuerySelectorAll("#s0, .article-body .sentence").Length;
             Assert.True(sentenceCounts[headline] == shown, $"{path} ('{headline}') shows {shown} sentences, not {sentenceCounts[headline]}");
             // The facts shown are those of the same version: the legend counts them, the text marks them.
-            var counted = page.QuerySelectorAll(".fact-legend > span").Sum(s => int.Parse(s.TextContent.Trim().Split(' ')[^1], CultureInfo.InvariantCulture));
-            var marked = page.QuerySelectorAll("h1#s0 mark.fact, .article-body mark.fact").Length;
+            var counted = page.QuerySelectorAll(".fact-legend .fact-chip-count").Sum(s => int.Parse(s.TextContent.Trim(), CultureInfo.InvariantCulture));
+            var marked = page.QuerySelectorAll("h1#s0 .fact, .article-body .fact").Length;
             Assert.True(marked <= counted && (counted == 0) == (marked == 0), $"{path} ('{headline}') counts {counted} facts but marks {marked}");
         }
     }

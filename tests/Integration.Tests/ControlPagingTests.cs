@@ -88,6 +88,25 @@ public partial class ControlPagingTests(ManyClaimsApp fixture) : IClassFixture<M
         Assert.Equal(50, ClaimIds(html).Count);
     }
 
+    [Fact]
+    public async Task AClaimLinkOpensTheTableAtThePageOfThatClaimWithItsRowHighlighted()
+    {
+        var third = ClaimIds(await fixture.Client.GetStringAsync("/control?scope=east&page=3"));
+        var wanted = third[10];
+        var html = await fixture.Client.GetStringAsync($"/control?scope=east&claim={wanted}");
+        Assert.Contains("Page 3 of 3", html);
+        Assert.Contains($"<tr id=\"claim-{wanted}\" class=\"is-highlighted\" data-claim=\"{wanted}\"", html);
+        Assert.Single(Regex.Matches(html, "is-highlighted"));
+
+        // A claim the filter leaves out, or not a number: the first page, nothing marked.
+        foreach (var claim in new[] { "999999", "x" })
+        {
+            var other = await fixture.Client.GetStringAsync("/control?scope=east&claim=" + claim);
+            Assert.Contains("Page 1 of 3", other);
+            Assert.DoesNotContain("is-highlighted", other);
+        }
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("two")]
@@ -99,6 +118,6 @@ public partial class ControlPagingTests(ManyClaimsApp fixture) : IClassFixture<M
         Assert.Contains($"'page' must be a whole number from 1 up; got '{page}'.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
-    [GeneratedRegex("<tr data-claim=\"(\\d+)\"")]
+    [GeneratedRegex("<tr id=\"claim-\\d+\"(?: class=\"[^\"]*\")? data-claim=\"(\\d+)\"")]
     private static partial Regex ClaimRow();
 }

@@ -16,6 +16,9 @@ public class DashboardAppFactory(string? articleFolder = null) : WebApplicationF
 
     public string DatabasePath => data.File("dashboard.db");
 
+    /// <summary>Map:TileUrl; empty (no tiles) unless a test gives one, e.g. an unreachable server.</summary>
+    public string TileUrl { get; init; } = "";
+
     /// <summary>The base address of the running server, e.g. http://127.0.0.1:41234/.</summary>
     public Uri ServerAddress
     {
@@ -34,7 +37,7 @@ public class DashboardAppFactory(string? articleFolder = null) : WebApplicationF
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Seeds:Path", articleFolder ?? RepoPaths.Seeds);
         builder.UseSetting("Seeds:AutoIngest", "true");
-        builder.UseSetting("Map:TileUrl", "");
+        builder.UseSetting("Map:TileUrl", TileUrl);
         builder.UseSetting("urls", "http://127.0.0.1:0");
     }
 

@@ -1,4 +1,5 @@
 using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Views.Articles;
 using AleppoDashboard.Web.Components.Shared;
 using AleppoDashboard.Web.Views.Articles;
@@ -64,5 +65,23 @@ public class ArticleTableSearchTests : BunitContext
 
         Assert.Equal("/articles/3#s5", table.Find("a[href^='/articles/3#']").GetAttribute("href"));
         Assert.Equal("Sukkari", table.Find("mark").TextContent);
+    }
+}
+
+public class ArticleTableFilterLinkTests : BunitContext
+{
+    static ArticleRow Row(int id) => new(id, "afp", "AFP", new DateOnly(2016, 12, 9), DatePrecision.Day, "Army advances", null, $"{id}.txt", 120, "hash");
+
+    [Fact]
+    public void EveryLinkOutOfAFilteredListCarriesTheFilter()
+    {
+        var filter = new DashboardFilter(new DateOnly(2016, 12, 1), null, ["tasnim-news-agency"], [], null);
+        var table = Render<ArticleTable>(p => p.Add(t => t.Rows, [Row(7)]).Add(t => t.Filter, filter));
+
+        Assert.NotNull(table.Find("a[href='/articles/7?from=2016-12-01&outlet=tasnim-news-agency']"));
+        // The outlet link narrows the filter to that outlet and keeps the dates.
+        Assert.NotNull(table.Find("a[href='/articles?from=2016-12-01&outlet=afp']"));
+        Assert.DoesNotContain("to=", table.Markup);
+        Assert.DoesNotContain("q=", table.Markup);
     }
 }

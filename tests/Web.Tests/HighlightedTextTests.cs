@@ -28,3 +28,34 @@ public class HighlightedTextTests : BunitContext
         Assert.Equal("East Aleppo", Assert.Single(text.FindAll("mark")).TextContent);
     }
 }
+
+public class FactDetailsTests : BunitContext
+{
+    static readonly TextMark Place = new(10, 7, "place", "Place: Sukkari <b>")
+    {
+        Id = "fact-3-10",
+        Links = [new("Show on the map", "/map?outlet=afp&place=sukkari")],
+    };
+
+    [Fact]
+    public void AFactWithLinksIsAButtonThatOpensItsDetailsAndTheTextStaysTheSentence()
+    {
+        var text = Render<HighlightedText>(p => p.Add(t => t.Text, "Shells on Sukkari today.").Add(t => t.Marks, [Place]));
+        var button = text.Find("button.fact.fact-place");
+        Assert.Equal("Sukkari", button.TextContent);
+        Assert.Equal("fact-3-10", button.GetAttribute("popovertarget"));
+        Assert.Equal("Shells on Sukkari today.", text.Nodes.Select(n => n.TextContent).Aggregate("", string.Concat));
+    }
+
+    [Fact]
+    public void TheDetailsArePopoversWithTheirLinksAndTheLabelAsText()
+    {
+        var cards = Render<FactCards>(p => p.Add(c => c.Marks, [Place, new TextMark(0, 3, "term", "no links")]));
+        var card = Assert.Single(cards.FindAll("[popover]"));
+        Assert.Equal("fact-3-10", card.Id);
+        Assert.Equal("Place: Sukkari <b>", card.QuerySelector(".fact-card-label")!.TextContent);
+        Assert.Empty(card.QuerySelectorAll("b"));
+        Assert.Equal("/map?outlet=afp&place=sukkari", card.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("hide", card.QuerySelector("button")!.GetAttribute("popovertargetaction"));
+    }
+}

@@ -15,6 +15,7 @@ public static class PipelineExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
+        app.UseMiddleware<EmptyParametersRedirect>();
         app.UseAntiforgery();
         // Only endpoints that ask for it (/compare) are cached.
         app.UseOutputCache();
@@ -27,7 +28,9 @@ public static class PipelineExtensions
         var api = app.MapGroup("/api").AddEndpointFilter<ValidFilterRequired>();
         api.MapMapApi();
         api.MapClaimsApi();
-        app.MapRazorComponents<App>();
+        app.MapStaticAssets();
+        // The security headers already forbid framing (frame-ancestors 'none'); no second, looser policy from Blazor.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

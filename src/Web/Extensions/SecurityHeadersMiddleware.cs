@@ -6,13 +6,16 @@ namespace AleppoDashboard.Web.Extensions;
 /// <summary>
 /// Headers on every response: a Content-Security-Policy with no inline script (all scripts are files),
 /// no framing, no MIME sniffing, and no referrer leaking a filtered view to other sites.
+/// The one exception is for styles: MudBlazor writes its theme as an inline &lt;style&gt; element and positions its
+/// components with style attributes, so <c>style-src</c> allows <c>'unsafe-inline'</c>. Scripts stay files only.
+/// The circuit of the interactive components is a WebSocket to this origin (<c>connect-src 'self'</c>).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<MapOptions> map)
 {
     readonly string policy = string.Join("; ",
         "default-src 'self'",
         "script-src 'self'",
-        "style-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:" + TileOrigin(map.Value.TileUrl),
         "connect-src 'self'",
         "font-src 'self'",
@@ -38,6 +41,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Map
         var cleaned = tileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0").Replace("{r}", "");
         if (!Uri.TryCreate(cleaned, UriKind.Absolute, out var uri)) return "";
         var host = tileUrl.Contains("{s}") ? "*." + string.Join('.', uri.Host.Split('.').Skip(1)) : uri.Host;
-        return $" {uri.Scheme}://{host}";
+        return $" {uri.Scheme}://{host}" + (uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -4,12 +4,17 @@ using AleppoDashboard.Data.Views.Articles;
 using AleppoDashboard.Data.Views.Compare;
 using AleppoDashboard.Data.Views.Control;
 using AleppoDashboard.Data.Views.Map;
+using AleppoDashboard.Data.Views.Places;
 using AleppoDashboard.Web.Caching;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Filtering;
 using AleppoDashboard.Web.Options;
 using AleppoDashboard.Web.Views.Compare;
 using AleppoDashboard.Web.Views.Map;
+using AleppoDashboard.Web.Interactive;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
 
 namespace AleppoDashboard.Web.Extensions;
 
@@ -40,10 +45,17 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<CompareViewCache>();
         builder.Services.AddOutputCache(o => o.AddComparePolicy());
         builder.Services.AddSingleton<MapPlacesCache>();
+        builder.Services.AddSingleton<PlacePickerCache>();
         builder.Services.AddSingleton<ControlViewCache>();
         builder.Services.AddSingleton<ViewCacheWarmer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ViewCacheWarmer>());
-        builder.Services.AddRazorComponents();
+        // Pages are rendered on the server; the components that need events (the filter bar) run over a circuit.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Serve the packages' web assets (MudBlazor's _content/, _framework/blazor.web.js) from a build in every
+        // environment, not only Development; a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryTokens>());
+        builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
         return builder;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using AleppoDashboard.Data.Filtering;
 using Microsoft.Extensions.Primitives;
 
 namespace AleppoDashboard.Web.Filtering;
@@ -17,6 +19,19 @@ public static class FilterLinks
         (query ?? QueryCollection.Empty)
             .Where(p => !FilterKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase) && !drop.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? "")));
+
+    /// <summary>
+    /// An article page carrying the filter the reader came with (so its nav links, "back" and the map keep it),
+    /// optionally at one sentence (<c>#s{index}</c>). Empty filter values are left out.
+    /// </summary>
+    public static string Article(int articleId, DashboardFilter? filter, int? sentenceIndex = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"/articles/{articleId}")
+        + (filter?.ToQueryString() ?? "")
+        + (sentenceIndex is { } s ? string.Create(CultureInfo.InvariantCulture, $"#s{s}") : "");
+
+    /// <summary>A page (e.g. "/articles", "/map") with the filter and any page settings; empty values are left out.</summary>
+    public static string Page(string path, DashboardFilter filter, params KeyValuePair<string, string>[] settings) =>
+        path + filter.ToQueryString(settings);
 
     public static string Build(IEnumerable<KeyValuePair<string, StringValues>> pairs)
     {

@@ -3,8 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data.Views.Articles;
 
-/// <summary>A highlighted span of a sentence: what kind of fact it is and a short label for its tooltip.</summary>
-public sealed record FactSpan(int SentenceId, int Start, int Length, string Kind, string Label);
+/// <summary>
+/// A highlighted span of a sentence: what kind of fact it is, a short label for its details, and what it is about, so
+/// that the page can link it (the place's id, the claim's id and scope, the framing term's id).
+/// </summary>
+public sealed record FactSpan(int SentenceId, int Start, int Length, string Kind, string Label)
+{
+    public string? PlaceId { get; init; }
+    public int? ClaimId { get; init; }
+    public string? Scope { get; init; }
+    public string? TermId { get; init; }
+}
 
 public static class FactQueries
 {
@@ -13,13 +22,13 @@ public static class FactQueries
     {
         var spans = new List<FactSpan>();
         spans.AddRange(await db.PlaceMentions.AsNoTracking().Where(m => m.ArticleId == articleId)
-            .Select(m => new FactSpan(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name)).ToListAsync(ct));
+            .Select(m => new FactSpan(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name) { PlaceId = m.PlaceId }).ToListAsync(ct));
         spans.AddRange((await db.ControlClaims.AsNoTracking().Where(c => c.ArticleId == articleId).ToListAsync(ct))
-            .Select(c => new FactSpan(c.SentenceId, c.Start, c.Length, "claim", ClaimLabel(c))));
+            .Select(c => new FactSpan(c.SentenceId, c.Start, c.Length, "claim", ClaimLabel(c)) { ClaimId = c.Id, Scope = c.Scope }));
         spans.AddRange(await db.SourceAttributions.AsNoTracking().Where(a => a.ArticleId == articleId)
             .Select(a => new FactSpan(a.SentenceId, a.Start, a.Length, "source", "Source: " + a.Source)).ToListAsync(ct));
         spans.AddRange(await db.FramingTermHits.AsNoTracking().Where(h => h.ArticleId == articleId)
-            .Select(h => new FactSpan(h.SentenceId, h.Start, h.Length, "term", "Framing term: " + h.Term.Label + " (" + h.Term.GroupLabel + ")")).ToListAsync(ct));
+            .Select(h => new FactSpan(h.SentenceId, h.Start, h.Length, "term", "Framing term: " + h.Term.Label + " (" + h.Term.GroupLabel + ")") { TermId = h.TermId }).ToListAsync(ct));
         return spans;
     }
 

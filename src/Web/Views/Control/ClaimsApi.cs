@@ -1,6 +1,7 @@
 using AleppoDashboard.Data.Facts;
 using System.Globalization;
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Views.Articles;
 using AleppoDashboard.Data.Views.Control;
 using AleppoDashboard.Web.Filtering;
@@ -15,10 +16,10 @@ public sealed record ClaimJson(
     string Sentence, int SentenceIndex, int Start, int Length, string MatchedText, string Href,
     double? StatedPercent, string? StatedHolder, string? Stated)
 {
-    public static ClaimJson From(ControlClaimRow c) => new(
+    public static ClaimJson From(ControlClaimRow c, DashboardFilter? filter = null) => new(
         c.ClaimId, c.ArticleId, c.OutletSlug, c.OutletName, c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         c.Precision.ToString().ToLowerInvariant(), c.Plottable, c.ValuePercent, c.Kind.ToText(), c.Scope, c.Count, c.Of, c.Hedge.ToText(), c.AttributedTo,
-        c.SentenceText, c.SentenceIndex, c.Start, c.Length, c.MatchedText, SentenceLinks.Of(c.ArticleId, c.SentenceIndex),
+        c.SentenceText, c.SentenceIndex, c.Start, c.Length, c.MatchedText, SentenceLinks.Of(c.ArticleId, c.SentenceIndex, filter),
         c.StatedPercent, c.StatedHolder, c.Stated);
 }
 
@@ -47,6 +48,7 @@ public static class ClaimsApi
             outlets.Select((o, i) => (o.Id, i)).ToDictionary(o => o.Id, o => o.i));
     }
 
-    static async Task<IResult> Claim(int id, DashboardDb db, CancellationToken ct) =>
-        await db.ControlClaimRowAsync(id, ct) is { } claim ? Results.Ok(ClaimJson.From(claim)) : Results.NotFound();
+    /// <summary>One claim; its link to the sentence carries the filter of the request (the chart asks with its own).</summary>
+    static async Task<IResult> Claim(int id, DashboardDb db, RequestFilter request, CancellationToken ct) =>
+        await db.ControlClaimRowAsync(id, ct) is { } claim ? Results.Ok(ClaimJson.From(claim, (await request.ResolveAsync(ct)).Filter)) : Results.NotFound();
 }

@@ -67,7 +67,7 @@ public static class MapApi
                 published = Date(e.Published),
                 article_id = e.ArticleId,
                 sentence_index = e.SentenceIndex,
-                url = MapLinks.Sentence(e),
+                url = MapLinks.Sentence(e, filter),
             }),
             articles_url = MapLinks.Articles(filter, p.Id),
             compare_url = MapLinks.Compare(filter, p.Id),

@@ -37,7 +37,7 @@ public static class MapExports
                 p.Id, p.Name, sectors.LabelOf(p.Sector), Coordinate(p.Lat), Coordinate(p.Lon), p.Confidence, CsvCells.Of(p.Mentions),
                 .. outlets.Select(o => CsvCells.Of(p.MentionsBy(o.Slug))),
                 p.TopOutlet.Slug, CsvCells.Of(p.First), CsvCells.Of(p.Last),
-                p.Excerpts.FirstOrDefault()?.Text, p.Excerpts.FirstOrDefault() is { } e ? MapLinks.Sentence(e) : null,
+                p.Excerpts.FirstOrDefault()?.Text, p.Excerpts.FirstOrDefault() is { } e ? MapLinks.Sentence(e, Data.Filtering.DashboardFilter.None) : null,
             ]);
     }
 

@@ -33,7 +33,8 @@ export function claimDetails(src, getChart) {
   const load = (claim) => {
     if (loaded.has(claim.claimId)) return Promise.resolve(loaded.get(claim.claimId));
     if (!pending.has(claim.claimId)) {
-      const url = new URL(`/api/claims/${claim.claimId}`, base);
+      // With the chart's own query (its filter), so the claim's link to its sentence keeps the reader's filter.
+      const url = new URL(`/api/claims/${claim.claimId}${base.search}`, base);
       pending.set(claim.claimId, fetch(url, { headers: { Accept: 'application/json' } })
         .then((response) => {
           if (!response.ok) throw new Error(`the claim request answered ${response.status}`);

@@ -4,15 +4,23 @@
 //
 // data-geojson      places (/api/map.geojson with the current filter)
 // data-sectors      sector outlines (/api/map/sectors.geojson)
-// data-tile-url     basemap tile template; empty: no tiles (offline), the outlines and labels carry the map
+// data-tile-url     basemap tile template; empty: no tiles (offline), the outlines and labels carry the map. When
+//                   the tiles cannot be loaded (no network), the map switches to that offline drawing by itself and
+//                   says so in a visible notice.
+// data-focus        a place id: the map opens on that place, its marker marked and its popup open
 // data-color        "sector" or "outlet" (the outlet that mentions a place most)
 // data-label-count  how many of the most mentioned places get a permanent name label
 // data-mini         a small, non-interactive preview; a click opens data-href
 
 const L = window.L;
 const OUTLET_COLORS = 8;
-const MIN_DIAMETER = 14;
-const MAX_DIAMETER = 40;
+// Markers are at least 24 px (a tap target, WCAG 2.5.8), up to 48 px for the most mentioned place.
+const MIN_DIAMETER = 24;
+const MAX_DIAMETER = 48;
+// The tiles count as unreachable when this many fail before any loads, or none has loaded after this long.
+const FAILED_TILES_OFFLINE = 3;
+const TILE_WAIT_MS = 6000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 for (const element of document.querySelectorAll('[data-map]')) {
     drawMap(element).catch(error => {
@@ -31,8 +39,13 @@ async function drawMap(element) {
     map.attributionControl.setPrefix(false);
 
     const tileUrl = element.dataset.tileUrl;
+    // Offline: no tile URL, or tiles that cannot be loaded. The sector names are then drawn on the outlines.
+    const offline = { on: !tileUrl, whenSectors: null };
     if (tileUrl) {
-        L.tileLayer(tileUrl, { attribution: element.dataset.tileAttribution || '', maxZoom: 19 }).addTo(map);
+        watchTiles(element, map, L.tileLayer(tileUrl, { attribution: element.dataset.tileAttribution || '', maxZoom: 19 }).addTo(map), () => {
+            offline.on = true;
+            if (offline.whenSectors) offline.whenSectors();
+        });
     }
     if (!mini) {
         L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
@@ -41,7 +54,11 @@ async function drawMap(element) {
     }
 
     const [sectors, places] = await Promise.all([fetchJson(element.dataset.sectors), fetchJson(element.dataset.geojson)]);
-    const outlines = drawSectors(map, sectors, !tileUrl && !mini);
+    const outlines = drawSectors(map, sectors);
+    if (!mini) {
+        offline.whenSectors = () => drawSectorLabels(map, outlines);
+        if (offline.on) offline.whenSectors();
+    }
     if (outlines.getLayers().length > 0) {
         map.fitBounds(outlines.getBounds(), { padding: [8, 8] });
     }
@@ -51,6 +68,8 @@ async function drawMap(element) {
     const colorBy = element.dataset.color === 'outlet' ? 'outlet' : 'sector';
     const maxMentions = Math.max(1, ...features.map(f => f.properties.mentions));
     const labelCount = mini ? 0 : Number(element.dataset.labelCount || 0);
+    const focusId = mini ? null : element.dataset.focus || null;
+    let focused = null;
 
     const group = mini
         ? L.layerGroup()
@@ -85,8 +104,10 @@ async function drawMap(element) {
             marker.bindTooltip(p.name, { permanent: true, direction: 'right', offset: [size / 2, 0], className: 'map-label' });
         }
         group.addLayer(marker);
+        if (p.place_id === focusId) focused = { marker, name: p.name };
     });
     map.addLayer(group);
+    if (focused) focusOn(element, map, group, focused);
 
     element.dataset.markers = String(features.length);
     setStatus(element, features.length === 0 ? 'No mentioned place to draw.' : '');
@@ -101,8 +122,61 @@ async function fetchJson(url) {
     return response.json();
 }
 
-/** Light outlines of each sector (convex hulls of gazetteer points) and, without tiles, their names. */
-function drawSectors(map, sectors, withLabels) {
+/**
+ * Watches the tile layer: when the tiles cannot be loaded (several fail before any loads, or none loads in time),
+ * removes it, switches to the offline drawing and shows a notice saying so.
+ */
+function watchTiles(element, map, tiles, goOffline) {
+    let loaded = 0;
+    let failed = 0;
+    let switched = false;
+    const fallBack = () => {
+        if (switched || loaded > 0) return;
+        switched = true;
+        map.removeLayer(tiles);
+        element.classList.add('is-offline');
+        element.dataset.offline = 'true';
+        showNotice(element, 'Map tiles could not be loaded (no connection to the tile server), so this is the offline drawing: '
+            + 'sector outlines, their names and a scale. The places and their positions are the same.');
+        goOffline();
+    };
+    tiles.on('tileload', () => { loaded++; });
+    tiles.on('tileerror', () => {
+        failed++;
+        if (failed >= FAILED_TILES_OFFLINE) fallBack();
+    });
+    window.setTimeout(fallBack, TILE_WAIT_MS);
+}
+
+/** A visible notice under the map (not only for screen readers). */
+function showNotice(element, message) {
+    let notice = element.parentElement && element.parentElement.querySelector('.map-notice');
+    if (!notice) {
+        notice = node('p', 'map-notice');
+        notice.setAttribute('role', 'status');
+        element.insertAdjacentElement('afterend', notice);
+    }
+    notice.textContent = message;
+}
+
+/** Opens the map on the focused place: zoomed to it (out of its cluster), its marker marked, its popup open. */
+function focusOn(element, map, group, focused) {
+    const open = () => {
+        const icon = focused.marker.getElement();
+        if (icon) icon.classList.add('is-focused');
+        focused.marker.openPopup();
+    };
+    if (group.zoomToShowLayer) {
+        group.zoomToShowLayer(focused.marker, open);
+    } else {
+        map.setView(focused.marker.getLatLng(), 15);
+        open();
+    }
+    element.dataset.focused = focused.name;
+}
+
+/** Light outlines of each sector (convex hulls of gazetteer points). */
+function drawSectors(map, sectors) {
     const layer = L.geoJSON(sectors, {
         interactive: false,
         style: feature => ({
@@ -110,22 +184,24 @@ function drawSectors(map, sectors, withLabels) {
             weight: 1.5, opacity: 0.6, fillOpacity: 0.07, dashArray: '4 4',
         }),
     }).addTo(map);
-    if (withLabels) {
-        // Sector names sit in a pane of their own, under the markers.
-        map.createPane('sector-labels').style.zIndex = 450;
-        layer.eachLayer(hull => {
-            const text = document.createElement('span');
-            text.textContent = hull.feature.properties.label;
-            // Near the top of the outline, where it is less likely to sit on the sector's own markers.
-            const bounds = hull.getBounds();
-            const at = L.latLng(bounds.getNorth() - (bounds.getNorth() - bounds.getSouth()) * 0.2, bounds.getCenter().lng);
-            L.marker(at, {
-                icon: L.divIcon({ className: 'sector-label', html: text, iconSize: [0, 0] }),
-                interactive: false, keyboard: false, pane: 'sector-labels',
-            }).addTo(map);
-        });
-    }
     return layer;
+}
+
+/** Without tiles, the sectors' names, in a pane of their own under the markers. */
+function drawSectorLabels(map, layer) {
+    if (map.getPane('sector-labels')) return;
+    map.createPane('sector-labels').style.zIndex = 450;
+    layer.eachLayer(hull => {
+        const text = document.createElement('span');
+        text.textContent = hull.feature.properties.label;
+        // Near the top of the outline, where it is less likely to sit on the sector's own markers.
+        const bounds = hull.getBounds();
+        const at = L.latLng(bounds.getNorth() - (bounds.getNorth() - bounds.getSouth()) * 0.2, bounds.getCenter().lng);
+        L.marker(at, {
+            icon: L.divIcon({ className: 'sector-label', html: text, iconSize: [0, 0] }),
+            interactive: false, keyboard: false, pane: 'sector-labels',
+        }).addTo(map);
+    });
 }
 
 /** The popup, built from DOM nodes: the place, its counts per outlet, up to three excerpts and links. */
@@ -150,7 +226,7 @@ function popupContent(p) {
         sentence.append(document.createTextNode(excerpt.text.slice(end)));
         quote.append(sentence);
         const source = node('footer', 'small text-body-secondary');
-        source.append(document.createTextNode(`${excerpt.outlet_name}, ${excerpt.published || 'undated'} · `));
+        source.append(document.createTextNode(`${excerpt.outlet_name}, ${pageDate(excerpt.published)} · `));
         source.append(link(excerpt.url, 'read in the article'));
         quote.append(source);
         root.append(quote);
@@ -171,9 +247,16 @@ function clusterIcon(cluster) {
     return L.divIcon({ html: inner, className: `marker-cluster marker-cluster-${size} map-cluster`, iconSize: L.point(40, 40) });
 }
 
-/** Diameter in pixels: the square root of the count, so area tracks mentions; 14 px for one, 40 px for the most. */
+/** A yyyy-MM-dd date as the pages write it: "9 Dec 2016" (or "undated"). */
+function pageDate(iso) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    if (!match) return iso || 'undated';
+    return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** Diameter in pixels: the square root of the count, so area tracks mentions; 24 px for one, 48 px for the most. */
 function diameter(mentions, max) {
-    if (max <= 1) return 20;
+    if (max <= 1) return 30;
     return Math.round(MIN_DIAMETER + (MAX_DIAMETER - MIN_DIAMETER) * Math.sqrt((mentions - 1) / (max - 1)));
 }
 

@@ -1,0 +1,42 @@
+using System.Globalization;
+using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Views.Places;
+
+namespace AleppoDashboard.Web.Interactive;
+
+/// <summary>An outlet the filter bar offers.</summary>
+public sealed record OutletChoice(string Slug, string Name);
+
+/// <summary>A query parameter of the page's own (such as <c>scope</c>) that a filter change keeps.</summary>
+public sealed record QueryPair(string Key, string Value);
+
+/// <summary>
+/// What the interactive filter bar needs, as plain serializable values (it is a root component of its own, so its
+/// parameters cross from the server-rendered page into the circuit): the page it filters, the current filter and the choices.
+/// </summary>
+public sealed record FilterBarState(
+    string Path,
+    string? From,
+    string? To,
+    IReadOnlyList<string> Outlets,
+    IReadOnlyList<string> Places,
+    string? Text,
+    IReadOnlyList<OutletChoice> OutletChoices,
+    IReadOnlyList<PlaceChoice> PlaceChoices,
+    IReadOnlyList<QueryPair> PageSettings)
+{
+    public static FilterBarState Of(string path, DashboardFilter filter, IEnumerable<OutletChoice> outlets, IEnumerable<PlaceChoice> places, IEnumerable<QueryPair> settings) =>
+        new(path, Iso(filter.From), Iso(filter.To), filter.Outlets.ToList(), filter.Places.ToList(), filter.Text,
+            outlets.ToList(), places.ToList(), settings.ToList());
+
+    public DashboardFilter Filter => new(Parse(From), Parse(To), Outlets, Places, string.IsNullOrWhiteSpace(Text) ? null : Text);
+
+    /// <summary>The page's address for a filter: its path, the filter, and the page's own settings (never an empty value).</summary>
+    public string Href(DashboardFilter filter) =>
+        Path + filter.ToQueryString(PageSettings.Select(p => new KeyValuePair<string, string>(p.Key, p.Value)).ToArray());
+
+    static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    static DateOnly? Parse(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

@@ -1,0 +1,76 @@
+using AleppoDashboard.Data.Views.Places;
+using AleppoDashboard.Web.Interactive;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace AleppoDashboard.Web.Tests;
+
+public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
+{
+    static readonly FilterBarState State = new(
+        "/map", "2016-12-01", null, ["tasnim-news-agency"], ["sukkari"], null,
+        [new("afp", "AFP"), new("tasnim-news-agency", "Tasnim News Agency")],
+        [new("sukkari", "Sukkari", 4), new("hanano", "Hanano", 2), new("east-aleppo", "east Aleppo", 9)],
+        [new("color", "outlet")]);
+
+    public InteractiveFilterBarTests()
+    {
+        Services.AddMudServices();
+        Services.AddSingleton(HttpContextFor.Url("/map?outlet=tasnim-news-agency"));
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's services are only asynchronously disposable.</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    IRenderedComponent<InteractiveFilterBar> RenderBar() => Render<InteractiveFilterBar>(p => p.Add(b => b.State, State));
+
+    [Fact]
+    public void ShowsTheActiveFiltersAsChipsWithTheirNames()
+    {
+        var bar = RenderBar();
+        var chips = bar.FindAll("a.filter-chip").Select(c => c.GetAttribute("aria-label")).ToList();
+        Assert.Equal(["Remove the filter From 1 Dec 2016", "Remove the filter Tasnim News Agency", "Remove the filter Sukkari"], chips);
+        Assert.Contains("Filters (3)", bar.Markup);
+    }
+
+    [Fact]
+    public void EachChipLinksToTheAddressWithoutItKeepingThePageSettings()
+    {
+        var bar = RenderBar();
+        var tasnim = bar.FindAll("a.filter-chip").Single(c => c.TextContent.Contains("Tasnim"));
+        Assert.Equal("/map?from=2016-12-01&place=sukkari&color=outlet", tasnim.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task PickingAPlaceAddsItAndTheSearchOffersOnlyPlacesNotChosenYet()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var bar = RenderBar();
+        var picker = bar.FindComponent<MudAutocomplete<PlaceChoice>>();
+        var search = picker.Instance.SearchFunc ?? throw new InvalidOperationException("no search");
+#nullable disable
+        var found = (await search("a", CancellationToken.None)).Select(p => p.Id).ToList();
+#nullable restore
+        Assert.Equal(["hanano", "east-aleppo"], found);
+        await bar.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(new PlaceChoice("hanano", "Hanano", 2)));
+        Assert.Equal("http://localhost/map?from=2016-12-01&outlet=tasnim-news-agency&place=sukkari&place=hanano&color=outlet", navigation.Uri);
+    }
+
+    [Fact]
+    public void BeforeTheCircuitItIsThePlainGetForm()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var bar = RenderBar();
+        var form = bar.Find("form.filter-bar");
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.Equal("/map", form.GetAttribute("action"));
+        Assert.Empty(bar.FindAll("a.filter-chip"));
+    }
+}
