@@ -15,8 +15,8 @@ public class ComparePageTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Compare", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Side by side: what each outlet wrote");
 
-        // Pick a place: its row appears, with one cell per outlet.
-        await page.GetByLabel("Place").SelectOptionAsync(new SelectOptionValue { Label = "Sukkari" });
+        // Pick a place in the page's own topic picker (labelled exactly "Place"; the filter bar's place picker, once interactive, is "Add a place").
+        await page.GetByLabel("Place", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Sukkari" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/compare\\?place=sukkari"));
         var placeRow = page.Locator("tr.compare-row[data-topic='place:sukkari']");
