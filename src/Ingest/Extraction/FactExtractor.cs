@@ -144,6 +144,10 @@ public sealed class FactExtractor
     }
 
     /// <summary>Whether a language tag ("ar", "ar-SY") is Arabic, which the Arabic extractor reads.</summary>
-    public static bool IsArabic(string? language) => language is not null && language.Trim().Split('-', '_')[0].Equals("ar", StringComparison.OrdinalIgnoreCase);
+    public static bool IsArabic(string? language)
+    {
+        var tag = language.AsSpan().Trim();
+        return tag.StartsWith("ar", StringComparison.OrdinalIgnoreCase) && (tag.Length == 2 || tag[2] is '-' or '_');
+    }
 
 }
