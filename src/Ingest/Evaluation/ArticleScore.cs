@@ -129,7 +129,8 @@ public sealed class ArticleScore
     }
 
     /// <summary>A name folded for comparison, without its article: Arabic by the Arabic normalisation, the rest as English names are.</summary>
-    static string Key(string name)
+    /// <summary>A place name compared as the extractor folds it: Arabic normalised, otherwise folded without a leading article.</summary>
+    internal static string Key(string name)
     {
         if (ArabicNormalization.HasArabic(name))
         {

@@ -19,12 +19,12 @@ public static class SpellingCollisions
         }
         var gazetteer = reference.ReadGazetteer();
         var matcher = new PlaceSpellingMatcher(gazetteer, new ExtractionVocabulary(reference.ReadCues()));
-        var listed = gazetteer.SelectMany(p => p.Aliases.Split('|').Append(p.Name)).Select(Key).ToHashSet(StringComparer.Ordinal);
+        var listed = gazetteer.SelectMany(p => p.Aliases.Split('|').Append(p.Name)).Select(ArticleScore.Key).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in await File.ReadAllLinesAsync(wordList))
         {
             var word = line.Trim();
-            if (word.Length < 2 || word.Contains('\'') || !seen.Add(word) || listed.Contains(Key(word))) continue;
+            if (word.Length < 2 || word.Contains('\'') || !seen.Add(word) || listed.Contains(ArticleScore.Key(word))) continue;
             var capitalised = char.ToUpperInvariant(word[0]) + word[1..];
             foreach (var hit in matcher.AddVariants(capitalised, []))
             {
@@ -34,9 +34,4 @@ public static class SpellingCollisions
         return 0;
     }
 
-    static string Key(string name)
-    {
-        var folded = TextFolding.FoldPhrase(name);
-        return folded.StartsWith("al ", StringComparison.Ordinal) ? folded[3..] : folded;
-    }
 }
