@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 // latency under concurrent loopback load against the real web app, mentions export speed and memory. See PERFORMANCE.md.
 // Usage: dotnet run -c Release --project benchmarks/CorpusBenchmark -- [--articles 10000,100000] [--workers 4]
 //        [--requests 40] [--seconds 20] [--work /tmp/aleppo-corpus-benchmark] [--reuse-db] [--ingest-only] [--only /path (that path with and without query)] [--skip text (URLs containing it)] [--no-export]
+//        [--first-requests 20 (instead of the load: that many new filters per page, each requested once; FirstRequestProbe)]
 var options = Options.Parse(args);
 var root = FindRoot();
 var reference = new ReferenceFiles(Path.Combine(root, "src", "Data", "Reference"));
@@ -67,6 +68,26 @@ foreach (var size in options.Sizes)
     }
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     if (options.IngestOnly) continue;
+
+    if (options.FirstRequests is { } perPage)
+    {
+        List<string> outlets, places;
+        await using (var db = await DataServiceExtensions.CreateFactory(databasePath).CreateDbContextAsync())
+        {
+            outlets = await db.Outlets.OrderBy(o => o.Slug).Select(o => o.Slug).ToListAsync();
+            places = await db.Places.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var words = FirstRequestProbe.Words(Path.Combine(AppContext.BaseDirectory, "sentence-templates.txt"), reference.ReadGazetteer().Select(p => p.Name));
+        await using var web = await WebProcess.StartAsync(webDll, webFolder, databasePath);
+        using var client = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan.FromMinutes(10) };
+        report.Line($"- web app warm-up (unfiltered views) done {(await web.WarmedUpAsync(TimeSpan.FromMinutes(30))).TotalSeconds:0.0} s after start; VmRSS {web.MemoryMb("VmRSS"):0} MB");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        report.Line($"- web process at rest before the probe: VmRSS {web.MemoryMb("VmRSS"):0} MB (VmHWM {web.MemoryMb("VmHWM"):0} MB)");
+        await FirstRequestProbe.RunAsync(client, perPage, words, outlets, places, report.Line, options.Only);
+        report.Line($"- web process after the probe: VmRSS {web.MemoryMb("VmRSS"):0} MB, VmHWM {web.MemoryMb("VmHWM"):0} MB");
+        continue;
+    }
 
     // Web process 1: memory at rest, then the page and export load.
     await using (var web = await WebProcess.StartAsync(webDll, webFolder, databasePath))
@@ -155,7 +176,7 @@ static string FindRoot()
     throw new InvalidOperationException("AleppoDashboard.sln not found above " + AppContext.BaseDirectory);
 }
 
-sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, string Work, bool ReuseDb, bool IngestOnly, string? Only, string? Skip)
+sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, string Work, bool ReuseDb, bool IngestOnly, string? Only, string? Skip, int? FirstRequests)
 {
     public static Options Parse(string[] args)
     {
@@ -169,7 +190,8 @@ sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, strin
             args.Contains("--reuse-db"),
             args.Contains("--ingest-only"),
             Value("--only"),
-            Value("--skip"));
+            Value("--skip"),
+            Value("--first-requests") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null);
     }
 }
 

@@ -1,6 +1,6 @@
 namespace AleppoDashboard.Ingest.Cli;
 
-/// <summary>The command line: a command, positional values and --options (each --option takes one value).</summary>
+/// <summary>The command line: a command, positional values, --options (each takes one value) and --flags (<see cref="Flags"/>, no value).</summary>
 public sealed record CliArguments(string Command, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string> Options)
 {
     public const string Usage = """
@@ -15,6 +15,7 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
         options:
           --reference <folder>            gazetteer, lexicon and outlet files (default: the Reference folder beside the program)
           --max-file-mb <n>               reject article files larger than this (default 8)
+          --verbose                       ingest: print a line for every file loaded, not only for rejects and warnings
         environment (used when the argument is not given; the docker-compose ingest service relies on them):
           Database__Path = the --db file, Ingest__Folder = the <folder>, Ingest__IntervalSeconds, Reference__Path, Ingest__MaxFileMb
         exit codes: 0 every file loaded; 2 some files rejected (each listed); 1 usage or fatal error
@@ -30,6 +31,11 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
         ["max-file-mb"] = "Ingest__MaxFileMb",
     };
 
+    /// <summary>Options that take no value; present means "true".</summary>
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "verbose" };
+
+    public bool Has(string flag) => Options.ContainsKey(flag);
+
     public static CliArguments? Parse(string[] args) => Parse(args, Environment.GetEnvironmentVariable);
 
     public static CliArguments? Parse(string[] args, Func<string, string?> environment)
@@ -39,7 +45,11 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && Flags.Contains(args[i][2..]))
+            {
+                options[args[i][2..]] = "true";
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 if (i + 1 >= args.Length) return null;
                 options[args[i][2..]] = args[++i];

@@ -27,7 +27,7 @@ public sealed class FolderWatcher(Corpus corpus, TextWriter output, TextWriter e
                 var report = await corpus.Ingestor.IngestFolderAsync(folder, null, ct);
                 if (report.Files.Any(f => f.Status != FileStatus.Unchanged) || report.ManifestProblems.Count > 0)
                 {
-                    await IngestProgram.ReportAsync(report, output, errors);
+                    await IngestProgram.ReportAsync(report, output, errors, everyFile: true);
                 }
                 ingested = current;
             }

@@ -73,30 +73,34 @@ public static class IngestProgram
         if (corpus.RebuiltBecause is { } why) await output.WriteLineAsync($"rebuilt sentences and facts because {why}");
         return cli.Command switch
         {
-            "ingest" => await IngestOnceAsync(corpus, cli.Positional[0], output, errors, ct),
+            "ingest" => await IngestOnceAsync(corpus, cli.Positional[0], cli.Has("verbose"), output, errors, ct),
             "watch" => await new FolderWatcher(corpus, output, errors).RunAsync(
                 cli.Positional[0], TimeSpan.FromSeconds(double.TryParse(cli.Options.GetValueOrDefault("interval"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 5), ct),
             _ => await ReextractAsync(corpus, reference, output, ct),
         };
     }
 
-    static async Task<int> IngestOnceAsync(Corpus corpus, string folder, TextWriter output, TextWriter errors, CancellationToken ct)
+    static async Task<int> IngestOnceAsync(Corpus corpus, string folder, bool verbose, TextWriter output, TextWriter errors, CancellationToken ct)
     {
         if (!Directory.Exists(folder))
         {
             await errors.WriteLineAsync($"error: the folder '{folder}' does not exist.");
             return Fatal;
         }
-        var progress = new Progress<IngestProgress>(p => { if (p.Total > CorpusIngestor.BatchSize) output.WriteLine($"progress: {p}"); });
-        var report = await corpus.Ingestor.IngestFolderAsync(folder, progress, ct);
-        await ReportAsync(report, output, errors);
+        var report = await corpus.Ingestor.IngestFolderAsync(folder, new ProgressLines(output, TimeSpan.FromSeconds(5)), ct);
+        await ReportAsync(report, output, errors, verbose);
         return report.AnyRejected ? SomeRejected : Ok;
     }
 
-    internal static async Task ReportAsync(IngestReport report, TextWriter output, TextWriter errors)
+    /// <summary>
+    /// The run's summary, with a line for each rejected file and each file loaded with warnings; with
+    /// <paramref name="everyFile"/>, a line for every added or updated file too (the watcher's few files a run).
+    /// </summary>
+    internal static async Task ReportAsync(IngestReport report, TextWriter output, TextWriter errors, bool everyFile)
     {
         foreach (var problem in report.ManifestProblems) await errors.WriteLineAsync($"warning: {problem}");
-        foreach (var file in report.Files.Where(f => f.Status != FileStatus.Unchanged))
+        foreach (var file in report.Files.Where(f => f.Status == FileStatus.Rejected || f.Messages.Count > 0
+                     || everyFile && f.Status != FileStatus.Unchanged))
         {
             await (file.Status == FileStatus.Rejected ? errors : output).WriteLineAsync(file.ToString());
         }

@@ -14,6 +14,8 @@ public static class PipelineExtensions
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before the output cache (it keeps uncompressed pages) and the endpoints (CompressionExtensions).
+        app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseMiddleware<EmptyParametersRedirect>();
         app.UseAntiforgery();

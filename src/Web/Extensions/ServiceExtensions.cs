@@ -3,6 +3,7 @@ using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Views.Articles;
 using AleppoDashboard.Data.Views.Compare;
 using AleppoDashboard.Data.Views.Control;
+using AleppoDashboard.Data.Views.Facets;
 using AleppoDashboard.Data.Views.Map;
 using AleppoDashboard.Data.Views.Places;
 using AleppoDashboard.Web.Caching;
@@ -44,6 +45,8 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<ArticleListCache>();
         builder.Services.AddSingleton<CompareViewCache>();
         builder.Services.AddOutputCache(o => o.AddComparePolicy());
+        builder.Services.AddDashboardCompression();
+        builder.Services.AddSingleton<ArticleFacetsCache>();
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<PlacePickerCache>();
         builder.Services.AddSingleton<ControlViewCache>();

@@ -34,6 +34,35 @@ public class CliTests
         Assert.Contains("1 added", output);
     }
 
+    [Fact]
+    public async Task ListsLoadedFilesOnlyWithVerbose()
+    {
+        using var quiet = new IngestHarness().WithSeeds();
+        var (_, output, _) = await Run("ingest", quiet.Articles, "--db", quiet.DatabasePath, "--reference", RepoPaths.Reference);
+        // Only the seed with a warning (its headline guessed past a navigation line) is listed.
+        Assert.All(output.Split('\n').Where(l => l.StartsWith("added ", StringComparison.Ordinal)), l => Assert.Contains(": ", l));
+        Assert.Single(output.Split('\n'), l => l.StartsWith("added ", StringComparison.Ordinal));
+        Assert.Contains("5 added", output);
+
+        using var verbose = new IngestHarness().WithSeeds();
+        var (code, listed, _) = await Run("ingest", verbose.Articles, "--verbose", "--db", verbose.DatabasePath, "--reference", RepoPaths.Reference);
+        Assert.Equal(IngestProgram.Ok, code);
+        Assert.Equal(5, listed.Split('\n').Count(l => l.StartsWith("added ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ProgressIsALineEveryFewSecondsWithRateAndTimeLeft()
+    {
+        var output = new StringWriter();
+        var progress = new ProgressLines(output, TimeSpan.FromSeconds(5));
+        for (var batch = 1; batch <= 50; batch++) progress.Report(new(batch * 200, 10_000, TimeSpan.FromSeconds(batch * 0.5)));
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // 25 s in all: at 5, 10, 15 and 20 s, and the last batch.
+        Assert.Equal(5, lines.Length);
+        Assert.Equal("progress: 2,000/10,000 files, 400 files/s, about 20s left (5s so far)", lines[0].TrimEnd());
+        Assert.StartsWith("progress: 10,000/10,000 files, 400 files/s, loaded (25s so far)", lines[^1]);
+    }
+
     [Theory]
     [InlineData()]
     [InlineData("ingest")]

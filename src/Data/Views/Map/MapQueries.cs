@@ -1,6 +1,7 @@
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Reads;
+using AleppoDashboard.Data.Views.Facets;
 using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data.Views.Map;
@@ -33,14 +34,20 @@ public static class MapQueries
     /// <summary>
     /// The mentioned places, most mentioned first (ties: by name). Counts and dates are aggregated in SQL; only a few
     /// candidate excerpts per place and outlet come back as rows. Five queries, whatever the number of mentions.
+    /// With <paramref name="facets"/> (of the version this snapshot sees) the counts and the choice of candidate articles
+    /// are made in memory from them instead (<see cref="MapFacetAggregates"/>; same result), unless the filter has a
+    /// language or a search without its matches.
     /// </summary>
-    public static async Task<List<MapPlace>> MapPlacesAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
+    public static async Task<List<MapPlace>> MapPlacesAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct,
+        Func<Task<ArticleFacets>>? facets = null)
     {
         // One snapshot for the five queries: an ingest revising an article between them must not leave a chosen
         // excerpt's mention missing from the last one.
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
+        var inMemory = facets is not null && ArticleFacets.CanSelect(filter) ? await facets() : null;
+        var selected = inMemory?.Select(filter);
         // 1. Mentions, first and last date per place and outlet.
-        var counts = await MapAggregates.CountsAsync(db, filter, ct);
+        var counts = inMemory is not null ? MapFacetAggregates.Counts(inMemory, selected!, filter) : await MapAggregates.CountsAsync(db, filter, ct);
         if (counts.Count == 0)
         {
             return [];
@@ -57,7 +64,9 @@ public static class MapQueries
             .ToList());
 
         // 3. The excerpt candidates: the mentions in the newest few articles per place and outlet, ranked in SQL.
-        var candidates = (await MapAggregates.NewestArticlesPerPlaceAndOutletAsync(db, filter, ExcerptsPerPlace, ct)).ToLookup(c => c.PlaceId);
+        var candidates = (inMemory is not null
+            ? await MapFacetAggregates.NewestArticlesPerPlaceAndOutletAsync(db, inMemory, selected!, filter, ExcerptsPerPlace, ct)
+            : await MapAggregates.NewestArticlesPerPlaceAndOutletAsync(db, filter, ExcerptsPerPlace, ct)).ToLookup(c => c.PlaceId);
         var chosen = placeIds.ToDictionary(id => id, id => PickExcerpts(candidates[id], perOutlet[id], outlets));
 
         // 4. The chosen sentences' text, by mention id.

@@ -1,0 +1,182 @@
+using System.Globalization;
+using AleppoDashboard.Data.Filtering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AleppoDashboard.Data.Views.Facets;
+
+/// <summary>
+/// Per article, in memory, what the shared filter and the map's counts need: outlet, publication date and how often it
+/// names each place. A new filter is then evaluated over these arrays (dates, outlets, places, and a search through its
+/// <see cref="SearchMatches"/>) and the map's counts are summed over the selected articles' places, instead of SQLite
+/// joining every filtered mention to its article for each filter (seconds over 100,000 articles, and growing with the
+/// corpus: benchmarks/PERFORMANCE.md). Read in one snapshot at one <see cref="Version"/> (<see cref="ArticleFacetsCache"/>),
+/// so a view computed from them is of that version only. Immutable once read: shared between requests.
+/// </summary>
+public sealed class ArticleFacets
+{
+    /// <summary>No date: sorts after every date in <see cref="Published"/>.</summary>
+    public const int Undated = int.MinValue;
+
+    public required long Version { get; init; }
+
+    /// <summary>Article ids, ascending; every other array is indexed by position in this one.</summary>
+    public required int[] Ids { get; init; }
+
+    public required int[] OutletIds { get; init; }
+
+    /// <summary><see cref="DateOnly.DayNumber"/> of the publication date, or <see cref="Undated"/>.</summary>
+    public required int[] Published { get; init; }
+
+    /// <summary>The gazetteer ids the articles name, by <see cref="PlaceOf"/> number.</summary>
+    public required string[] PlaceIds { get; init; }
+
+    /// <summary>An article's places are <see cref="PlaceOf"/>[<see cref="PlaceStart"/>[i] .. <see cref="PlaceStart"/>[i + 1]).</summary>
+    public required int[] PlaceStart { get; init; }
+
+    public required ushort[] PlaceOf { get; init; }
+
+    /// <summary>How many mentions of that place the article has (same position as <see cref="PlaceOf"/>).</summary>
+    public required int[] MentionsOf { get; init; }
+
+    public required IReadOnlyDictionary<string, int> OutletIdsBySlug { get; init; }
+
+    public int Count => Ids.Length;
+
+    public static DateOnly? Date(int published) => published == Undated ? null : DateOnly.FromDayNumber(published);
+
+    /// <summary>
+    /// Reads the facets in the context's connection and transaction (a <see cref="Reads.ReadSnapshot"/>), of content version
+    /// <paramref name="version"/> read in that same transaction. Two narrow reads: the articles' outlet and date from their
+    /// covering index, and the mentions counted per place and article from the (PlaceId, ArticleId) index.
+    /// </summary>
+    public static async Task<ArticleFacets> ReadAsync(DashboardDb db, long version, CancellationToken ct)
+    {
+        var outlets = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Slug, o => o.Id, StringComparer.Ordinal, ct);
+        var ids = new List<int>();
+        var outletIds = new List<int>();
+        var published = new List<int>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using (var command = Command(db, "SELECT Id, OutletId, Published FROM articles ORDER BY Id"))
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    ids.Add(reader.GetInt32(0));
+                    outletIds.Add(reader.GetInt32(1));
+                    published.Add(reader.IsDBNull(2) ? Undated
+                        : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber);
+                }
+            }
+            var idArray = ids.ToArray();
+            var places = new List<string>();
+            var pairArticle = new List<int>();
+            var pairPlace = new List<ushort>();
+            var pairCount = new List<int>();
+            await using (var command = Command(db, "SELECT PlaceId, ArticleId, COUNT(*) FROM place_mentions GROUP BY PlaceId, ArticleId"))
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                string? place = null;
+                while (await reader.ReadAsync(ct))
+                {
+                    var id = reader.GetString(0);
+                    if (id != place)
+                    {
+                        place = id;
+                        places.Add(id);
+                    }
+                    var at = Array.BinarySearch(idArray, reader.GetInt32(1));
+                    if (at < 0) continue; // a mention of an article that is not there: cannot happen in one snapshot
+                    pairArticle.Add(at);
+                    pairPlace.Add(checked((ushort)(places.Count - 1)));
+                    pairCount.Add(reader.GetInt32(2));
+                }
+            }
+            // Counting sort by article: each article's places in one run, in place order.
+            var start = new int[idArray.Length + 1];
+            foreach (var a in pairArticle) start[a + 1]++;
+            for (var i = 0; i < idArray.Length; i++) start[i + 1] += start[i];
+            var next = start[..^1].ToArray();
+            var placeOf = new ushort[pairArticle.Count];
+            var mentionsOf = new int[pairArticle.Count];
+            for (var k = 0; k < pairArticle.Count; k++)
+            {
+                var slot = next[pairArticle[k]]++;
+                placeOf[slot] = pairPlace[k];
+                mentionsOf[slot] = pairCount[k];
+            }
+            return new ArticleFacets
+            {
+                Version = version, Ids = idArray, OutletIds = outletIds.ToArray(), Published = published.ToArray(),
+                PlaceIds = places.ToArray(), PlaceStart = start, PlaceOf = placeOf, MentionsOf = mentionsOf,
+                OutletIdsBySlug = outlets,
+            };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    static System.Data.Common.DbCommand Command(DashboardDb db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Select"/> can evaluate <paramref name="filter"/>: everything but a language (not held here) and a
+    /// search whose matches are not attached (<see cref="SearchMatchCache.WithMatchesAsync"/>).
+    /// </summary>
+    public static bool CanSelect(DashboardFilter filter) =>
+        filter.Languages.Count == 0 && (filter.Text is null || filter.Matches is { } m && m.AreFor(filter.Text));
+
+    /// <summary>
+    /// The positions of the articles <paramref name="filter"/> selects, ascending: the same articles as
+    /// <see cref="FilterQueries.FilteredArticles"/> (FacetFilterTests compare the two).
+    /// </summary>
+    public int[] Select(DashboardFilter filter)
+    {
+        if (!CanSelect(filter)) throw new ArgumentException("A language filter, or a search without its matches, is evaluated in SQL.", nameof(filter));
+        var from = filter.From?.DayNumber ?? int.MinValue;
+        var to = filter.To?.DayNumber ?? int.MaxValue;
+        var dated = filter.From is not null || filter.To is not null;
+        HashSet<int>? outlets = filter.Outlets.Count == 0 ? null
+            : [.. filter.Outlets.Select(s => OutletIdsBySlug.TryGetValue(s, out var id) ? id : -1)];
+        bool[]? places = null;
+        if (filter.Places.Count > 0)
+        {
+            places = new bool[PlaceIds.Length];
+            for (var p = 0; p < PlaceIds.Length; p++) places[p] = filter.Places.Contains(PlaceIds[p], StringComparer.Ordinal);
+        }
+        var matched = filter.Text is null ? null : filter.Matches!.ArticleIds;
+        var selected = new List<int>();
+        var m = 0;
+        for (var i = 0; i < Ids.Length; i++)
+        {
+            if (matched is not null)
+            {
+                while (m < matched.Length && matched[m] < Ids[i]) m++;
+                if (m == matched.Length || matched[m] != Ids[i]) continue;
+            }
+            if (dated && (Published[i] == Undated || Published[i] < from || Published[i] > to)) continue;
+            if (outlets is not null && !outlets.Contains(OutletIds[i])) continue;
+            if (places is not null && !NamesAny(i, places)) continue;
+            selected.Add(i);
+        }
+        return selected.ToArray();
+    }
+
+    bool NamesAny(int article, bool[] places)
+    {
+        for (var k = PlaceStart[article]; k < PlaceStart[article + 1]; k++)
+        {
+            if (places[PlaceOf[k]]) return true;
+        }
+        return false;
+    }
+}
