@@ -1,3 +1,4 @@
+using AleppoDashboard.Web.Caching;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Exports;
 using AleppoDashboard.Web.Filtering;
@@ -19,7 +20,7 @@ public static class PipelineExtensions
         app.UseStaticFiles();
         app.UseMiddleware<EmptyParametersRedirect>();
         app.UseAntiforgery();
-        // Only endpoints that ask for it (/compare) are cached.
+        // Pages only (PageOutputCache; /compare's own policy), never APIs or exports.
         app.UseOutputCache();
         return app;
     }
@@ -32,7 +33,7 @@ public static class PipelineExtensions
         api.MapClaimsApi();
         app.MapStaticAssets();
         // The security headers already forbid framing (frame-ancestors 'none'); no second, looser policy from Blazor.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).CachePages();
         return app;
     }
 }

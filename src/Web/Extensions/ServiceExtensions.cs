@@ -44,7 +44,11 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<SearchMatchCache>();
         builder.Services.AddSingleton<ArticleListCache>();
         builder.Services.AddSingleton<CompareViewCache>();
-        builder.Services.AddOutputCache(o => o.AddComparePolicy());
+        builder.Services.AddOutputCache(o =>
+        {
+            o.AddComparePolicy();
+            o.AddPagePolicy();
+        });
         builder.Services.AddDashboardCompression();
         builder.Services.AddSingleton<ArticleFacetsCache>();
         builder.Services.AddSingleton<MapPlacesCache>();

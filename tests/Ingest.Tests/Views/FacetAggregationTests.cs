@@ -2,6 +2,7 @@ using System.Text.Json;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Reads;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.Views.Control;
 using AleppoDashboard.Data.Views.Facets;
 using AleppoDashboard.Data.Views.Map;
 using AleppoDashboard.Ingest.Tests.Loading;
@@ -67,6 +68,46 @@ public sealed class FacetAggregationTests : IDisposable
     }
 
     [Fact]
+    public async Task FacetsGiveTheSameControlViewAsSql()
+    {
+        GeneratedArticles.Write(harness.Articles, 400, seed: 18);
+        WriteClaimArticles(150);
+        await harness.IngestAsync();
+        await using var db = harness.Db();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            // Undated articles, and articles dated only to the month (listed, not plotted).
+            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET Published = NULL WHERE Id % 7 = 0");
+            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET PublishedPrecision = 2 WHERE Id % 5 = 0");
+            await ContentVersion.BumpAsync(db, default);
+            await transaction.CommitAsync();
+        }
+        var scopes = await db.ControlClaims.Select(c => c.Scope).Distinct().OrderBy(s => s).ToListAsync();
+        Assert.Contains("east", scopes);
+        Assert.Contains(scopes, s => s.StartsWith("place:", StringComparison.Ordinal));
+        var cache = new ArticleFacetsCache();
+        var searches = new SearchMatchCache();
+        var claims = 0;
+        foreach (var plain in Filters)
+        {
+            foreach (var scope in scopes.Append("place:no-such-place"))
+            {
+                await using var snapshot = await ReadSnapshot.BeginAsync(db, default);
+                var filter = await searches.WithMatchesAsync(db, plain, default);
+                var fromSql = await ControlViewCache.ComputeAsync(db, filter, scope, default);
+                var fromFacets = await ControlViewCache.ComputeFromFacetsAsync(db, filter, scope, cache, default);
+                Assert.Equal(JsonSerializer.Serialize(fromSql), JsonSerializer.Serialize(fromFacets));
+                Assert.Equal(fromSql.Points, fromFacets.Points);
+                var facets = await cache.GetAsync(db, default);
+                Assert.Equal(await db.PlottableClaimCountAsync(filter, scope, default),
+                    (await cache.GetClaimsAsync(db, facets, default)).PlottedCount(facets.Mask(facets.Select(filter)), scope));
+                claims += fromSql.Total;
+            }
+        }
+        Assert.True(claims > 500, $"only {claims} claims compared");
+    }
+
+    [Fact]
     public async Task FacetsAreReadAgainWhenTheContentVersionMoves()
     {
         await harness.IngestAsync();
@@ -84,6 +125,23 @@ public sealed class FacetAggregationTests : IDisposable
         Assert.NotSame(first, second);
         Assert.All(second.Published, p => Assert.Equal(ArticleFacets.Undated, p));
         Assert.Empty(second.Select(DashboardFilter.None with { From = new DateOnly(2016, 1, 1) }));
+    }
+
+    /// <summary>Articles with control claims of the east, the city and places, from five outlets over the autumn (some dates shared).</summary>
+    void WriteClaimArticles(int count)
+    {
+        string[] outlets = ["Reuters", "AFP", "SANA", "Press TV", "Tasnim News Agency"];
+        string[] places = ["Masaken Hanano", "Sakhour", "Bustan al-Qasr"];
+        var rows = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var name = $"claims_{i:D3}.txt";
+            var share = 30 + i * 7 % 68;
+            harness.Write(name, $"Army advances in Aleppo\n\nGovernment forces now control {share} percent of east Aleppo, a military source said. " +
+                $"Rebels said they still hold {100 - share} percent of the city. Syrian troops have taken {share} percent of {places[i % 3]}, state media said.");
+            rows.Add($"{name},{outlets[i % outlets.Length]},,{new DateOnly(2016, 9, 1).AddDays(i * 13 % 110):yyyy-MM-dd},claims");
+        }
+        File.AppendAllLines(Path.Combine(harness.Articles, "manifest.csv"), rows);
     }
 
     public void Dispose() => harness.Dispose();

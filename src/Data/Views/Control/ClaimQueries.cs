@@ -71,6 +71,12 @@ public static class ClaimQueries
             .GroupBy(c => c.Scope)
             .Select(g => new { Scope = g.Key, Claims = g.Count() })
             .ToDictionaryAsync(g => g.Scope, g => g.Claims, ct);
+        return await db.ClaimScopesAsync(counts, alwaysInclude, ct);
+    }
+
+    /// <summary>The scope switcher's list from claims counted per scope (in SQL above, or from <c>ClaimFacets</c>).</summary>
+    public static async Task<List<ClaimScopeSummary>> ClaimScopesAsync(this DashboardDb db, Dictionary<string, int> counts, string? alwaysInclude, CancellationToken ct)
+    {
         if (alwaysInclude is not null) counts.TryAdd(alwaysInclude, 0);
         var placeIds = counts.Keys.Where(s => s.StartsWith(ClaimScopes.PlacePrefix, StringComparison.Ordinal)).Select(s => s[ClaimScopes.PlacePrefix.Length..]).ToList();
         var names = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);

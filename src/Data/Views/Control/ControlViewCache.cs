@@ -3,6 +3,7 @@ using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Reads;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.Views.Facets;
 using AleppoDashboard.Data.Views.Map;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +40,8 @@ public sealed class ScopeClaims
 /// The overview only needs the plottable count, so that is kept on its own when no full entry is there.
 /// Register as a singleton. A search's matches are taken again inside the computation's snapshot (see <see cref="MapPlacesCache"/>).
 /// </summary>
-public sealed class ControlViewCache(SearchMatchCache searches)
+/// The claims are picked from the <see cref="ClaimFacets"/> of the same snapshot, in their stored order, when the filter allows.
+public sealed class ControlViewCache(SearchMatchCache searches, ArticleFacetsCache? facets = null)
 {
     public const int MaxEntries = 32;
     public const int MaxHeldClaims = 2_000_000;
@@ -50,7 +52,13 @@ public sealed class ControlViewCache(SearchMatchCache searches)
     static string Key(DashboardFilter filter, string scope) => filter.CacheKey + "\n" + scope;
 
     public Task<ScopeClaims> GetAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct) =>
-        entries.GetAsync(db, Key(filter, scope), async () => await ComputeAsync(db, await searches.WithMatchesAsync(db, filter, ct), scope, ct), ct);
+        entries.GetAsync(db, Key(filter, scope), async () =>
+        {
+            var resolved = await searches.WithMatchesAsync(db, filter, ct);
+            return facets is not null && ArticleFacets.CanSelect(resolved)
+                ? await ComputeFromFacetsAsync(db, resolved, scope, facets, ct)
+                : await ComputeAsync(db, resolved, scope, ct);
+        }, ct);
 
     /// <summary>Whether the claims of <paramref name="scope"/> under <paramref name="filter"/> are kept for content version <paramref name="version"/>.</summary>
     public bool Holds(DashboardFilter filter, string scope, long version) => entries.TryGet(Key(filter, scope), version, out _);
@@ -61,10 +69,33 @@ public sealed class ControlViewCache(SearchMatchCache searches)
         var key = Key(filter, scope);
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
         if (entries.TryGet(key, await ContentVersion.ReadAsync(db, ct), out var claims)) return claims.Plotted;
-        return await counts.GetAsync(db, key, async () => await db.PlottableClaimCountAsync(await searches.WithMatchesAsync(db, filter, ct), scope, ct), ct);
+        return await counts.GetAsync(db, key, async () =>
+        {
+            var resolved = await searches.WithMatchesAsync(db, filter, ct);
+            if (facets is null || !ArticleFacets.CanSelect(resolved)) return await db.PlottableClaimCountAsync(resolved, scope, ct);
+            var articles = await facets.GetAsync(db, ct);
+            return (await facets.GetClaimsAsync(db, articles, ct)).PlottedCount(articles.Mask(articles.Select(resolved)), scope);
+        }, ct);
     }
 
-    static async Task<ScopeClaims> ComputeAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct)
+    /// <summary><see cref="ComputeAsync"/> from the facets: the same entry (ControlFacetTests compare the two).</summary>
+    internal static async Task<ScopeClaims> ComputeFromFacetsAsync(DashboardDb db, DashboardFilter filter, string scope, ArticleFacetsCache facets, CancellationToken ct)
+    {
+        var articles = await facets.GetAsync(db, ct);
+        var claims = await facets.GetClaimsAsync(db, articles, ct);
+        var selected = articles.Mask(articles.Select(filter));
+        var (ids, points) = claims.OfScope(selected, scope);
+        var outletNames = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return new ScopeClaims
+        {
+            OrderedIds = ids,
+            Points = points,
+            SharedDates = SharedDates([.. points], outletNames),
+            Scopes = await db.ClaimScopesAsync(claims.CountByScope(selected), scope, ct),
+        };
+    }
+
+    internal static async Task<ScopeClaims> ComputeAsync(DashboardDb db, DashboardFilter filter, string scope, CancellationToken ct)
     {
         var ids = new List<int>();
         var points = new List<ScopeClaimPoint>();

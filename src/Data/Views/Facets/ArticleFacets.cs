@@ -171,6 +171,14 @@ public sealed class ArticleFacets
         return selected.ToArray();
     }
 
+    /// <summary><see cref="Select"/> as a flag per article position.</summary>
+    public bool[] Mask(int[] selected)
+    {
+        var mask = new bool[Ids.Length];
+        foreach (var i in selected) mask[i] = true;
+        return mask;
+    }
+
     bool NamesAny(int article, bool[] places)
     {
         for (var k = PlaceStart[article]; k < PlaceStart[article + 1]; k++)

@@ -11,6 +11,7 @@ public sealed class ArticleFacetsCache
 {
     readonly SemaphoreSlim reading = new(1, 1);
     ArticleFacets? current;
+    (long Version, ClaimFacets Claims)? currentClaims;
 
     /// <summary>
     /// The facets of the content version <paramref name="db"/> sees: call it inside the snapshot the view is computed in
@@ -29,6 +30,27 @@ public sealed class ArticleFacetsCache
             var read = await ArticleFacets.ReadAsync(db, version, ct);
             // A request still in an older snapshot gets its own version's facets but does not replace newer ones.
             if (current is null || current.Version < version) current = read;
+            return read;
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    /// <summary>
+    /// The <see cref="ClaimFacets"/> of <paramref name="facets"/>' version, read on first use (in the caller's snapshot,
+    /// which sees that version: the counter moves with every write, so the claims are of the same state of the data).
+    /// </summary>
+    public async Task<ClaimFacets> GetClaimsAsync(DashboardDb db, ArticleFacets facets, CancellationToken ct)
+    {
+        if (currentClaims is { } held && held.Version == facets.Version) return held.Claims;
+        await reading.WaitAsync(ct);
+        try
+        {
+            if (currentClaims is { } again && again.Version == facets.Version) return again.Claims;
+            var read = await ClaimFacets.ReadAsync(db, facets, ct);
+            if (currentClaims is null || currentClaims.Value.Version < facets.Version) currentClaims = (facets.Version, read);
             return read;
         }
         finally

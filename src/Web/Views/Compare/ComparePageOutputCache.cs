@@ -1,5 +1,4 @@
-using AleppoDashboard.Data;
-using AleppoDashboard.Data.SharedCopyDetection;
+using AleppoDashboard.Web.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace AleppoDashboard.Web.Views.Compare;
@@ -20,12 +19,7 @@ public static class ComparePageOutputCache
     public static void AddComparePolicy(this OutputCacheOptions options)
     {
         options.SizeLimit = SizeLimit;
-        options.AddPolicy(Policy, b => b.SetVaryByQuery("*").Expire(TimeSpan.FromHours(1))
-            .VaryByValue(async (context, ct) =>
-            {
-                var (version, ready) = await SharedCopyStore.StateAsync(context.RequestServices.GetRequiredService<DashboardDb>(), ct);
-                // A page that found the map current after this check is kept under "not ready" too: that is only better.
-                return new KeyValuePair<string, string>("content", $"{version}:{(ready ? "copies" : "no-copies")}");
-            }));
+        // Not an hour: the page's interactive filter bar carries Blazor markers valid five minutes (PageOutputCache).
+        options.AddPolicy(Policy, b => b.SetVaryByQuery("*").Expire(PageOutputCache.Lifetime).VaryByValue(PageOutputCache.ContentStateAsync));
     }
 }
