@@ -1,5 +1,6 @@
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Reads;
+using AleppoDashboard.Data.Views.Facets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,7 +14,10 @@ namespace AleppoDashboard.Data.Filtering;
 /// sentences, and evaluating it is the slow part of a searched view). Bounded: at most <see cref="MaxSearches"/> searches and
 /// <see cref="MaxHeldArticles"/> matched articles in all (8 bytes each). Register as a singleton.
 /// </summary>
-public sealed class SearchMatchCache(int maxSearches = SearchMatchCache.MaxSearches, int maxHeldArticles = SearchMatchCache.MaxHeldArticles)
+/// With <paramref name="facets"/>, the matches are read from the full-text index alone and placed by the facets'
+/// <see cref="SentenceRanges"/> (same result; faster for a common word).
+public sealed class SearchMatchCache(
+    int maxSearches = SearchMatchCache.MaxSearches, int maxHeldArticles = SearchMatchCache.MaxHeldArticles, ArticleFacetsCache? facets = null)
 {
     public const int MaxSearches = 16;
     public const int MaxHeldArticles = 2_000_000;
@@ -31,7 +35,13 @@ public sealed class SearchMatchCache(int maxSearches = SearchMatchCache.MaxSearc
     }
 
     /// <summary>Per matching article (ascending), its matching sentence with the lowest index: one pass over the FTS hits.</summary>
-    static async Task<SearchMatches> ReadAsync(DashboardDb db, string match, CancellationToken ct)
+    async Task<SearchMatches> ReadAsync(DashboardDb db, string match, CancellationToken ct)
+    {
+        if (facets is not null && (await facets.GetAsync(db, ct)).Sentences is { } ranges) return await ranges.MatchesAsync(db, match, ct);
+        return await ReadInSqlAsync(db, match, ct);
+    }
+
+    internal static async Task<SearchMatches> ReadInSqlAsync(DashboardDb db, string match, CancellationToken ct)
     {
         var articles = new List<int>();
         var sentences = new List<int>();

@@ -108,6 +108,51 @@ public sealed class FacetAggregationTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchMatchesFromTheFullTextIndexAloneAreThoseOfSql()
+    {
+        var names = GeneratedArticles.Write(harness.Articles, 300, seed: 18);
+        await harness.IngestAsync();
+        // Some articles rewritten: their sentences get new ids, after every other article's.
+        GeneratedArticles.Write(harness.Articles, 40, seed: 18, revision: 1);
+        await harness.IngestAsync();
+        await using var db = harness.Db();
+        var facets = await new ArticleFacetsCache().GetAsync(db, default);
+        Assert.NotNull(facets.Sentences);
+        Assert.Equal(facets.Count, facets.Sentences!.ArticleIds.Length);
+        var found = 0;
+        foreach (var text in new[] { "Hanano", "rebels OR army", "\"government forces\"", "advan*", "Aleppo", "nothingmatcheszz" })
+        {
+            var match = SearchQuery.Parse(text).Match!;
+            await using var snapshot = await ReadSnapshot.BeginAsync(db, default);
+            var sql = await SearchMatchCache.ReadInSqlAsync(db, match, default);
+            var ranges = await facets.Sentences.MatchesAsync(db, match, default);
+            Assert.Equal(sql.ArticleIds, ranges.ArticleIds);
+            Assert.Equal(sql.FirstSentenceIds, ranges.FirstSentenceIds);
+            found += sql.Count;
+        }
+        Assert.True(found > 500, $"only {found} matches compared");
+    }
+
+    [Fact]
+    public async Task SentencesNotInOneRunPerArticleAreLeftToSql()
+    {
+        await harness.IngestAsync();
+        await using var db = harness.Db();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            // Two sentences of one article swap places: ids no longer in reading order.
+            await db.Database.ExecuteSqlRawAsync("""
+                UPDATE sentences SET "Index" = -1 WHERE ArticleId = 1 AND "Index" = 0;
+                UPDATE sentences SET "Index" = 0 WHERE ArticleId = 1 AND "Index" = 1;
+                UPDATE sentences SET "Index" = 1 WHERE ArticleId = 1 AND "Index" = -1;
+                """);
+            await ContentVersion.BumpAsync(db, default);
+            await transaction.CommitAsync();
+        }
+        Assert.Null((await new ArticleFacetsCache().GetAsync(db, default)).Sentences);
+    }
+
+    [Fact]
     public async Task FacetsAreReadAgainWhenTheContentVersionMoves()
     {
         await harness.IngestAsync();

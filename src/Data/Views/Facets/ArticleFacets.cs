@@ -41,6 +41,9 @@ public sealed class ArticleFacets
 
     public required IReadOnlyDictionary<string, int> OutletIdsBySlug { get; init; }
 
+    /// <summary>Where each article's sentences are among the sentence ids, when they lie as an ingest writes them (else null).</summary>
+    public SentenceRanges? Sentences { get; init; }
+
     public int Count => Ids.Length;
 
     public static DateOnly? Date(int published) => published == Undated ? null : DateOnly.FromDayNumber(published);
@@ -111,7 +114,7 @@ public sealed class ArticleFacets
             {
                 Version = version, Ids = idArray, OutletIds = outletIds.ToArray(), Published = published.ToArray(),
                 PlaceIds = places.ToArray(), PlaceStart = start, PlaceOf = placeOf, MentionsOf = mentionsOf,
-                OutletIdsBySlug = outlets,
+                OutletIdsBySlug = outlets, Sentences = await SentenceRanges.ReadAsync(db, idArray, ct),
             };
         }
         finally
@@ -120,7 +123,7 @@ public sealed class ArticleFacets
         }
     }
 
-    static System.Data.Common.DbCommand Command(DashboardDb db, string sql)
+    internal static System.Data.Common.DbCommand Command(DashboardDb db, string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
