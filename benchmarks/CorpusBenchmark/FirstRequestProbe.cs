@@ -61,17 +61,20 @@ public static partial class FirstRequestProbe
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     public static async Task RunAsync(HttpClient client, int perPage, IReadOnlyList<string> words, IReadOnlyList<string> outlets,
-        IReadOnlyList<string> places, Action<string> line, string? only)
+        IReadOnlyList<string> places, Action<string> line, string? only, string? skip)
     {
-        var pages = Pages.Where(p => only is null || p == only || p.StartsWith(only + "?", StringComparison.Ordinal)).ToList();
-        var filters = Filters(perPage * pages.Count, 18, words, outlets, places);
+        // Filters are dealt to every page of the full list, so a page gets the same URLs whichever pages a run leaves out.
+        var filters = Filters(perPage * Pages.Length, 18, words, outlets, places);
+        var skipped = skip?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var pages = Pages.Select((Path, Index) => (Path, Index))
+            .Where(p => only is null || p.Path == only || p.Path.StartsWith(only + "?", StringComparison.Ordinal))
+            .Where(p => !skipped.Any(s => p.Path.Contains(s, StringComparison.Ordinal))).ToList();
         line($"- first-request probe: {perPage} distinct filters per page, seed 18, one client, each URL requested once; load before: {LoadAverage()}");
         line("");
         line("| page | URLs | errors | p50 ms | p95 ms | max ms | measured to | slowest URL |");
         line("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |");
-        for (var p = 0; p < pages.Count; p++)
+        foreach (var (page, p) in pages)
         {
-            var page = pages[p];
             var export = page.StartsWith("/export/", StringComparison.Ordinal);
             var times = new List<(double Ms, string Url)>();
             var errors = 0;

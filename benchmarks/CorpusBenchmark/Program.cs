@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 // latency under concurrent loopback load against the real web app, mentions export speed and memory. See PERFORMANCE.md.
 // Usage: dotnet run -c Release --project benchmarks/CorpusBenchmark -- [--articles 10000,100000] [--workers 4]
 //        [--requests 40] [--seconds 20] [--work /tmp/aleppo-corpus-benchmark] [--reuse-db] [--ingest-only] [--only /path (that path with and without query)] [--skip text (URLs containing it)] [--no-export]
-//        [--first-requests 20 (instead of the load: that many new filters per page, each requested once; FirstRequestProbe)]
+//        [--first-requests 20 (instead of the load: that many new filters per page, each requested once; FirstRequestProbe)] [--no-facets (the web app computes in SQL)]
 var options = Options.Parse(args);
 var root = FindRoot();
 var reference = new ReferenceFiles(Path.Combine(root, "src", "Data", "Reference"));
@@ -79,12 +79,13 @@ foreach (var size in options.Sizes)
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var words = FirstRequestProbe.Words(Path.Combine(AppContext.BaseDirectory, "sentence-templates.txt"), reference.ReadGazetteer().Select(p => p.Name));
-        await using var web = await WebProcess.StartAsync(webDll, webFolder, databasePath);
+        await using var web = await WebProcess.StartAsync(webDll, webFolder, databasePath, options.NoFacets ? ["--Caches:Facets=false"] : []);
+        if (options.NoFacets) report.Line("- web app started with --Caches:Facets=false (views computed in SQL, as before the facets)");
         using var client = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan.FromMinutes(10) };
         report.Line($"- web app warm-up (unfiltered views) done {(await web.WarmedUpAsync(TimeSpan.FromMinutes(30))).TotalSeconds:0.0} s after start; VmRSS {web.MemoryMb("VmRSS"):0} MB");
         await Task.Delay(TimeSpan.FromSeconds(5));
         report.Line($"- web process at rest before the probe: VmRSS {web.MemoryMb("VmRSS"):0} MB (VmHWM {web.MemoryMb("VmHWM"):0} MB)");
-        await FirstRequestProbe.RunAsync(client, perPage, words, outlets, places, report.Line, options.Only);
+        await FirstRequestProbe.RunAsync(client, perPage, words, outlets, places, report.Line, options.Only, options.Skip);
         report.Line($"- web process after the probe: VmRSS {web.MemoryMb("VmRSS"):0} MB, VmHWM {web.MemoryMb("VmHWM"):0} MB");
         continue;
     }
@@ -176,7 +177,7 @@ static string FindRoot()
     throw new InvalidOperationException("AleppoDashboard.sln not found above " + AppContext.BaseDirectory);
 }
 
-sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, string Work, bool ReuseDb, bool IngestOnly, string? Only, string? Skip, int? FirstRequests)
+sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, string Work, bool ReuseDb, bool IngestOnly, string? Only, string? Skip, int? FirstRequests, bool NoFacets)
 {
     public static Options Parse(string[] args)
     {
@@ -191,7 +192,8 @@ sealed record Options(int[] Sizes, int Workers, int Requests, int Seconds, strin
             args.Contains("--ingest-only"),
             Value("--only"),
             Value("--skip"),
-            Value("--first-requests") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null);
+            Value("--first-requests") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null,
+            args.Contains("--no-facets"));
     }
 }
 

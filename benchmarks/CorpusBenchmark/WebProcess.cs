@@ -22,7 +22,7 @@ public sealed class WebProcess : IAsyncDisposable
         Address = address;
     }
 
-    public static async Task<WebProcess> StartAsync(string webDll, string webProjectFolder, string databasePath)
+    public static async Task<WebProcess> StartAsync(string webDll, string webProjectFolder, string databasePath, params string[] extraArguments)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -32,7 +32,7 @@ public sealed class WebProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { webDll, "--urls", $"http://127.0.0.1:{port}", $"--Database:Path={databasePath}", "--Seeds:AutoIngest=false", "--Map:TileUrl=" })
+        foreach (var arg in (string[])[webDll, "--urls", $"http://127.0.0.1:{port}", $"--Database:Path={databasePath}", "--Seeds:AutoIngest=false", "--Map:TileUrl=", .. extraArguments])
         {
             start.ArgumentList.Add(arg);
         }

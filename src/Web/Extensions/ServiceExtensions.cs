@@ -50,7 +50,7 @@ public static class ServiceExtensions
             o.AddPagePolicy();
         });
         builder.Services.AddDashboardCompression();
-        builder.Services.AddSingleton<ArticleFacetsCache>();
+        if (builder.Configuration.GetSection("Caches").Get<CacheOptions>()?.Facets ?? true) builder.Services.AddSingleton<ArticleFacetsCache>();
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<PlacePickerCache>();
         builder.Services.AddSingleton<ControlViewCache>();

@@ -42,4 +42,10 @@ public sealed class CacheOptions
     public bool WarmUp { get; set; } = true;
     public double PollSeconds { get; set; } = 2;
     public double QuietSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Compute the map, the control view and search matches from in-memory per-article facets (Data/Views/Facets); false
+    /// computes them in SQL as before, for the corpus benchmark's before/after runs on one build.
+    /// </summary>
+    public bool Facets { get; set; } = true;
 }

@@ -12,14 +12,15 @@ namespace AleppoDashboard.Data.Views.Map;
 /// A search's matches are taken again inside the computation's snapshot, so an entry never mixes two content versions.
 /// </summary>
 /// The counts are made from the <see cref="ArticleFacets"/> of the same snapshot (<see cref="MapQueries.MapPlacesAsync"/>).
-public sealed class MapPlacesCache(SearchMatchCache searches, ArticleFacetsCache facets)
+public sealed class MapPlacesCache(SearchMatchCache searches, ArticleFacetsCache? facets = null)
 {
     public const int MaxFilters = 32;
 
     readonly ContentVersionCache<List<MapPlace>> places = new(MaxFilters);
 
     public Task<List<MapPlace>> GetAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
-        places.GetAsync(db, filter.CacheKey, async () => await db.MapPlacesAsync(await searches.WithMatchesAsync(db, filter, ct), ct, () => facets.GetAsync(db, ct)), ct);
+        places.GetAsync(db, filter.CacheKey, async () => await db.MapPlacesAsync(await searches.WithMatchesAsync(db, filter, ct), ct,
+            facets is null ? null : () => facets.GetAsync(db, ct)), ct);
 
     /// <summary>Whether the places of <paramref name="filter"/> are kept for content version <paramref name="version"/>.</summary>
     public bool Holds(DashboardFilter filter, long version) => places.TryGet(filter.CacheKey, version, out _);
