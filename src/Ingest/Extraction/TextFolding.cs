@@ -35,12 +35,14 @@ public static class TextFolding
     {
         var folded = GC.AllocateUninitializedArray<char>(text.Length + 1);
         var map = GC.AllocateUninitializedArray<int>(text.Length + 1);
-        var n = FoldInto(text, folded, map);
-        return new FoldedText(text, new string(folded, 0, n), map);
+        var starts = GC.AllocateUninitializedArray<int>(text.Length + 1);
+        var n = FoldInto(text, folded, map, starts, out var words);
+        return new FoldedText(text, folded, n, map, starts, words);
     }
 
     [ThreadStatic] static char[]? scratchFolded;
     [ThreadStatic] static int[]? scratchMap;
+    [ThreadStatic] static int[]? scratchStarts;
 
     /// <summary>
     /// <see cref="Fold"/> with this thread's buffers for the work: the result's offsets are only valid until this thread
@@ -53,43 +55,79 @@ public static class TextFolding
             var size = Math.Max(text.Length + 1, 1024);
             scratchFolded = GC.AllocateUninitializedArray<char>(size);
             scratchMap = map = GC.AllocateUninitializedArray<int>(size);
+            scratchStarts = GC.AllocateUninitializedArray<int>(size);
         }
         var folded = scratchFolded!;
-        var n = FoldInto(text, folded, map);
-        return new FoldedText(text, new string(folded, 0, n), map);
+        var starts = scratchStarts!;
+        var n = FoldInto(text, folded, map, starts, out var words);
+        return new FoldedText(text, folded, n, map, starts, words);
     }
 
-    static int FoldInto(string text, char[] folded, int[] map)
+    // What a character is to FoldInto, looked up once per character (a table, not a chain of comparisons).
+    const byte SeparatorClass = 1, DropClass = 2, WordClass = 4, ArticleClass = 8;
+    static readonly byte[] Classes = BuildClasses();
+
+    /// <summary>
+    /// Folds <paramref name="text"/> into <paramref name="folded"/>, the source offset of each folded character into
+    /// <paramref name="map"/>, and where each folded word starts (a word character after a non-word one) into
+    /// <paramref name="starts"/>, so that matching jumps from word to word.
+    /// </summary>
+    static int FoldInto(string text, char[] folded, int[] map, int[] starts, out int words)
     {
         var n = 0;
+        var w = 0;
+        var previousIsWord = false; // whether folded[n - 1] is a word character
+        var classes = Classes;
+        var table = Table;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsSeparator(c))
+            var kind = classes[c];
+            if ((kind & SeparatorClass) != 0)
             {
                 if (n > 0 && folded[n - 1] != ' ')
                 {
                     folded[n] = ' ';
                     map[n++] = i;
                 }
+                previousIsWord = false;
                 continue;
             }
-            var f = Table[c];
-            if (f == Drop) continue;
-            if (f is 'a' or 'e' && (n == 0 || !IsWordChar(folded[n - 1])) && ArticleLength(text, i) is var len and > 0)
+            if ((kind & DropClass) != 0) continue;
+            if ((kind & ArticleClass) != 0 && !previousIsWord && ArticleLength(text, i) is var len and > 0)
             {
                 // "ash-", "as-", "el-", "el " ...: the article, written "al".
+                starts[w++] = n;
                 folded[n] = 'a';
                 map[n++] = i;
                 folded[n] = 'l';
                 map[n++] = i + 1;
                 i += len - 1;
+                previousIsWord = true;
                 continue;
             }
-            folded[n] = f;
+            var isWord = (kind & WordClass) != 0;
+            if (isWord && !previousIsWord) starts[w++] = n;
+            previousIsWord = isWord;
+            folded[n] = table[c];
             map[n++] = i;
         }
+        words = w;
         return n;
+    }
+
+    static byte[] BuildClasses()
+    {
+        var classes = new byte[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            var f = Table[i];
+            classes[i] = IsSeparator(c) ? SeparatorClass
+                : f == Drop ? DropClass
+                : (byte)((char.IsLetterOrDigit(f) ? WordClass : 0) | (f is 'a' or 'e' ? ArticleClass : 0));
+        }
+        return classes;
     }
 
     /// <summary>Letters of an article form (without the al form itself) starting at <paramref name="i"/>, or 0.</summary>
