@@ -84,10 +84,34 @@ public sealed class PhraseIndex
     /// <summary>Matches per kind (indexed by kind), with spans in the original text.</summary>
     public List<PhraseHit<object>>[] Find(FoldedText text)
     {
+        var hits = new List<PhraseHit<object>>[Frozen().AllowsS.Length];
+        for (var k = 0; k < hits.Length; k++) hits[k] = None;
+        return FindInto(text, hits);
+    }
+
+    [ThreadStatic] static List<PhraseHit<object>>[]? scratchHits;
+
+    /// <summary>
+    /// <see cref="Find"/> into this thread's lists: valid until this thread calls it again (the extractor matches a
+    /// sentence, reads its facts and is done with the lists).
+    /// </summary>
+    internal List<PhraseHit<object>>[] FindWithThreadLists(FoldedText text)
+    {
+        var kinds = Frozen().AllowsS.Length;
+        if (scratchHits is not { } hits || hits.Length != kinds)
+        {
+            scratchHits = hits = new List<PhraseHit<object>>[kinds];
+            for (var k = 0; k < kinds; k++) hits[k] = [];
+        }
+        foreach (var list in hits) list.Clear();
+        return FindInto(text, hits);
+    }
+
+    /// <summary>Adds the matches to <paramref name="hits"/> (one list per kind; a list that is <see cref="None"/> is replaced when a match is found).</summary>
+    List<PhraseHit<object>>[] FindInto(FoldedText text, List<PhraseHit<object>>[] hits)
+    {
         var trie = Frozen();
         var kinds = trie.AllowsS.Length;
-        var hits = new List<PhraseHit<object>>[kinds];
-        for (var k = 0; k < kinds; k++) hits[k] = None;
         Span<int> nextStart = stackalloc int[kinds];
         Span<int> bestEnd = stackalloc int[kinds];
         Span<int> bestValue = stackalloc int[kinds];

@@ -133,20 +133,31 @@ public static class TextFolding
     /// <summary>Letters of an article form (without the al form itself) starting at <paramref name="i"/>, or 0.</summary>
     static int ArticleLength(string text, int i)
     {
-        var end = i;
-        while (end < text.Length && end - i < 4 && char.IsLetter(text[end])) end++;
-        if (end >= text.Length || end == i) return 0;
-        var word = text.AsSpan(i, end - i);
+        // An article form is two or three letters and then a hyphen or a space; most words starting with a or e
+        // ("and", "east") are ruled out by their third or fourth character.
+        if (i + 2 >= text.Length || !char.IsLetter(text[i + 1])) return 0;
+        var end = i + 2;
+        if (char.IsLetter(text[end]))
+        {
+            end++;
+            if (end >= text.Length || char.IsLetter(text[end])) return 0;
+        }
         var next = text[end];
         var hyphen = next is '-' or '‐' or '‑';
+        if (!hyphen && next != ' ') return 0;
+        var word = text.AsSpan(i, end - i);
         if (hyphen && end + 1 < text.Length && char.IsLetter(text[end + 1]) && IsAssimilatedArticle(word)) return end - i;
-        if ((hyphen || next == ' ') && (word.Equals("el", StringComparison.OrdinalIgnoreCase))) return end - i;
+        if (word.Equals("el", StringComparison.OrdinalIgnoreCase)) return end - i;
         return 0;
     }
 
-    static bool IsAssimilatedArticle(ReadOnlySpan<char> word) =>
-        word.Length is 2 or 3 && (word[0] is 'a' or 'A') &&
-        word[1..].ToString().ToLowerInvariant() is "sh" or "s" or "d" or "dh" or "z" or "n" or "t" or "th" or "r" or "j";
+    static bool IsAssimilatedArticle(ReadOnlySpan<char> word)
+    {
+        if (word.Length is not (2 or 3) || word[0] is not ('a' or 'A')) return false;
+        Span<char> rest = stackalloc char[2];
+        var n = word[1..].ToLowerInvariant(rest);
+        return rest[..n] is "sh" or "s" or "d" or "dh" or "z" or "n" or "t" or "th" or "r" or "j";
+    }
 
     static readonly bool[] AsciiWordChar = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c)).ToArray();
 
