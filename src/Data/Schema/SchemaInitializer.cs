@@ -12,7 +12,7 @@ namespace AleppoDashboard.Data.Schema;
 public static partial class SchemaInitializer
 {
     /// <summary>Bump when any derived table changes shape.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     static readonly string[] DerivedTables =
     [

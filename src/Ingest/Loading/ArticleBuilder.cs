@@ -14,12 +14,14 @@ public static class ArticleBuilder
         {
             new() { Article = article, Index = 0, Part = TextPart.Headline, Start = 0, Length = article.Headline.Length, Text = article.Headline },
         };
+        var paragraphs = new ParagraphCounter(article.Body);
         foreach (var (start, length) in SentenceSplitter.Split(article.Body))
         {
             sentences.Add(new Sentence
             {
                 Article = article,
                 Index = sentences.Count,
+                Paragraph = paragraphs.At(start),
                 Part = TextPart.Body,
                 Start = start,
                 Length = length,

@@ -56,7 +56,7 @@ public static class CompareExports
         foreach (var topic in await db.CompareTopicsAsync(filter, selection, ct))
         {
             if (topic.Kind == CompareTopicKind.Wire && !copies) continue;
-            var row = await db.CompareRowAsync(topic, ids, copies, perCell: null, ct, listCopies: false);
+            var row = await db.CompareRowAsync(topic, ids, copies, perCell: null, ct, listCopies: false, origins: filter.CountOrigins);
             var lines = columns.SelectMany(column => row.CellOf(column.Slug).Select(sentence => (column, sentence)));
             foreach (var batch in lines.Chunk(CopiesBatch))
             {
