@@ -44,6 +44,12 @@ public static class CompareQueries
         if (filter.Text is { } text)
         {
             topics.Add(new(CompareTopicKind.Text, text, "Search: " + text));
+            // A search for a framing term's word gets the term's own row beside it: the search counts sentences with the
+            // word as written, the term every form the lexicon lists (rebels: also rebel, rebel-held), so the reader sees both.
+            if (selection.Term is null && await TermOfSearchAsync(db, text, ct) is { } same)
+            {
+                topics.Add(new(CompareTopicKind.Term, same.Id, $"Framing term “{same.Label}” (every form)"));
+            }
         }
         if (selection.Term is { } term)
         {
@@ -66,6 +72,16 @@ public static class CompareQueries
             topics.Add(new(CompareTopicKind.Wire, null, "Shared wire copy"));
         }
         return topics;
+    }
+
+    /// <summary>The lexicon term whose id, label or one of whose forms is the whole search text (quotes and a trailing * aside).</summary>
+    static async Task<Reference.FramingTerm?> TermOfSearchAsync(DashboardDb db, string text, CancellationToken ct)
+    {
+        var word = text.Trim().Trim('"').TrimEnd('*').Trim();
+        if (word.Length == 0) return null;
+        var terms = await db.FramingTerms.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        return terms.FirstOrDefault(t => t.Id.Equals(word, StringComparison.OrdinalIgnoreCase) || t.Label.Equals(word, StringComparison.OrdinalIgnoreCase)
+            || t.Variants.Split('|').Any(v => v.Equals(word, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>Places mentioned by at least two of the filtered outlets, most outlets first, then most mentions.</summary>
