@@ -19,10 +19,11 @@ public class CompareSummaryTests : BunitContext
         var sukkari = new CompareTopic(CompareTopicKind.Place, "sukkari", "Sukkari");
         var summary = Render<CompareSummary>(p => p
             .Add(s => s.Columns, [Reuters, Tasnim])
-            .Add(s => s.Rows, [Row(sukkari, ("reuters-syndicated", 12))]));
+            .Add(s => s.Rows, [Row(sukkari, ("reuters-syndicated", 12))])
+            .Add(s => s.PageHref, "/compare?place=sukkari"));
 
         var cells = summary.FindAll("tr[data-summary-topic='place:sukkari'] td.summary-cell");
-        Assert.Equal("#place-sukkari--reuters-syndicated", cells[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("/compare?place=sukkari#place-sukkari--reuters-syndicated", cells[0].QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("12", cells[0].TextContent.Trim());
         Assert.Equal("12 sentences by Reuters (syndicated) on Sukkari", cells[0].QuerySelector("a")!.GetAttribute("aria-label"));
         Assert.Contains("heat-5", cells[0].ClassList);
@@ -32,7 +33,7 @@ public class CompareSummaryTests : BunitContext
         Assert.DoesNotContain("0", cells[1].TextContent);
         Assert.Equal("–", cells[1].QuerySelector("[aria-hidden=true]")!.TextContent);
         Assert.Equal("none", cells[1].QuerySelector(".visually-hidden")!.TextContent);
-        Assert.Equal("#place-sukkari", summary.Find("th.summary-topic a").GetAttribute("href"));
+        Assert.Equal("/compare?place=sukkari#place-sukkari", summary.Find("th.summary-topic a").GetAttribute("href"));
         Assert.Equal("12 sentences", summary.Find("td.summary-all").TextContent);
     }
 
