@@ -23,13 +23,15 @@ public sealed record FilterBarState(
     string? Text,
     IReadOnlyList<OutletChoice> OutletChoices,
     IReadOnlyList<PlaceChoice> PlaceChoices,
-    IReadOnlyList<QueryPair> PageSettings)
+    IReadOnlyList<QueryPair> PageSettings,
+    bool CountOrigins = false)
 {
     public static FilterBarState Of(string path, DashboardFilter filter, IEnumerable<OutletChoice> outlets, IEnumerable<PlaceChoice> places, IEnumerable<QueryPair> settings) =>
         new(path, Iso(filter.From), Iso(filter.To), filter.Outlets.ToList(), filter.Places.ToList(), filter.Text,
-            outlets.ToList(), places.ToList(), settings.ToList());
+            outlets.ToList(), places.ToList(), settings.ToList(), filter.CountOrigins);
 
-    public DashboardFilter Filter => new(Parse(From), Parse(To), Outlets, Places, string.IsNullOrWhiteSpace(Text) ? null : Text);
+    /// <summary>The filter; the origins switch is kept through every change the bar makes (it is set on the page, not here).</summary>
+    public DashboardFilter Filter => new(Parse(From), Parse(To), Outlets, Places, string.IsNullOrWhiteSpace(Text) ? null : Text) { CountOrigins = CountOrigins };
 
     /// <summary>The page's address for a filter: its path, the filter, and the page's own settings (never an empty value).</summary>
     public string Href(DashboardFilter filter) =>
