@@ -17,7 +17,9 @@ public sealed class CsvQueryResult(string fileName, string[] header, DbContext d
         var ct = context.RequestAborted;
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        RowCountTrailer.Declare(context.Response);
         var body = context.Response.Body;
+        var count = 0L;
         await using var command = query.CreateDbCommand();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -35,6 +37,7 @@ public sealed class CsvQueryResult(string fileName, string[] header, DbContext d
             {
                 rows.Write(reader, csv);
                 csv.EndRecord();
+                count++;
                 if (chunk.Length >= CsvResult<object>.ChunkBytes)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -43,6 +46,7 @@ public sealed class CsvQueryResult(string fileName, string[] header, DbContext d
             }
             csv.Flush();
             await CsvResult<object>.SendAsync(chunk, body, ct);
+            RowCountTrailer.Append(context.Response, count);
         }
         finally
         {

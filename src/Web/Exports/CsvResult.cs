@@ -46,7 +46,9 @@ public sealed class CsvResult<T> : IResult
         var ct = context.RequestAborted;
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        RowCountTrailer.Declare(context.Response);
         var body = context.Response.Body;
+        var count = 0L;
         using var chunk = new MemoryStream(ChunkBytes * 2);
         await using var csv = CsvWriter.Create(chunk, Options, leaveOpen: true);
         csv.WriteHeader(header); // ends the header record itself
@@ -54,6 +56,7 @@ public sealed class CsvResult<T> : IResult
         {
             writeFields(csv, row);
             csv.EndRecord(); // writes into the memory buffer only: no I/O here
+            count++;
             if (chunk.Length >= ChunkBytes)
             {
                 await SendAsync(chunk, body, ct);
@@ -61,6 +64,7 @@ public sealed class CsvResult<T> : IResult
         }
         csv.Flush();
         await SendAsync(chunk, body, ct);
+        RowCountTrailer.Append(context.Response, count);
     }
 
     /// <summary>Sends what the buffer holds to the response and empties it (used by <see cref="CsvQueryResult"/> too).</summary>

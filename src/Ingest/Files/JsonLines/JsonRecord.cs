@@ -16,6 +16,20 @@ public static class JsonRecord
 {
     public static LoadedItem Read(string key, JsonElement record, byte[] raw)
     {
+        try
+        {
+            return ReadRecord(key, record, raw);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses a string with a lone surrogate escape ("\ud800") only when the string is read,
+            // not when the document is parsed (found by fuzzing): such a string is not text.
+            return new(key, null, $"record {key[(key.LastIndexOf('#') + 1)..]} has a string with a lone surrogate escape (\\ud800-\\udfff), which is not text.");
+        }
+    }
+
+    static LoadedItem ReadRecord(string key, JsonElement record, byte[] raw)
+    {
         var line = key[(key.LastIndexOf('#') + 1)..];
         if (record.ValueKind != JsonValueKind.Object) return new(key, null, $"record {line} is not a JSON object.");
         var newsPlease = record.TryGetProperty("maintext", out _);
@@ -49,7 +63,7 @@ public static class JsonRecord
             Author = Names(record, newsPlease ? "authors" : "author") is { } author ? new(author, field(newsPlease ? "authors" : "author")) : null,
             Language = Text(record, "language") is { } language ? new(language, field("language")) : null,
         };
-        if (Text(record, published) is { } unreadable && doc.Published is null) warnings.Add($"Record {line}: '{published}' value '{unreadable}' is not a date.");
+        if (Text(record, published) is { } unreadable && doc.Published is null) warnings.Add($"Record {line}: '{published}' value '{OneLineText.Of(unreadable)}' is not a date.");
         var text = new LoadedText(headline, body, headline + "\n\n" + body, JsonLinesReader.HashOf(raw), warnings, doc);
         return new(key, text, null);
     }
