@@ -17,9 +17,20 @@ public sealed class CsvQueryResult(string fileName, string[] header, DbContext d
         var ct = context.RequestAborted;
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        RowCountTrailer.Declare(context.Response);
         var body = context.Response.Body;
-        var count = 0L;
+        try
+        {
+            await WriteAsync(body, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            IncompleteExport.Abort(context);
+            throw;
+        }
+    }
+
+    async Task WriteAsync(Stream body, CancellationToken ct)
+    {
         await using var command = query.CreateDbCommand();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -37,7 +48,6 @@ public sealed class CsvQueryResult(string fileName, string[] header, DbContext d
             {
                 rows.Write(reader, csv);
                 csv.EndRecord();
-                count++;
                 if (chunk.Length >= CsvResult<object>.ChunkBytes)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -46,7 +56,6 @@ public sealed class CsvQueryResult(string fileName, string[] header, DbContext d
             }
             csv.Flush();
             await CsvResult<object>.SendAsync(chunk, body, ct);
-            RowCountTrailer.Append(context.Response, count);
         }
         finally
         {

@@ -46,9 +46,20 @@ public sealed class CsvResult<T> : IResult
         var ct = context.RequestAborted;
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        RowCountTrailer.Declare(context.Response);
         var body = context.Response.Body;
-        var count = 0L;
+        try
+        {
+            await WriteAsync(body, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            IncompleteExport.Abort(context);
+            throw;
+        }
+    }
+
+    async Task WriteAsync(Stream body, CancellationToken ct)
+    {
         using var chunk = new MemoryStream(ChunkBytes * 2);
         await using var csv = CsvWriter.Create(chunk, Options, leaveOpen: true);
         csv.WriteHeader(header); // ends the header record itself
@@ -56,7 +67,6 @@ public sealed class CsvResult<T> : IResult
         {
             writeFields(csv, row);
             csv.EndRecord(); // writes into the memory buffer only: no I/O here
-            count++;
             if (chunk.Length >= ChunkBytes)
             {
                 await SendAsync(chunk, body, ct);
@@ -64,7 +74,6 @@ public sealed class CsvResult<T> : IResult
         }
         csv.Flush();
         await SendAsync(chunk, body, ct);
-        RowCountTrailer.Append(context.Response, count);
     }
 
     /// <summary>Sends what the buffer holds to the response and empties it (used by <see cref="CsvQueryResult"/> too).</summary>
