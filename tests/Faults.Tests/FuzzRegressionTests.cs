@@ -37,6 +37,14 @@ public class FuzzRegressionTests
     }
 
     [Fact]
+    public void AJsonRecordWhoseHtmlBodyHoldsNoTextIsRejected()
+    {
+        var item = Assert.Single(JsonLinesReader.Parse("x.jsonl", Encoding.UTF8.GetBytes("{\"maintext\":\"<x\"}")));
+        Assert.Null(item.Text);
+        Assert.Contains("no article text", item.Rejected);
+    }
+
+    [Fact]
     public void AnRssRootWithoutAVersionIsRejectedWithAReason()
     {
         var e = Assert.Throws<FileRejectedException>(() => FeedFileReader.Parse("x.rss", Encoding.UTF8.GetBytes("<rss></rss>")));

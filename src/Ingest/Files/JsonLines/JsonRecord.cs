@@ -41,6 +41,9 @@ public static class JsonRecord
         }
         if (body.TrimStart().StartsWith('<')) body = BlockText.Of(new HtmlParser().ParseDocument(body).Body!);
         body = body.Replace("\r\n", "\n").Trim();
+        // A body that starts like a tag but holds no text once read as HTML ("<x" and nothing else) is no article
+        // (found by fuzzing: such a record was stored with an empty text).
+        if (body.Length == 0) return new(key, null, $"record {line} has no article text once its HTML is read.");
         var headline = Text(record, newsPlease ? "title" : "headline") ?? Text(record, "title");
         var warnings = new List<string>();
         if (headline is null)
