@@ -12,7 +12,7 @@ namespace AleppoDashboard.Data.Schema;
 public static partial class SchemaInitializer
 {
     /// <summary>Bump when any derived table changes shape.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 4;
 
     static readonly string[] DerivedTables =
     [
@@ -23,6 +23,11 @@ public static partial class SchemaInitializer
     /// <summary>Returns true when derived data (sentences, facts) must be rebuilt from the stored articles.</summary>
     public static async Task<bool> InitializeAsync(DashboardDb db, CancellationToken ct = default)
     {
+        // Before the first write: a damaged, foreign or newer file is refused, never changed.
+        if (db.Database.GetDbConnection().DataSource is { Length: > 0 } path && path != ":memory:")
+        {
+            DatabaseFileCheck.Check(path, CurrentVersion);
+        }
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -50,6 +55,8 @@ public static partial class SchemaInitializer
                     var drop = "DROP TABLE IF EXISTS \"" + table + "\";";
                     await db.Database.ExecuteSqlRawAsync(drop, ct);
                 }
+                // The view the full-text index reads (SentenceSearchIndex.CreateSql makes it again, as this version defines it).
+                await db.Database.ExecuteSqlRawAsync("DROP VIEW IF EXISTS sentence_search;", ct);
             }
             foreach (var statement in CreateIfMissingStatements(db))
             {
