@@ -47,6 +47,16 @@ public class FilterBarTests : BunitContext
     }
 
     [Fact]
+    public void OffersEnglishAndArabicAndKeepsAnyOtherLanguageOfTheFilter()
+    {
+        var bar = RenderAt("/articles?lang=ar&lang=fr", DashboardFilter.None with { Languages = ["ar", "fr"] });
+        var boxes = bar.FindAll("input[type=checkbox][name=lang]");
+        Assert.Equal(["en", "ar", "fr"], boxes.Select(b => b.GetAttribute("value")));
+        Assert.Equal([false, true, true], boxes.Select(b => b.HasAttribute("checked")));
+        Assert.Equal("Arabic", bar.Find("label[for=lang-ar]").TextContent);
+    }
+
+    [Fact]
     public void OffersOneCheckboxPerOutletWithALabel()
     {
         var bar = RenderAt("/", DashboardFilter.None);
