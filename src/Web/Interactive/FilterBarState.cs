@@ -39,9 +39,12 @@ public sealed record FilterBarState(
 
     public static FilterBarState Of(string path, DashboardFilter filter, IEnumerable<OutletChoice> outlets, IEnumerable<PlaceChoice> places, IEnumerable<QueryPair> settings) =>
         new(path, Iso(filter.From), Iso(filter.To), filter.Outlets.ToList(), filter.Places.ToList(), filter.Text,
-            outlets.ToList(), places.ToList(), settings.ToList()) { Languages = filter.Languages.ToList() };
+            outlets.ToList(), places.ToList(), settings.ToList()) { Languages = filter.Languages.ToList(), CountOrigins = filter.CountOrigins };
 
-    public DashboardFilter Filter => new(Parse(From), Parse(To), Outlets, Places, string.IsNullOrWhiteSpace(Text) ? null : Text) { Languages = Languages };
+    /// <summary>The filter's <c>origins=1</c>, kept by every change of the other filters.</summary>
+    public bool CountOrigins { get; init; }
+
+    public DashboardFilter Filter => new(Parse(From), Parse(To), Outlets, Places, string.IsNullOrWhiteSpace(Text) ? null : Text) { Languages = Languages, CountOrigins = CountOrigins };
 
     /// <summary>The page's address for a filter: its path, the filter, and the page's own settings (never an empty value).</summary>
     public string Href(DashboardFilter filter) =>
