@@ -22,6 +22,15 @@ public class FilterBarTests : BunitContext
     }
 
     [Fact]
+    public void KeepsTheOriginsSwitchThroughAFilterChange()
+    {
+        var bar = RenderAt("/control?origins=1&scope=city", DashboardFilter.None with { CountOrigins = true });
+        Assert.Equal("1", bar.Find("input[type=hidden][name=origins]").GetAttribute("value"));
+        Assert.Equal("city", bar.Find("input[type=hidden][name=scope]").GetAttribute("value"));
+        Assert.Single(bar.FindAll("input[name=origins]"));
+    }
+
+    [Fact]
     public void IsAGetFormToTheCurrentPageWithTheFilterFilledIn()
     {
         var filter = new DashboardFilter(new DateOnly(2016, 12, 1), new DateOnly(2016, 12, 31), ["afp"], [], "Sukkari");

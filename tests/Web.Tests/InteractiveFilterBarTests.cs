@@ -41,6 +41,14 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void AChipKeepsTheOriginsSwitch()
+    {
+        var bar = Render<InteractiveFilterBar>(p => p.Add(b => b.State, State with { CountOrigins = true }));
+        var tasnim = bar.FindAll("a.filter-chip").Single(c => c.TextContent.Contains("Tasnim"));
+        Assert.Equal("/map?from=2016-12-01&place=sukkari&origins=1&color=outlet", tasnim.GetAttribute("href"));
+    }
+
+    [Fact]
     public void EachChipLinksToTheAddressWithoutItKeepingThePageSettings()
     {
         var bar = RenderBar();

@@ -23,7 +23,8 @@ public sealed record FilterBarState(
     string? Text,
     IReadOnlyList<OutletChoice> OutletChoices,
     IReadOnlyList<PlaceChoice> PlaceChoices,
-    IReadOnlyList<QueryPair> PageSettings)
+    IReadOnlyList<QueryPair> PageSettings,
+    bool CountOrigins = false)
 {
     /// <summary>The filter's languages (<c>lang</c>), kept by every change of the other filters.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
@@ -39,11 +40,9 @@ public sealed record FilterBarState(
 
     public static FilterBarState Of(string path, DashboardFilter filter, IEnumerable<OutletChoice> outlets, IEnumerable<PlaceChoice> places, IEnumerable<QueryPair> settings) =>
         new(path, Iso(filter.From), Iso(filter.To), filter.Outlets.ToList(), filter.Places.ToList(), filter.Text,
-            outlets.ToList(), places.ToList(), settings.ToList()) { Languages = filter.Languages.ToList(), CountOrigins = filter.CountOrigins };
+            outlets.ToList(), places.ToList(), settings.ToList(), filter.CountOrigins) { Languages = filter.Languages.ToList() };
 
-    /// <summary>The filter's <c>origins=1</c>, kept by every change of the other filters.</summary>
-    public bool CountOrigins { get; init; }
-
+    /// <summary>The filter; the origins switch is kept through every change the bar makes (it is set on the page, not here).</summary>
     public DashboardFilter Filter => new(Parse(From), Parse(To), Outlets, Places, string.IsNullOrWhiteSpace(Text) ? null : Text) { Languages = Languages, CountOrigins = CountOrigins };
 
     /// <summary>The page's address for a filter: its path, the filter, and the page's own settings (never an empty value).</summary>
