@@ -61,6 +61,11 @@ public partial class ArabicEnglishFolderTests(ArabicEnglishAppFixture fixture) :
         var page = await Get("/articles" + query);
         Assert.Equal(outlets.Length, Regex.Matches(TableBody().Match(page).Value, "<tr>").Count);
         Assert.Equal(outlets.Length == 2 && outlets[0] == "AFP" ? 0 : 2, Regex.Matches(page, "<td dir=\"rtl\" lang=\"ar\"").Count);
+        // The page's export link and its filter form carry the languages: one checkbox ticked per language, no hidden copy.
+        var export = Regex.Match(page, @"href=""(/export/articles\.csv[^""]*)""").Groups[1].Value;
+        Assert.Equal(query.Replace("&", "&amp;"), export["/export/articles.csv".Length..]);
+        Assert.Equal(query.Split('&').Length, Regex.Matches(page, "name=\"lang\"[^>]*checked").Count);
+        Assert.DoesNotContain("type=\"hidden\" name=\"lang\"", page);
 
         // The facts follow the filter too: Sheikh Saeed's mentions in English only, or in Arabic only.
         var mentions = await Rows("/export/mentions.csv" + query + "&place=sheikh-saeed");

@@ -96,4 +96,24 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
         await bar.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(new PlaceChoice("hanano", "Hanano", 2)));
         Assert.Equal("http://localhost/map?from=2016-12-01&outlet=tasnim-news-agency&place=sukkari&place=hanano&lang=ar&color=outlet", navigation.Uri);
     }
+
+    [Fact]
+    public async Task ThePlacePickerFindsAPlaceByItsArabicNameInAnySpelling()
+    {
+        var arabic = State with
+        {
+            Places = [],
+            PlaceChoices = [new("sukkari", "Sukkari", 4, "السكري"), new("sheikh-saeed", "Sheikh Saeed", 3, "شيخ سعيد"), new("hanano", "Hanano", 2, "مساكن هنانو")],
+        };
+        var bar = Render<InteractiveFilterBar>(p => p.Add(b => b.State, arabic));
+        var search = bar.FindComponent<MudAutocomplete<PlaceChoice>>().Instance.SearchFunc ?? throw new InvalidOperationException("no search");
+#nullable disable
+        async Task<List<string>> Found(string term) => (await search(term, CancellationToken.None)).Select(p => p.Id).ToList();
+#nullable restore
+        Assert.Equal(["sheikh-saeed"], await Found("الشيخ"));
+        Assert.Equal(["sheikh-saeed"], await Found("بالشَّيخ سعيد"));
+        Assert.Equal(["sukkari"], await Found("السُّكَّري"));
+        Assert.Equal(["hanano"], await Found("هنانو"));
+        Assert.Equal(["sukkari"], await Found("Sukk"));
+    }
 }

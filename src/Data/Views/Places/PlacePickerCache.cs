@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data.Views.Places;
 
-/// <summary>A place the filter bar's picker offers: its gazetteer id and name, and how many articles name it.</summary>
-public sealed record PlaceChoice(string Id, string Name, int Articles);
+/// <summary>A place the filter bar's picker offers: its gazetteer id, name and Arabic name, and how many articles name it.</summary>
+public sealed record PlaceChoice(string Id, string Name, int Articles, string? NameAr = null);
 
 /// <summary>
 /// Every place some article names, with how many articles name it, most named first: the filter bar's place picker.
@@ -22,9 +22,9 @@ public sealed class PlacePickerCache
                 .GroupBy(m => m.PlaceId)
                 .Select(g => new { Id = g.Key, Articles = g.Select(m => m.ArticleId).Distinct().Count() })
                 .ToListAsync(ct);
-            var names = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            var names = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => new { p.Name, p.NameAr }, ct);
             return counts.Where(c => names.ContainsKey(c.Id))
-                .Select(c => new PlaceChoice(c.Id, names[c.Id], c.Articles))
+                .Select(c => new PlaceChoice(c.Id, names[c.Id].Name, c.Articles, names[c.Id].NameAr))
                 .OrderByDescending(c => c.Articles).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList();
         }, ct);
