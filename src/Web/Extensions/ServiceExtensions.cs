@@ -5,6 +5,7 @@ using AleppoDashboard.Data.Views.Compare;
 using AleppoDashboard.Data.Views.Control;
 using AleppoDashboard.Data.Views.Map;
 using AleppoDashboard.Data.Views.Places;
+using AleppoDashboard.Data.Views.Timeline;
 using AleppoDashboard.Web.Caching;
 using AleppoDashboard.Web.Components;
 using AleppoDashboard.Web.Filtering;
@@ -46,6 +47,7 @@ public static class ServiceExtensions
         builder.Services.AddOutputCache(o => o.AddComparePolicy());
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<PlacePickerCache>();
+        builder.Services.AddSingleton<DaySpanCache>();
         builder.Services.AddSingleton<ControlViewCache>();
         builder.Services.AddSingleton<ViewCacheWarmer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ViewCacheWarmer>());
