@@ -12,6 +12,7 @@ using AleppoDashboard.Web.Filtering;
 using AleppoDashboard.Web.Options;
 using AleppoDashboard.Web.Views.Compare;
 using AleppoDashboard.Web.Views.Map;
+using AleppoDashboard.Web.Views.Map.Tiles;
 using AleppoDashboard.Web.Interactive;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,8 @@ public static class ServiceExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<RequestFilter>();
         builder.Services.AddSingleton<MapSectors>();
+        builder.Services.AddSingleton<CityAreas>();
+        builder.Services.AddSingleton<MapTileLayer>();
         builder.Services.AddSingleton<SearchMatchCache>();
         builder.Services.AddSingleton<ArticleListCache>();
         builder.Services.AddSingleton<CompareViewCache>();
