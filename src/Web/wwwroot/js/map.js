@@ -297,6 +297,8 @@ function popupOptions(element) {
         minWidth: Math.max(180, Math.min(240, width - 56)),
         maxHeight: Math.max(200, height - 80),
         autoPanPadding: [12, 12],
+        // Clear of the zoom buttons in the top-left corner.
+        autoPanPaddingTopLeft: [48, 12],
     };
 }
 
