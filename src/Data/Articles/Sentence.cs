@@ -16,4 +16,9 @@ public sealed class Sentence
     public int Start { get; set; }
     public int Length { get; set; }
     public required string Text { get; set; }
+    /// <summary>
+    /// What the full-text index holds instead of <see cref="Text"/> when the two differ: the text with Arabic folded
+    /// (<see cref="AleppoDashboard.Data.Text.SearchFolding"/>); null for a sentence without Arabic, which is indexed as it is.
+    /// </summary>
+    public string? SearchText { get; set; }
 }

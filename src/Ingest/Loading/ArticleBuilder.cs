@@ -1,5 +1,6 @@
 using System.Globalization;
 using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Text;
 using AleppoDashboard.Ingest.Files;
 using AleppoDashboard.Ingest.Text;
 
@@ -12,10 +13,11 @@ public static class ArticleBuilder
     {
         var sentences = new List<Sentence>
         {
-            new() { Article = article, Index = 0, Part = TextPart.Headline, Start = 0, Length = article.Headline.Length, Text = article.Headline },
+            new() { Article = article, Index = 0, Part = TextPart.Headline, Start = 0, Length = article.Headline.Length, Text = article.Headline, SearchText = SearchFolding.IndexTextOf(article.Headline) },
         };
         foreach (var (start, length) in SentenceSplitter.Split(article.Body))
         {
+            var text = article.Body.Substring(start, length);
             sentences.Add(new Sentence
             {
                 Article = article,
@@ -23,7 +25,8 @@ public static class ArticleBuilder
                 Part = TextPart.Body,
                 Start = start,
                 Length = length,
-                Text = article.Body.Substring(start, length),
+                Text = text,
+                SearchText = SearchFolding.IndexTextOf(text),
             });
         }
         return sentences;

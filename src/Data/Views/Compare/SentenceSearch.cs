@@ -1,4 +1,5 @@
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,13 +33,25 @@ public static class SentenceSearch
         // Only the constant column expression above is put into the text; the search and the ids go as parameters.
         var sql = $"""
             SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId, s."Index" AS "Index",
-                   highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank
+                   highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank,
+                   CASE WHEN s.SearchText IS NULL THEN NULL ELSE s.Text END AS Folded
             FROM sentence_fts JOIN sentences AS s ON s.Id = sentence_fts.rowid
             WHERE sentence_fts MATCH @fts_match AND {rowid} IN (SELECT value FROM json_each(@sentence_ids))
             """;
         var rows = await db.Database.SqlQueryRaw<FtsRow>(sql, new SqliteParameter("@fts_match", match), new SqliteParameter("@sentence_ids", ids))
             .ToListAsync(ct);
-        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, Offsets(r.Marked))).ToList();
+        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, OnOriginal(Offsets(r.Marked), r.Folded))).ToList();
+    }
+
+    /// <summary>
+    /// highlight() marks the text the index holds; for a sentence indexed by its folded text (<paramref name="original"/>
+    /// is then its text) the marks are moved onto the original.
+    /// </summary>
+    public static List<(int Start, int Length)> OnOriginal(List<(int Start, int Length)> marks, string? original)
+    {
+        if (original is null || marks.Count == 0) return marks;
+        var folded = FoldedText.Of(original);
+        return marks.Select(m => folded.ToOriginal(m.Start, m.Length)).ToList();
     }
 
     /// <summary>Turns highlight()'s marked text into offsets into the plain sentence text.</summary>
@@ -67,5 +80,7 @@ public static class SentenceSearch
         public int Index { get; set; }
         public string Marked { get; set; } = "";
         public double Rank { get; set; }
+        /// <summary>The sentence's text when the index holds its folded text instead; null otherwise.</summary>
+        public string? Folded { get; set; }
     }
 }
