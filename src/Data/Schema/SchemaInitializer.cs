@@ -12,7 +12,7 @@ namespace AleppoDashboard.Data.Schema;
 public static partial class SchemaInitializer
 {
     /// <summary>Bump when any derived table changes shape.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     static readonly string[] DerivedTables =
     [

@@ -119,23 +119,28 @@ public sealed class PhraseIndex
         var allowS = trie.AllowsS;
         var nodes = trie.Nodes;
         var values = trie.Values;
+        var tables = trie.Tables;
+        var edgeChars = trie.EdgeChars;
+        var edgeTargets = trie.EdgeTargets;
         var f = text.Span;
         foreach (var i in text.WordStarts)
         {
             var node = trie.First(f[i]);
             if (node < 0) continue;
-            bestEnd.Fill(-1);
             var any = false;
             var end = i + 1;
+            // The walk, with the step of FlatTrie.Next written out over local arrays: this loop is the extractor's hottest.
             while (true)
             {
-                var at = nodes[node].Values;
+                ref readonly var n = ref nodes[node];
+                var at = n.Values;
                 if (at >= 0)
                 {
                     for (var k = 0; k < kinds; k++)
                     {
                         if (values[at + k] is not null && i >= nextStart[k] && EndsWord(f, end, allowS[k]) >= 0)
                         {
+                            if (!any) bestEnd.Fill(-1);
                             bestEnd[k] = end;
                             bestValue[k] = at + k;
                             any = true;
@@ -143,7 +148,24 @@ public sealed class PhraseIndex
                     }
                 }
                 if (end >= f.Length) break;
-                node = trie.Next(node, f[end]);
+                var c = f[end];
+                if (n.Table >= 0 && c < 128)
+                {
+                    node = tables[n.Table + c];
+                }
+                else
+                {
+                    node = -1;
+                    var last = n.EdgeStart + n.EdgeCount;
+                    for (var e = n.EdgeStart; e < last; e++)
+                    {
+                        if (edgeChars[e] == c)
+                        {
+                            node = edgeTargets[e];
+                            break;
+                        }
+                    }
+                }
                 if (node < 0) break;
                 end++;
             }

@@ -19,6 +19,10 @@ public static class TextFolding
 
     public static string FoldPhrase(string phrase) => Fold(phrase).Folded.Trim();
 
+    /// <summary>One character folded; <c>'\0'</c> for one that is dropped (an apostrophe, a diacritic).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static char FoldChar(char c) => Table[c];
+
     /// <summary>Folds one word into <paramref name="buffer"/> (at least as long as the word); returns the folded length.</summary>
     public static int FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
     {
@@ -168,6 +172,7 @@ public static class TextFolding
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsSeparator(char c) => c is ' ' or '\t' or '\n' or '\r' or '-' or '‐' or '‑' or '\u00A0' or '\u2009' or '\u202F' or '_';
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or 'ʼ' or 'ʿ' or 'ʾ' or '`' or '´' or '′';
 
     static char[] BuildTable()

@@ -15,6 +15,7 @@ public static class ArticleBuilder
         {
             new() { Article = article, Index = 0, Part = TextPart.Headline, Start = 0, Length = article.Headline.Length, Text = article.Headline, SearchText = SearchFolding.IndexTextOf(article.Headline) },
         };
+        var paragraphs = new ParagraphCounter(article.Body);
         foreach (var (start, length) in SentenceSplitter.Split(article.Body))
         {
             var text = article.Body.Substring(start, length);
@@ -22,6 +23,7 @@ public static class ArticleBuilder
             {
                 Article = article,
                 Index = sentences.Count,
+                Paragraph = paragraphs.At(start),
                 Part = TextPart.Body,
                 Start = start,
                 Length = length,
