@@ -95,7 +95,8 @@ public sealed class MapTilesAndAreasTests(BrowserFixture fixture) : IAsyncLifeti
         var popup = page.Locator(".leaflet-popup");
         await Assertions.Expect(popup.Locator(".map-popup h2")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         var box = (await popup.BoundingBoxAsync())!;
-        Assert.True(box.Width <= 390 - 2 * 12, $"a popup {box.Width} px wide on a 390 px screen");
+        var mapWidth = (await page.Locator("#place-map").BoundingBoxAsync())!.Width;
+        Assert.True(box.Width <= mapWidth - 24, $"a popup {box.Width} px wide in a map {mapWidth} px wide");
         // Once the map has panned to it (Leaflet's autoPan), all of it is on screen.
         await page.WaitForFunctionAsync("() => { const b = document.querySelector('.leaflet-popup').getBoundingClientRect(); return b.left >= 0 && b.right <= innerWidth && b.top >= 0; }");
         watched.AssertClean();

@@ -294,8 +294,9 @@ function popupOptions(element) {
     const width = element.clientWidth || 360;
     const height = element.clientHeight || 560;
     return {
-        maxWidth: Math.max(200, Math.min(360, width - 56)),
-        minWidth: Math.max(180, Math.min(240, width - 56)),
+        // Leaflet's widths are the content's; the popup adds about 46 px of margins, and the map needs a little room.
+        maxWidth: Math.max(160, Math.min(360, width - 100)),
+        minWidth: Math.max(160, Math.min(240, width - 100)),
         maxHeight: Math.max(200, height - 80),
         autoPanPadding: [12, 12],
         // Clear of the zoom buttons in the top-left corner.
