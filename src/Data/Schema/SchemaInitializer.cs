@@ -23,6 +23,11 @@ public static partial class SchemaInitializer
     /// <summary>Returns true when derived data (sentences, facts) must be rebuilt from the stored articles.</summary>
     public static async Task<bool> InitializeAsync(DashboardDb db, CancellationToken ct = default)
     {
+        // Before the first write: a damaged, foreign or newer file is refused, never changed.
+        if (db.Database.GetDbConnection().DataSource is { Length: > 0 } path && path != ":memory:")
+        {
+            DatabaseFileCheck.Check(path, CurrentVersion);
+        }
         await db.Database.OpenConnectionAsync(ct);
         try
         {
