@@ -19,6 +19,9 @@ public class DashboardAppFactory(string? articleFolder = null) : WebApplicationF
     /// <summary>Map:TileUrl; empty (no tiles) unless a test gives one, e.g. an unreachable server.</summary>
     public string TileUrl { get; init; } = "";
 
+    /// <summary>Map:Tiles, a local MBTiles file; none unless a test gives one.</summary>
+    public string? Tiles { get; init; }
+
     /// <summary>The base address of the running server, e.g. http://127.0.0.1:41234/.</summary>
     public Uri ServerAddress
     {
@@ -38,6 +41,7 @@ public class DashboardAppFactory(string? articleFolder = null) : WebApplicationF
         builder.UseSetting("Seeds:Path", articleFolder ?? RepoPaths.Seeds);
         builder.UseSetting("Seeds:AutoIngest", "true");
         builder.UseSetting("Map:TileUrl", TileUrl);
+        if (Tiles is not null) builder.UseSetting("Map:Tiles", Tiles);
         builder.UseSetting("urls", "http://127.0.0.1:0");
     }
 

@@ -4,6 +4,7 @@ using AleppoDashboard.Web.Exports;
 using AleppoDashboard.Web.Filtering;
 using AleppoDashboard.Web.Views.Control;
 using AleppoDashboard.Web.Views.Map;
+using AleppoDashboard.Web.Views.Map.Tiles;
 
 namespace AleppoDashboard.Web.Extensions;
 
@@ -31,6 +32,7 @@ public static class PipelineExtensions
         var api = app.MapGroup("/api").AddEndpointFilter<ValidFilterRequired>();
         api.MapMapApi();
         api.MapClaimsApi();
+        app.MapTiles();
         app.MapStaticAssets();
         // The security headers already forbid framing (frame-ancestors 'none'); no second, looser policy from Blazor.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).CachePages();

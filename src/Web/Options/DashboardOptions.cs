@@ -25,9 +25,14 @@ public sealed class IngestOptions
     public long MaxFileBytes { get; set; } = AleppoDashboard.Ingest.Files.ArticleFileReader.DefaultMaxBytes;
 }
 
-/// <summary>Section "Map": the basemap tile URL template; empty means no tile layer (offline).</summary>
+/// <summary>
+/// Section "Map": the basemap tile URL template (empty: no tile layer, offline), or <see cref="Tiles"/>, a local
+/// MBTiles file served by the app, which then takes the place of the URL.
+/// </summary>
 public sealed class MapOptions
 {
+    public string? Tiles { get; set; }
+
     public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public string TileAttribution { get; set; } = "&copy; OpenStreetMap contributors";
 }

@@ -9,7 +9,8 @@ namespace AleppoDashboard.Web.Views.Map;
 
 /// <summary>
 /// GeoJSON for the map, openable as it is in QGIS or geojson.io: <c>/api/map.geojson</c> (one Point per place
-/// the filtered articles mention) and <c>/api/map/sectors.geojson</c> (sector outlines drawn from the gazetteer).
+/// the filtered articles mention), <c>/api/map/sectors.geojson</c> (sector outlines drawn from the gazetteer) and
+/// <c>/api/map/areas.geojson</c> (east and west Aleppo as areas, <see cref="CityAreas"/>).
 /// </summary>
 public static class MapApi
 {
@@ -21,6 +22,7 @@ public static class MapApi
     {
         group.MapGet("/map.geojson", Places);
         group.MapGet("/map/sectors.geojson", Sectors);
+        group.MapGet("/map/areas.geojson", (CityAreas areas) => Results.Bytes(areas.GeoJson, GeoJsonType));
         return group;
     }
 

@@ -4,6 +4,8 @@
 //
 // data-geojson      places (/api/map.geojson with the current filter)
 // data-sectors      sector outlines (/api/map/sectors.geojson)
+// data-areas        places drawn as shaded areas instead of markers (/api/map/areas.geojson: east and west Aleppo)
+// data-tile-max-zoom the deepest zoom of a local MBTiles file (Map:Tiles), optional
 // data-tile-url     basemap tile template; empty: no tiles (offline), the outlines and labels carry the map. When
 //                   the tiles cannot be loaded (no network), the map switches to that offline drawing by itself and
 //                   says so in a visible notice.
@@ -42,7 +44,11 @@ async function drawMap(element) {
     // Offline: no tile URL, or tiles that cannot be loaded. The sector names are then drawn on the outlines.
     const offline = { on: !tileUrl, whenSectors: null };
     if (tileUrl) {
-        watchTiles(element, map, L.tileLayer(tileUrl, { attribution: element.dataset.tileAttribution || '', maxZoom: 19 }).addTo(map), () => {
+        watchTiles(element, map, L.tileLayer(tileUrl, {
+            attribution: element.dataset.tileAttribution || '', maxZoom: 19,
+            // A local MBTiles file's deepest zoom: beyond it its tiles are enlarged rather than asked for.
+            maxNativeZoom: element.dataset.tileMaxZoom ? Number(element.dataset.tileMaxZoom) : undefined,
+        }).addTo(map), () => {
             offline.on = true;
             if (offline.whenSectors) offline.whenSectors();
         });
@@ -53,8 +59,11 @@ async function drawMap(element) {
         map.on('click', () => window.location.assign(element.dataset.href));
     }
 
-    const [sectors, places] = await Promise.all([fetchJson(element.dataset.sectors), fetchJson(element.dataset.geojson)]);
+    const [sectors, places, areaShapes] = await Promise.all([
+        fetchJson(element.dataset.sectors), fetchJson(element.dataset.geojson),
+        element.dataset.areas ? fetchJson(element.dataset.areas) : Promise.resolve({ features: [] })]);
     const outlines = drawSectors(map, sectors);
+    const areas = drawAreas(map, areaShapes, mini);
     if (!mini) {
         offline.whenSectors = () => drawSectorLabels(map, outlines);
         if (offline.on) offline.whenSectors();
@@ -74,11 +83,25 @@ async function drawMap(element) {
     const group = mini
         ? L.layerGroup()
         : L.markerClusterGroup({
-            maxClusterRadius: 30, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
+            // Wide enough that markers and clusters seldom sit within a tap target of each other (WCAG 2.5.8; Lighthouse checks it).
+            maxClusterRadius: 48, spiderfyOnMaxZoom: true, showCoverageOnHover: false,
             zoomToBoundsOnClick: true, iconCreateFunction: clusterIcon,
         });
-    features.forEach((feature, index) => {
+    const labelled = [];
+    const popupSize = popupOptions(element);
+    features.forEach(feature => {
         const p = feature.properties;
+        const area = areas.get(p.place_id);
+        if (area) {
+            // East and west Aleppo: the area carries the place's popup (and its label), not a marker on top of the city.
+            area.setStyle({ fillOpacity: 0.22 });
+            if (!mini) {
+                area.bindPopup(() => popupContent(p), popupSize);
+                labelArea(area, `${p.name}: ${plural(p.mentions, 'mention')}`);
+            }
+            if (p.place_id === focusId) focused = { marker: area, name: p.name };
+            return;
+        }
         const [lon, lat] = feature.geometry.coordinates;
         const size = diameter(p.mentions, maxMentions);
         const colorClass = colorBy === 'outlet' ? outletClass(outletRank.get(p.top_outlet)) : sectorClass(p.sector);
@@ -97,16 +120,24 @@ async function drawMap(element) {
             }
         });
         if (!mini) {
-            marker.bindPopup(() => popupContent(p), { maxWidth: 360, minWidth: 240, autoPanPadding: [16, 16] });
+            marker.bindPopup(() => popupContent(p), popupSize);
         }
         // The features come most mentioned first: the first few get a name that stays on screen.
-        if (index < labelCount) {
+        if (labelled.length < labelCount) {
             marker.bindTooltip(p.name, { permanent: true, direction: 'right', offset: [size / 2, 0], className: 'map-label' });
+            labelled.push(marker);
         }
         group.addLayer(marker);
         if (p.place_id === focusId) focused = { marker, name: p.name };
     });
     map.addLayer(group);
+    if (!mini) {
+        // Labels go most mentioned first; one that would cover a label already placed is hidden until there is room.
+        const tidy = () => declutterLabels([...areas.values()], labelled);
+        map.on('zoomend moveend', tidy);
+        group.on('animationend spiderfied unspiderfied', tidy);
+        window.requestAnimationFrame(tidy);
+    }
     if (focused) focusOn(element, map, group, focused);
 
     element.dataset.markers = String(features.length);
@@ -166,7 +197,12 @@ function focusOn(element, map, group, focused) {
         if (icon) icon.classList.add('is-focused');
         focused.marker.openPopup();
     };
-    if (group.zoomToShowLayer) {
+    if (!focused.marker.getLatLng) {
+        // An area: fit it and open its popup.
+        map.fitBounds(focused.marker.getBounds(), { padding: [16, 16] });
+        focused.marker.getElement()?.classList.add('is-focused');
+        focused.marker.openPopup();
+    } else if (group.zoomToShowLayer) {
         group.zoomToShowLayer(focused.marker, open);
     } else {
         map.setView(focused.marker.getLatLng(), 15);
@@ -185,6 +221,87 @@ function drawSectors(map, sectors) {
         }),
     }).addTo(map);
     return layer;
+}
+
+/**
+ * Places drawn as areas (east and west Aleppo), in a pane under the markers: a light shade in the sector's colour. A
+ * place the filtered articles name gets its popup on the area (see the markers' loop); keyboard users reach it too.
+ */
+function drawAreas(map, shapes, mini) {
+    const byPlace = new Map();
+    if (!map.getPane('areas')) map.createPane('areas').style.zIndex = 390;
+    L.geoJSON(shapes, {
+        pane: 'areas',
+        interactive: !mini,
+        style: feature => ({
+            className: 'city-area ' + sectorClass(feature.properties.sector),
+            weight: 2, opacity: 0.8, fillOpacity: 0.1,
+        }),
+        onEachFeature: (feature, layer) => {
+            byPlace.set(feature.properties.place_id, layer);
+            layer.on('add', () => {
+                const path = layer.getElement();
+                if (path) path.dataset.placeId = feature.properties.place_id;
+            });
+        },
+    }).addTo(map);
+    return byPlace;
+}
+
+/** An area's name on it, and its path made a keyboard-reachable button that opens the popup. */
+function labelArea(area, text) {
+    area.bindTooltip(text, { permanent: true, direction: 'center', className: 'map-label map-area-label' });
+    const path = area.getElement();
+    if (!path) return;
+    path.setAttribute('tabindex', '0');
+    path.setAttribute('role', 'button');
+    path.setAttribute('aria-label', text + ': open details');
+    path.addEventListener('keydown', event => {
+        if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            area.openPopup();
+        }
+    });
+}
+
+/**
+ * Hides the labels that would overlap one placed before them: area labels first, then the markers' labels in the
+ * order given (most mentioned first). A marker inside a cluster has no label on screen and takes no room.
+ */
+function declutterLabels(areas, markers) {
+    const placed = [];
+    const tooltips = [...areas, ...markers].map(layer => layer.getTooltip && layer.getTooltip()).filter(Boolean);
+    for (const tooltip of tooltips) {
+        const label = tooltip.getElement();
+        if (!label || !label.isConnected) continue;
+        label.classList.remove('is-crowded');
+        const box = label.getBoundingClientRect();
+        if (box.width === 0) continue;
+        if (placed.some(other => overlaps(box, other))) {
+            label.classList.add('is-crowded');
+        } else {
+            placed.push(box);
+        }
+    }
+}
+
+function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** Popups that fit the map on a phone: never wider than the map less its margins, and scrolled when long. */
+function popupOptions(element) {
+    const width = element.clientWidth || 360;
+    const height = element.clientHeight || 560;
+    return {
+        // Leaflet's widths are the content's; the popup adds about 46 px of margins, and the map needs a little room.
+        maxWidth: Math.max(160, Math.min(360, width - 100)),
+        minWidth: Math.max(160, Math.min(240, width - 100)),
+        maxHeight: Math.max(200, height - 80),
+        autoPanPadding: [12, 12],
+        // Clear of the zoom buttons in the top-left corner.
+        autoPanPaddingTopLeft: [48, 12],
+    };
 }
 
 /** Without tiles, the sectors' names, in a pane of their own under the markers. */
@@ -244,12 +361,12 @@ function popupContent(p) {
     return root;
 }
 
+/** A cluster: a dark square with the number of places in it, unlike the round, coloured place markers. */
 function clusterIcon(cluster) {
     const count = cluster.getChildCount();
-    const inner = node('div');
-    inner.append(node('span', null, String(count)));
-    const size = count < 10 ? 'small' : count < 50 ? 'medium' : 'large';
-    return L.divIcon({ html: inner, className: `marker-cluster marker-cluster-${size} map-cluster`, iconSize: L.point(40, 40) });
+    const inner = node('span', null, String(count));
+    const size = count < 10 ? 36 : count < 50 ? 42 : 48;
+    return L.divIcon({ html: inner, className: 'map-cluster', iconSize: L.point(size, size) });
 }
 
 /** A yyyy-MM-dd date as the pages write it: "9 Dec 2016" (or "undated"). */
