@@ -78,7 +78,9 @@ public static class DatabaseFileCheck
             connection.Open();
             return read(connection);
         }
-        catch (SqliteException e)
+        // Damage only (SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_NOTADB): a file that is busy or cannot be opened is not damaged,
+        // and its own error says so better.
+        catch (SqliteException e) when (e.SqliteErrorCode is 10 or 11 or 26)
         {
             throw Refuse(path, $"is damaged or not a SQLite database (SQLite: {OneLine(e.Message)})");
         }
