@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -8,11 +9,15 @@ namespace AleppoDashboard.Data;
 public static class DataServiceExtensions
 {
     /// <summary>Registers <see cref="DashboardDb"/> on the SQLite file at <paramref name="databasePath"/>.</summary>
-    public static IServiceCollection AddDashboardData(this IServiceCollection services, string databasePath)
+    public static IServiceCollection AddDashboardData(this IServiceCollection services, string databasePath) =>
+        services.AddDashboardData(DatabaseTarget.Sqlite(databasePath));
+
+    /// <summary>Registers <see cref="DashboardDb"/> on the configured database (SQLite file or PostgreSQL server).</summary>
+    public static IServiceCollection AddDashboardData(this IServiceCollection services, DatabaseTarget target)
     {
-        var connectionString = ConnectionStringFor(databasePath);
+        services.AddSingleton(target);
         // The factory serves long-running work (ingest); the scoped context serves one request.
-        services.AddDbContextFactory<DashboardDb>(o => o.UseSqlite(connectionString));
+        services.AddDbContextFactory<DashboardDb>(o => Configure(o, target));
         return services;
     }
 
@@ -31,7 +36,27 @@ public static class DataServiceExtensions
     }
 
     /// <summary>A context factory without a service container, for the command-line tools and tests.</summary>
-    public static IDbContextFactory<DashboardDb> CreateFactory(string databasePath) =>
-        new PooledDbContextFactory<DashboardDb>(
-            new DbContextOptionsBuilder<DashboardDb>().UseSqlite(ConnectionStringFor(databasePath)).Options);
+    public static IDbContextFactory<DashboardDb> CreateFactory(string databasePath) => CreateFactory(DatabaseTarget.Sqlite(databasePath));
+
+    /// <summary>A context factory on the configured database, for the command-line tools and tests.</summary>
+    public static IDbContextFactory<DashboardDb> CreateFactory(DatabaseTarget target)
+    {
+        var options = new DbContextOptionsBuilder<DashboardDb>();
+        Configure(options, target);
+        return new PooledDbContextFactory<DashboardDb>(options.Options);
+    }
+
+    static void Configure(DbContextOptionsBuilder options, DatabaseTarget target)
+    {
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            // Npgsql drops the password from the connection string once it has opened a connection (Persist Security
+            // Info is off), and EF logs no connection string: nothing here writes the secret anywhere.
+            options.UseNpgsql(target.ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(ConnectionStringFor(target.SqlitePath!));
+        }
+    }
 }

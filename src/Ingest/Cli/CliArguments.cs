@@ -15,7 +15,11 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
         options:
           --reference <folder>            gazetteer, lexicon and outlet files (default: the Reference folder beside the program)
           --max-file-mb <n>               reject article files larger than this (default 8)
+          --provider sqlite|postgres      where the corpus is (default sqlite: the --db file); postgres reads the server's
+                                          connection string from Database__ConnectionString (never from the command line,
+                                          where other users of the machine could read it)
         environment (used when the argument is not given; the docker-compose ingest service relies on them):
+          Database__Provider = --provider, Database__ConnectionString = the PostgreSQL connection string,
           Database__Path = the --db file, Ingest__Folder = the <folder>, Ingest__IntervalSeconds, Reference__Path, Ingest__MaxFileMb
         exit codes: 0 every file loaded; 2 some files rejected (each listed); 1 usage or fatal error
         """;
@@ -24,6 +28,7 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
     public static readonly IReadOnlyDictionary<string, string> EnvironmentFallbacks = new Dictionary<string, string>
     {
         ["db"] = "Database__Path",
+        ["provider"] = "Database__Provider",
         ["folder"] = "Ingest__Folder",
         ["interval"] = "Ingest__IntervalSeconds",
         ["reference"] = "Reference__Path",

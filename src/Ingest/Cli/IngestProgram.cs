@@ -1,5 +1,6 @@
 using System.Globalization;
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Providers;
 using AleppoDashboard.Data.Reference;
 using AleppoDashboard.Ingest.Loading;
 
@@ -52,10 +53,15 @@ public static class IngestProgram
             return await InspectCommand.RunAsync(cli.Positional, inspectReference, (long)(inspectMb * 1024 * 1024), output, errors);
         }
         var folderNeeded = cli?.Command is "ingest" or "watch";
-        if (cli is null || cli.Command is not ("ingest" or "watch" or "reextract") || !cli.Options.ContainsKey("db")
+        if (cli is null || cli.Command is not ("ingest" or "watch" or "reextract")
             || folderNeeded && cli.Positional.Count != 1 || !folderNeeded && cli.Positional.Count != 0)
         {
             await errors.WriteLineAsync(CliArguments.Usage);
+            return Fatal;
+        }
+        if (TargetOf(cli, out var targetProblem) is not { } target)
+        {
+            await errors.WriteLineAsync(targetProblem ?? CliArguments.Usage);
             return Fatal;
         }
         var maxMb = cli.Options.TryGetValue("max-file-mb", out var mb) && double.TryParse(mb, CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 8;
@@ -63,11 +69,17 @@ public static class IngestProgram
         Corpus corpus;
         try
         {
-            corpus = await Corpus.OpenAsync(DataServiceExtensions.CreateFactory(cli.Options["db"]), reference, (long)(maxMb * 1024 * 1024), TimeProvider.System, ct);
+            corpus = await Corpus.OpenAsync(DataServiceExtensions.CreateFactory(target), reference, (long)(maxMb * 1024 * 1024), TimeProvider.System, ct);
         }
         catch (Exception e) when (e is ReferenceDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             await errors.WriteLineAsync($"error: {e.Message}");
+            return Fatal;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException && e.InnerException is Npgsql.NpgsqlException)
+        {
+            // Npgsql's messages name the host and the failure, never the password.
+            await errors.WriteLineAsync($"error: cannot open {target}: {(e as Npgsql.NpgsqlException ?? e.InnerException)!.Message}");
             return Fatal;
         }
         if (corpus.RebuiltBecause is { } why) await output.WriteLineAsync($"rebuilt sentences and facts because {why}");
@@ -78,6 +90,32 @@ public static class IngestProgram
                 cli.Positional[0], TimeSpan.FromSeconds(double.TryParse(cli.Options.GetValueOrDefault("interval"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 5), ct),
             _ => await ReextractAsync(corpus, reference, output, ct),
         };
+    }
+
+    /// <summary>
+    /// The database from --provider (or Database__Provider), --db (or Database__Path) and Database__ConnectionString;
+    /// null with a reason when they do not name one.
+    /// </summary>
+    internal static DatabaseTarget? TargetOf(CliArguments cli, out string? problem) =>
+        TargetOf(cli, Environment.GetEnvironmentVariable("Database__ConnectionString"), out problem);
+
+    internal static DatabaseTarget? TargetOf(CliArguments cli, string? connectionString, out string? problem)
+    {
+        var provider = cli.Options.GetValueOrDefault("provider");
+        var db = cli.Options.GetValueOrDefault("db");
+        var sqlite = string.IsNullOrWhiteSpace(provider) || provider.Trim().Equals("sqlite", StringComparison.OrdinalIgnoreCase);
+        if (sqlite && db is null)
+        {
+            problem = null; // no --db: the usage says what is missing
+            return null;
+        }
+        var target = DatabaseTarget.From(provider, db, connectionString, out var reason);
+        if (target is { Provider: DatabaseProvider.Postgres } && PostgresConnection.Problem(target.ConnectionString!) is { } bad)
+        {
+            (target, reason) = (null, bad);
+        }
+        problem = reason is null ? null : "error: " + reason;
+        return target;
     }
 
     static async Task<int> IngestOnceAsync(Corpus corpus, string folder, TextWriter output, TextWriter errors, CancellationToken ct)
