@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AleppoDashboard.Data;
 
@@ -18,6 +19,14 @@ public static class DataServiceExtensions
         services.AddSingleton(target);
         // The factory serves long-running work (ingest); the scoped context serves one request.
         services.AddDbContextFactory<DashboardDb>(o => Configure(o, target));
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            // Blazor renders the layout and the page concurrently while each awaits its reads. SQLite's reads complete
+            // synchronously, so one context per request never sees two at once; Npgsql's are truly asynchronous, and a
+            // shared context (one connection) would get a second command or snapshot while the first runs. So each
+            // component that asks for a context gets its own (its own pooled connection), disposed with the request.
+            services.Replace(ServiceDescriptor.Transient(sp => sp.GetRequiredService<IDbContextFactory<DashboardDb>>().CreateDbContext()));
+        }
         return services;
     }
 

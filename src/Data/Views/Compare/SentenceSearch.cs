@@ -1,4 +1,6 @@
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Providers;
+using AleppoDashboard.Data.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,9 +24,11 @@ public static class SentenceSearch
     /// </summary>
     public static async Task<List<SearchHit>> HighlightSentencesAsync(this DashboardDb db, string text, List<int> sentenceIds, CancellationToken ct)
     {
-        var match = SearchQuery.Parse(text).Match
+        var search = SearchQuery.Parse(text);
+        var match = search.Match
             ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
         var ids = "[" + string.Join(',', sentenceIds) + "]";
+        if (db.IsPostgres()) return await HighlightOnPostgresAsync(db, search, ids, ct);
         // A few sentences (a page's cells) are looked up in the index one by one; for many (a whole CSV row) one pass over
         // the matches is far cheaper, since each lookup reads the match's doclists again ("+" keeps the rowid list away
         // from FTS5; benchmarks/PERFORMANCE.md has the figures).
@@ -38,6 +42,27 @@ public static class SentenceSearch
             """;
         var rows = await db.Database.SqlQueryRaw<FtsRow>(sql, new SqliteParameter("@fts_match", match), new SqliteParameter("@sentence_ids", ids))
             .ToListAsync(ct);
+        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, Offsets(r.Marked))).ToList();
+    }
+
+    /// <summary>
+    /// The same on PostgreSQL: ts_headline marks the matched words (every one: HighlightAll) with the same control
+    /// characters, ts_rank ranks (negated: lower first, as bm25). ts_headline marks words as the text is written, so a
+    /// word matched only through folded diacritics is found but not marked (docs/postgres.md).
+    /// </summary>
+    static async Task<List<SearchHit>> HighlightOnPostgresAsync(DashboardDb db, SearchQuery search, string ids, CancellationToken ct)
+    {
+        var parameters = new List<System.Data.Common.DbParameter> { db.Parameter("@sentence_ids", ids) };
+        var tsquery = PostgresSearch.TsQuery(search, parameters);
+        // Only operators, parameter names and constants are put into the text.
+        var sql = $"""
+            SELECT s."Id" AS "SentenceId", s."ArticleId" AS "ArticleId", s."Index" AS "Index",
+                   ts_headline('simple', s."Text", q.q, 'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS "Marked",
+                   CAST(-ts_rank(s.search, q.q) AS double precision) AS "Rank"
+            FROM sentences AS s, (SELECT {tsquery} AS q) AS q
+            WHERE s.search @@ q.q AND s."Id" IN ({db.IdsFromJson("@sentence_ids")})
+            """;
+        var rows = await db.Database.SqlQueryRaw<FtsRow>(sql, [.. parameters]).ToListAsync(ct);
         return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, Offsets(r.Marked))).ToList();
     }
 
