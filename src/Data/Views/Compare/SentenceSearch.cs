@@ -63,7 +63,28 @@ public static class SentenceSearch
             WHERE s.search @@ q.q AND s."Id" IN ({db.IdsFromJson("@sentence_ids")})
             """;
         var rows = await db.Database.SqlQueryRaw<FtsRow>(sql, [.. parameters]).ToListAsync(ct);
-        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, Offsets(r.Marked))).ToList();
+        var phrases = search.Groups.Any(g => g.Any(t => t.Words.Contains(' ', StringComparison.Ordinal)));
+        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, phrases ? MergePhrases(Offsets(r.Marked), r.Marked) : Offsets(r.Marked))).ToList();
+    }
+
+    /// <summary>
+    /// ts_headline marks each word of a phrase on its own ("east" "Aleppo"); FTS5's highlight() marks the phrase
+    /// ("east Aleppo"). When the search has a phrase, marks with only a space or a hyphen between them are joined, as
+    /// one phrase's would be.
+    /// </summary>
+    static List<(int Start, int Length)> MergePhrases(List<(int Start, int Length)> marks, string marked)
+    {
+        if (marks.Count < 2) return marks;
+        var plain = marked.Replace(Open.ToString(), "", StringComparison.Ordinal).Replace(Close.ToString(), "", StringComparison.Ordinal);
+        var merged = new List<(int Start, int Length)> { marks[0] };
+        foreach (var (start, length) in marks.Skip(1))
+        {
+            var (lastStart, lastLength) = merged[^1];
+            var gap = plain.AsSpan(lastStart + lastLength, Math.Max(0, start - lastStart - lastLength));
+            if (gap.Length <= 2 && !gap.ContainsAnyExcept(' ', '-')) merged[^1] = (lastStart, start + length - lastStart);
+            else merged.Add((start, length));
+        }
+        return merged;
     }
 
     /// <summary>Turns highlight()'s marked text into offsets into the plain sentence text.</summary>
