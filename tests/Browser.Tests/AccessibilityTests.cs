@@ -24,6 +24,8 @@ public class AccessibilityTests(BrowserFixture fixture)
         { "/compare", 200 },
         { "/compare?place=sukkari", 200 },
         { "/compare?q=rebels&outlet=business-recorder&outlet=tasnim-news-agency", 200 },
+        { "/compare?q=%22according%20to%20plan%22&origins=1", 200 },
+        { "/control?origins=1", 200 },
         { "/articles?from=not-a-date", 400 },
         { "/map?color=purple", 400 },
         { "/control?scope=nowhere", 400 },

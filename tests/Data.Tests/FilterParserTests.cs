@@ -16,6 +16,32 @@ public class FilterParserTests
         Assert.True(result.Filter.IsEmpty);
     }
 
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("0", false)]
+    [InlineData("", false)]
+    [InlineData(" 1 ", true)]
+    public void ReadsTheOriginsSwitchAsPartOfTheFilterButNotOfWhatItSelects(string value, bool origins)
+    {
+        var result = Parse(("origins", value));
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(origins, result.Filter.CountOrigins);
+        Assert.Equal(origins ? "?origins=1" : "", result.Filter.ToQueryString());
+        Assert.True(result.Filter.IsEmpty);
+        Assert.NotEqual(origins, result.Filter.CacheKey == DashboardFilter.None.CacheKey);
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("2")]
+    [InlineData("true")]
+    public void AnOriginsValueOtherThanOneOrZeroIsRejectedWithOneLine(string value)
+    {
+        var result = Parse(("origins", value));
+        Assert.False(result.IsValid);
+        Assert.Equal([$"'origins' must be 1 (count each wire copy once) or 0 (count every copy); got '{value}'."], result.Errors);
+    }
+
     [Fact]
     public void ReadsLanguagesAndRejectsWhatIsNotALanguageCode()
     {

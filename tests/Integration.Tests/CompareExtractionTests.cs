@@ -91,8 +91,12 @@ public partial class CompareExtractionTests(SeedsApp app) : IClassFixture<SeedsA
         Assert.Equal((hits * 1000.0 / words).ToString("0.0", CultureInfo.InvariantCulture), link.Groups["rate"].Value);
 
         var href = WebUtility.HtmlDecode(link.Groups["href"].Value);
-        Assert.Equal($"/compare?outlet={outlet}&term={term}", href);
-        var cell = ComparePageHtml.Rows(await client.GetStringAsync(href))["term:" + term][outlet];
+        // Straight to the outlet's cell in the term's row.
+        Assert.Equal($"/compare?outlet={outlet}&term={term}#term-{term}--{outlet}", href);
+        href = href[..href.IndexOf('#')];
+        var termPage = await client.GetStringAsync(href);
+        Assert.Contains($"id=\"term-{term}--{outlet}\"", termPage);
+        var cell = ComparePageHtml.Rows(termPage)["term:" + term][outlet];
         // The page shows the first 5 sentences; the CSV behind it lists every sentence with its matched words.
         var sentences = CompareCsv.Parse(await client.GetStringAsync("/export/compare.csv" + href["/compare".Length..]))
             .Where(r => r["topic"] == "term:" + term && r["outlet_slug"] == outlet).ToList();

@@ -50,10 +50,10 @@ public static partial class ComparePageHtml
             m => m.Groups["term"].Value,
             m => MatrixCellPattern().Matches(m.Groups["body"].Value).ToDictionary(c => c.Groups["outlet"].Value, c => int.Parse(c.Groups["hits"].Value)));
 
-    [GeneratedRegex("""<tr class="compare-row" data-topic="(?<topic>[^"]*)">(?<body>.*?)</tr>""", RegexOptions.Singleline)]
+    [GeneratedRegex("""<tr class="compare-row" data-topic="(?<topic>[^"]*)"[^>]*>(?<body>.*?)</tr>""", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 
-    [GeneratedRegex("""<td class="compare-cell" data-outlet="(?<outlet>[^"]*)">(?<body>.*?)</td>""", RegexOptions.Singleline)]
+    [GeneratedRegex("""<td class="compare-cell[^"]*" data-outlet="(?<outlet>[^"]*)"[^>]*>(?<body>.*?)</td>""", RegexOptions.Singleline)]
     private static partial Regex CellPattern();
 
     [GeneratedRegex("""<li class="compare-sentence[^"]*">(?<body>.*?href="/articles/(?<article>\d+)(?:\?[^"#]*)?#s(?<index>\d+)" class="sentence-link".*?)</li>""", RegexOptions.Singleline)]
@@ -65,6 +65,6 @@ public static partial class ComparePageHtml
     [GeneratedRegex("""<tr data-term="(?<term>[^"]*)">(?<body>.*?)</tr>""", RegexOptions.Singleline)]
     private static partial Regex MatrixRowPattern();
 
-    [GeneratedRegex("""<td class="text-end" data-outlet="(?<outlet>[^"]*)" data-hits="(?<hits>\d+)">""")]
+    [GeneratedRegex("""<td class="fm-cell[^"]*" data-outlet="(?<outlet>[^"]*)" data-hits="(?<hits>\d+)">""")]
     private static partial Regex MatrixCellPattern();
 }

@@ -31,8 +31,8 @@ public static class WireCopySeeder
             var firstNew = await db.Sentences.MaxAsync(s => s.Id) + 1;
             await db.Database.ExecuteSqlRawAsync("""
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {1})
-                INSERT INTO sentences (ArticleId, "Index", Part, Start, Length, Text)
-                SELECT {0}, {2} + i, 0, 0, length(t), t
+                INSERT INTO sentences (ArticleId, "Index", Paragraph, Part, Start, Length, Text)
+                SELECT {0}, {2} + i, 1, 0, 0, length(t), t
                 FROM (SELECT i, printf('Wire line %d says %d the %d convoy %d left %d at %d dawn %d today.', i, i, i, i, i, i, i, i) AS t FROM n)
                 """, article, count, last);
             await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.IndexNewSentencesSql.Replace("$first", "{0}"), firstNew);

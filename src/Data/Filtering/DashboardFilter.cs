@@ -3,8 +3,8 @@ namespace AleppoDashboard.Data.Filtering;
 /// <summary>
 /// The one filter every page and export shares, parsed from the query string by <see cref="FilterParser"/>:
 /// <c>from</c>, <c>to</c> (yyyy-MM-dd, inclusive), <c>outlet</c> (repeatable slug), <c>place</c>
-/// (repeatable gazetteer id), <c>lang</c> (repeatable language code: <see cref="Languages"/>) and <c>q</c> (full-text
-/// search over sentences).
+/// (repeatable gazetteer id), <c>lang</c> (repeatable language code: <see cref="Languages"/>), <c>q</c> (full-text
+/// search over sentences) and <c>origins</c> (1: count wire copies once, <see cref="CountOrigins"/>).
 /// It selects articles; views then show the facts of the selected articles.
 /// </summary>
 public sealed record DashboardFilter(
@@ -26,6 +26,13 @@ public sealed record DashboardFilter(
     /// <summary>The languages of the articles to select ("en", "ar"); empty selects every language, unknown ones included.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
+    /// <summary>
+    /// <c>origins=1</c>: count origins, not copies. Claims and sentences that are the same wire copy (the stored
+    /// shared-copy map) count once, with how many outlets ran them. It selects the same articles: not part of
+    /// <see cref="IsEmpty"/>, but part of every link and cache key.
+    /// </summary>
+    public bool CountOrigins { get; init; }
+
     public bool IsEmpty => From is null && To is null && Outlets.Count == 0 && Places.Count == 0 && Languages.Count == 0 && Text is null;
 
     /// <summary>The filter as query-string pairs, in a stable order, for links and exports.</summary>
@@ -37,6 +44,7 @@ public sealed record DashboardFilter(
         foreach (var p in Places) yield return new("place", p);
         foreach (var l in Languages) yield return new("lang", l);
         if (Text is { } q) yield return new("q", q);
+        if (CountOrigins) yield return new("origins", "1");
     }
 
     /// <summary>"?from=...&amp;outlet=..." (or "" when empty), with <paramref name="extra"/> pairs appended.</summary>

@@ -24,7 +24,8 @@ public static partial class FilterParser
         var places = ParseSlugs(values, "place", errors);
         var languages = ParseLanguages(values, errors);
         var text = ParseText(values, errors);
-        return new(new DashboardFilter(from, to, outlets, places, text) { Languages = languages }, errors);
+        var origins = ParseOrigins(values, errors);
+        return new(new DashboardFilter(from, to, outlets, places, text) { Languages = languages, CountOrigins = origins }, errors);
     }
 
     static DateOnly? ParseDate(Dictionary<string, StringValues> values, string key, List<string> errors)
@@ -70,6 +71,20 @@ public static partial class FilterParser
             errors.Add($"'lang' must be a language code of two or three letters, such as en or ar; got '{Shorten(code)}'.");
         }
         return codes.Where(c => LanguagePattern().IsMatch(c)).Take(MaxRepeats).ToList();
+    }
+
+    /// <summary><c>origins</c>: 1 counts origins, 0 (or absent, or empty) counts copies.</summary>
+    static bool ParseOrigins(Dictionary<string, StringValues> values, List<string> errors)
+    {
+        var raw = Single(values, "origins", errors)?.Trim();
+        switch (raw)
+        {
+            case null or "" or "0": return false;
+            case "1": return true;
+            default:
+                errors.Add($"'origins' must be 1 (count each wire copy once) or 0 (count every copy); got '{Shorten(raw)}'.");
+                return false;
+        }
     }
 
     static string? ParseText(Dictionary<string, StringValues> values, List<string> errors)

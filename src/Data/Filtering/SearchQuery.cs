@@ -1,4 +1,5 @@
 using System.Text;
+using AleppoDashboard.Data.Text;
 
 namespace AleppoDashboard.Data.Filtering;
 
@@ -6,6 +7,8 @@ namespace AleppoDashboard.Data.Filtering;
 /// Turns what a reader typed into a safe SQLite FTS5 MATCH expression. Supported: words (all must
 /// occur), "quoted phrases", prefix* and OR between terms. Every other character is treated as text,
 /// so input such as <c>'; DROP TABLE</c> is a search for the words DROP and TABLE, never syntax.
+/// Arabic is folded as the index holds it (<see cref="SearchFolding"/>): "حلَب" finds "حلب", "إرهابي" finds
+/// "ارهابي", "بالشيخ" and "شيخ" find "الشيخ". <see cref="Terms"/> are the folded words.
 /// </summary>
 public sealed record SearchQuery(string? Match, string? Error, IReadOnlyList<string> Terms)
 {
@@ -34,7 +37,7 @@ public sealed record SearchQuery(string? Match, string? Error, IReadOnlyList<str
                 continue;
             }
             var prefix = !quoted && token.EndsWith('*');
-            var words = Words(prefix ? token.TrimEnd('*') : token);
+            var words = Words(Fold(prefix ? token.TrimEnd('*') : token));
             if (words.Length == 0)
             {
                 continue;
@@ -59,6 +62,9 @@ public sealed record SearchQuery(string? Match, string? Error, IReadOnlyList<str
         }
         return new(string.Join(" AND ", parts.Select(p => p.Contains(" OR ") ? "(" + p + ")" : p)), null, terms) { Groups = groups };
     }
+
+    /// <summary>The token as the index holds it: Arabic folded, anything else as typed.</summary>
+    static string Fold(string token) => SearchFolding.QueryTextOf(token);
 
     static SearchQuery Fail(string error) => new(null, error, []);
 

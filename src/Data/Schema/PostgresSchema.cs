@@ -35,11 +35,12 @@ public static class PostgresSchema
 
     /// <summary>
     /// The 'simple' configuration: words as written (folded), no stemming and no stop words, as FTS5's unicode61 does,
-    /// so a search finds the same sentences on both providers.
+    /// so a search finds the same sentences on both providers. Like the FTS5 index, a sentence with Arabic is indexed by
+    /// its folded SearchText, any other by its text.
     /// </summary>
     public const string SearchColumnSql = """
         ALTER TABLE sentences ADD COLUMN IF NOT EXISTS search tsvector
-            GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, dashboard_fold("Text"))) STORED;
+            GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, dashboard_fold(COALESCE("SearchText", "Text")))) STORED;
         CREATE INDEX IF NOT EXISTS "IX_sentences_search" ON sentences USING GIN (search);
         """;
 

@@ -12,7 +12,7 @@ namespace AleppoDashboard.Data.Schema;
 public static partial class SchemaInitializer
 {
     /// <summary>Bump when any derived table changes shape.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 4;
 
     internal static readonly string[] DerivedTables =
     [
@@ -51,6 +51,8 @@ public static partial class SchemaInitializer
                     var drop = "DROP TABLE IF EXISTS \"" + table + "\";";
                     await db.Database.ExecuteSqlRawAsync(drop, ct);
                 }
+                // The view the full-text index reads (SentenceSearchIndex.CreateSql makes it again, as this version defines it).
+                await db.Database.ExecuteSqlRawAsync("DROP VIEW IF EXISTS sentence_search;", ct);
             }
             foreach (var statement in CreateIfMissingStatements(db))
             {

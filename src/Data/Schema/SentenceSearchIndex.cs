@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace AleppoDashboard.Data.Schema;
 
 /// <summary>
-/// The FTS5 full-text index over sentences (external content table), with diacritics folded so that "Sha'ar"
-/// and "Shaar" are found alike. Deletes and updates are kept in step by triggers; new sentences are added by
+/// The FTS5 full-text index over sentences (external content: the view <c>sentence_search</c>), with diacritics folded
+/// so that "Sha'ar" and "Shaar" are found alike. A sentence with Arabic is indexed by its <c>SearchText</c> (alef forms,
+/// taa marbuta, alef maqsura, harakat, tatweel, digits and clitics folded, which the tokenizer does not do), any
+/// other by its text. Deletes and updates are kept in step by triggers; new sentences are added by
 /// their writer with <see cref="IndexNewSentencesSql"/>, once per batch in the inserting transaction (a trigger
 /// per inserted row cost about a third of the ingest). The insert trigger of older databases is dropped.
 /// A bulk load into an empty database fills the index once at its end instead (<see cref="RebuildAsync"/>); if it
@@ -13,21 +15,23 @@ namespace AleppoDashboard.Data.Schema;
 public static class SentenceSearchIndex
 {
     public const string CreateSql = """
+        CREATE VIEW IF NOT EXISTS sentence_search AS
+            SELECT "Id", COALESCE("SearchText", "Text") AS "Text" FROM sentences;
         CREATE VIRTUAL TABLE IF NOT EXISTS sentence_fts USING fts5(
-            "Text", content='sentences', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
+            "Text", content='sentence_search', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
         DROP TRIGGER IF EXISTS sentences_ai;
         CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
-            INSERT INTO sentence_fts(sentence_fts, rowid, "Text") VALUES ('delete', old."Id", old."Text");
+            INSERT INTO sentence_fts(sentence_fts, rowid, "Text") VALUES ('delete', old."Id", COALESCE(old."SearchText", old."Text"));
         END;
         CREATE TRIGGER IF NOT EXISTS sentences_au AFTER UPDATE ON sentences BEGIN
-            INSERT INTO sentence_fts(sentence_fts, rowid, "Text") VALUES ('delete', old."Id", old."Text");
-            INSERT INTO sentence_fts(rowid, "Text") VALUES (new."Id", new."Text");
+            INSERT INTO sentence_fts(sentence_fts, rowid, "Text") VALUES ('delete', old."Id", COALESCE(old."SearchText", old."Text"));
+            INSERT INTO sentence_fts(rowid, "Text") VALUES (new."Id", COALESCE(new."SearchText", new."Text"));
         END;
         """;
 
     /// <summary>Adds the sentences with ids from <c>$first</c> on (the ones just inserted) to the index.</summary>
     public const string IndexNewSentencesSql =
-        "INSERT INTO sentence_fts(rowid, \"Text\") SELECT \"Id\", \"Text\" FROM sentences WHERE \"Id\" >= $first ORDER BY \"Id\"";
+        "INSERT INTO sentence_fts(rowid, \"Text\") SELECT \"Id\", COALESCE(\"SearchText\", \"Text\") FROM sentences WHERE \"Id\" >= $first ORDER BY \"Id\"";
 
     /// <summary>
     /// Indexes every stored sentence anew (FTS5's 'rebuild' of an external-content table: it reads the sentences

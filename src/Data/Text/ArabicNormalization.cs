@@ -69,7 +69,7 @@ public static class ArabicNormalization
     /// Where a fused article's noun starts: positive after "ال" behind و/ف and ب/ك ("وبالشيخ"); negative after "لل"
     /// behind an optional و/ف ("وللسكري"); 0 when the word has no clitic before its article.
     /// </summary>
-    static int ArticleAt(ReadOnlySpan<char> w)
+    internal static int ArticleAt(ReadOnlySpan<char> w)
     {
         var i = 0;
         if (w.Length > 0 && w[0] is 'و' or 'ف') i++;

@@ -11,7 +11,7 @@ public sealed partial class ClaimExtractor
         var (value, length) = NumberAt(tokens, i);
         if (length == 0 || value is < 0 or > 100) return null;
         var percent = words.PercentWords.At(tokens, i + length).Length;
-        return percent == 0 ? null : new Quantity(i, i + length + percent, value, ClaimKind.Area, null, null, []);
+        return percent == 0 ? null : new Quantity(i, i + length + percent, value, ClaimKind.Area, null, null, Quantity.NoHints);
     }
 
     Quantity? FractionAt(List<Token> tokens, int i)
@@ -20,7 +20,7 @@ public sealed partial class ClaimExtractor
         if (length == 0 || value is null) return null;
         // A bare "third" or "quarter" is a share only where no word stands before it ("Aleppo siege: Third of ..."): not "the Christian quarter of"
         if (length == 1 && !tokens[i].Is("half") && i > 0 && tokens[i - 1].IsWord) return null;
-        return new Quantity(i, i + length, value.Value, ClaimKind.Fraction, null, null, []);
+        return new Quantity(i, i + length, value.Value, ClaimKind.Fraction, null, null, Quantity.NoHints);
     }
 
     /// <summary>"32 of east Aleppo's 40 neighbourhoods", "32 out of 40 districts", "32 neighbourhoods ... out of an original 40".</summary>
@@ -29,7 +29,9 @@ public sealed partial class ClaimExtractor
         var (count, countLength) = NumberAt(tokens, i);
         if (countLength == 0 || count < 1) return null;
         var k = i + countLength;
-        var hints = new List<string>();
+        // this thread's list: most numbers are no count, and the hints are copied into the quantity only when one is
+        var hints = scratchHints ??= [];
+        hints.Clear();
         var ofLength = OfAt(tokens, k);
         if (ofLength > 0)
         {
@@ -70,8 +72,10 @@ public sealed partial class ClaimExtractor
         return null;
     }
 
+    [ThreadStatic] static List<string>? scratchHints;
+
     static Quantity Count(int from, int to, double count, double of, List<string> hints) =>
-        new(from, to, count / of * 100, ClaimKind.NeighbourhoodCount, (int)count, (int)of, hints);
+        new(from, to, count / of * 100, ClaimKind.NeighbourhoodCount, (int)count, (int)of, [.. hints]);
 
     static int OfAt(List<Token> tokens, int k) =>
         k < tokens.Count && tokens[k].Is("of") ? 1

@@ -51,6 +51,7 @@ public sealed class FactExtractor
     }
 
     static readonly List<Token> NoTokens = [];
+    static readonly List<ClaimCandidate> NoClaims = []; // only read: a sentence that cannot claim
 
     static ReferenceFiles Shipped => new(ReferenceFiles.DefaultFolder);
 
@@ -77,7 +78,7 @@ public sealed class FactExtractor
         {
             var sentence = article.Sentences[s];
             var text = sentence.Text;
-            var found = index.Find(TextFolding.FoldWithThreadBuffers(text));
+            var found = index.FindWithThreadLists(TextFolding.FoldWithThreadBuffers(text));
             var mayClaim = ClaimCredit.MayClaim(text, found[quantityKind]);
             var placeFound = spellings.AddVariants(text, found[places.Kind]);
             var tokens = mayClaim || placeFound.Count > 0 || found[sources.Kind].Count > 0 ? Tokenizer.TokenizeWithThreadList(text) : NoTokens;
@@ -96,7 +97,7 @@ public sealed class FactExtractor
             var speaker = SourceAttributionFinder.Speaker(sourceHits)?.Source;
             speakers[s] = speaker;
 
-            var claimed = mayClaim ? claims.Find(text, tokens, placeHits, article.Published?.Year) : [];
+            var claimed = mayClaim ? claims.Find(text, tokens, placeHits, article.Published?.Year) : NoClaims;
             for (var c = 0; c < claimed.Count; c++)
             {
                 if (!claimed[c].PointsBack) continue;
@@ -123,9 +124,10 @@ public sealed class FactExtractor
             }
             if (speaker is not null) lastSpeaker = (speaker, s);
 
-            foreach (var hit in FramingTermCounter.Accept(found[terms.Kind]))
+            foreach (var hit in found[terms.Kind])
             {
-                termHits.Add(FactSpans.Span(new FramingTermHit { TermId = hit.Value.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
+                var term = (FramingTerm)hit.Value;
+                termHits.Add(FactSpans.Span(new FramingTermHit { TermId = term.Id, MatchedText = "" }, article, sentence, hit.Start, hit.End));
             }
         }
         // "We have taken 90 percent of east Aleppo. The rest will follow," a military source said.

@@ -29,8 +29,18 @@ sealed class FoldedWords
     public (string Text, int Hash) Get(ReadOnlySpan<char> word)
     {
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
-        var folded = buffer[..TextFolding.FoldInto(word, buffer)];
-        var hash = HashOf(folded);
+        // folded and hashed in one pass (the same FNV-1a as HashOf over the folded characters)
+        var n = 0;
+        var h = 2166136261u;
+        foreach (var c in word)
+        {
+            var f = TextFolding.FoldChar(c);
+            if (f == '\0') continue;
+            buffer[n++] = f;
+            h = (h ^ f) * 16777619u;
+        }
+        var folded = buffer[..n];
+        var hash = (int)h;
         if (count >= MaxWords)
         {
             Array.Clear(texts);

@@ -6,59 +6,54 @@ namespace AleppoDashboard.Ingest.Extraction;
 /// word start, and gives for every kind its whole-word matches, leftmost and longest first, never overlapping
 /// within a kind. The text is read in one pass however many names and kinds there are.
 /// </summary>
+/// <remarks>
+/// Phrases go into a tree of node objects; the first <see cref="Find"/> after an <see cref="Add"/> copies the tree
+/// into flat arrays (<see cref="FlatTrie"/>), which the walk reads: a step is two or three reads of neighbouring
+/// array slots instead of three objects scattered over the heap, and the walk is most of the extractor's time.
+/// </remarks>
 public sealed class PhraseIndex
 {
     sealed class Node
     {
-        public char[] Keys = [];
-        public Node[] Children = [];
+        public readonly List<char> Keys = [];
+        public readonly List<Node> Children = [];
         public object?[]? Values;
-        /// <summary>For a node with many children (such as the one after "al "), a direct table of its ASCII children.</summary>
-        public Node?[]? Ascii;
 
         public Node? Next(char c)
         {
-            if (Ascii is not null && c < 128) return Ascii[c];
-            var keys = Keys;
-            for (var i = 0; i < keys.Length; i++)
-            {
-                if (keys[i] == c) return Children[i];
-            }
-            return null;
+            var i = Keys.IndexOf(c);
+            return i < 0 ? null : Children[i];
         }
 
         public Node Add(char c)
         {
             if (Next(c) is { } existing) return existing;
             var child = new Node();
-            Keys = [.. Keys, c];
-            Children = [.. Children, child];
-            if (Keys.Length > WideNode)
-            {
-                Ascii = new Node?[128];
-                for (var i = 0; i < Keys.Length; i++)
-                {
-                    if (Keys[i] < 128) Ascii[Keys[i]] = Children[i];
-                }
-                if (Keys.Any(k => k >= 128)) Ascii = null; // a non-ASCII child: keep the plain scan
-            }
+            Keys.Add(c);
+            Children.Add(child);
             return child;
         }
     }
 
+    /// <summary>A node with more children than this (such as the one after "al ") gets a direct table of its ASCII children.</summary>
     const int WideNode = 4;
 
     static readonly List<PhraseHit<object>> None = [];
 
     readonly Node root = new();
-    readonly Node?[] firstLevel = new Node?[128];
     readonly List<bool> allowsS = [];
+    volatile FlatTrie? flat;
+    readonly Lock freezing = new();
 
     /// <summary>A new kind of phrase; with <paramref name="pluralOrPossessive"/> a match may be followed by "s" or "'s" (a plural s belongs to the span, a possessive 's does not).</summary>
     public int AddKind(bool pluralOrPossessive)
     {
-        allowsS.Add(pluralOrPossessive);
-        return allowsS.Count - 1;
+        lock (freezing)
+        {
+            allowsS.Add(pluralOrPossessive);
+            flat = null;
+            return allowsS.Count - 1;
+        }
     }
 
     /// <summary>Adds a phrase (folded here by <see cref="TextFolding"/>) of a kind; the first value added for a phrase and kind wins.</summary>
@@ -66,60 +61,119 @@ public sealed class PhraseIndex
     {
         var folded = TextFolding.FoldPhrase(phrase);
         if (folded.Length == 0) return;
-        var node = root;
-        foreach (var c in folded) node = node.Add(c);
-        node.Values ??= new object?[allowsS.Count];
-        if (node.Values.Length < allowsS.Count) Array.Resize(ref node.Values, allowsS.Count);
-        node.Values[kind] ??= value;
-        if (folded[0] < 128) firstLevel[folded[0]] = root.Next(folded[0]);
+        lock (freezing)
+        {
+            var node = root;
+            foreach (var c in folded) node = node.Add(c);
+            node.Values ??= new object?[allowsS.Count];
+            if (node.Values.Length < allowsS.Count) Array.Resize(ref node.Values, allowsS.Count);
+            node.Values[kind] ??= value;
+            flat = null;
+        }
+    }
+
+    FlatTrie Frozen()
+    {
+        if (flat is { } ready) return ready;
+        lock (freezing)
+        {
+            return flat ??= new FlatTrie(root, allowsS);
+        }
     }
 
     /// <summary>Matches per kind (indexed by kind), with spans in the original text.</summary>
     public List<PhraseHit<object>>[] Find(FoldedText text)
     {
-        var kinds = allowsS.Count;
-        var hits = new List<PhraseHit<object>>[kinds];
-        for (var k = 0; k < kinds; k++) hits[k] = None;
+        var hits = new List<PhraseHit<object>>[Frozen().AllowsS.Length];
+        for (var k = 0; k < hits.Length; k++) hits[k] = None;
+        return FindInto(text, hits);
+    }
+
+    [ThreadStatic] static List<PhraseHit<object>>[]? scratchHits;
+
+    /// <summary>
+    /// <see cref="Find"/> into this thread's lists: valid until this thread calls it again (the extractor matches a
+    /// sentence, reads its facts and is done with the lists).
+    /// </summary>
+    internal List<PhraseHit<object>>[] FindWithThreadLists(FoldedText text)
+    {
+        var kinds = Frozen().AllowsS.Length;
+        if (scratchHits is not { } hits || hits.Length != kinds)
+        {
+            scratchHits = hits = new List<PhraseHit<object>>[kinds];
+            for (var k = 0; k < kinds; k++) hits[k] = [];
+        }
+        foreach (var list in hits) list.Clear();
+        return FindInto(text, hits);
+    }
+
+    /// <summary>Adds the matches to <paramref name="hits"/> (one list per kind; a list that is <see cref="None"/> is replaced when a match is found).</summary>
+    List<PhraseHit<object>>[] FindInto(FoldedText text, List<PhraseHit<object>>[] hits)
+    {
+        var trie = Frozen();
+        var kinds = trie.AllowsS.Length;
         Span<int> nextStart = stackalloc int[kinds];
         Span<int> bestEnd = stackalloc int[kinds];
-        var bestValue = new object?[kinds];
-        var f = text.Folded;
-        var previousIsWord = false;
-        for (var i = 0; i < f.Length; i++)
+        Span<int> bestValue = stackalloc int[kinds];
+        nextStart.Clear();
+        var allowS = trie.AllowsS;
+        var nodes = trie.Nodes;
+        var values = trie.Values;
+        var tables = trie.Tables;
+        var edgeChars = trie.EdgeChars;
+        var edgeTargets = trie.EdgeTargets;
+        var f = text.Span;
+        foreach (var i in text.WordStarts)
         {
-            var c0 = f[i];
-            var isWord = TextFolding.IsWordChar(c0);
-            var wordStart = isWord && !previousIsWord;
-            previousIsWord = isWord;
-            if (!wordStart) continue;
-            var node = c0 < 128 ? firstLevel[c0] : root.Next(c0);
-            if (node is null) continue;
-            bestEnd.Fill(-1);
+            var node = trie.First(f[i]);
+            if (node < 0) continue;
             var any = false;
             var end = i + 1;
-            while (node is not null)
+            // The walk, with the step of FlatTrie.Next written out over local arrays: this loop is the extractor's hottest.
+            while (true)
             {
-                if (node.Values is { } values)
+                ref readonly var n = ref nodes[node];
+                var at = n.Values;
+                if (at >= 0)
                 {
-                    for (var k = 0; k < values.Length; k++)
+                    for (var k = 0; k < kinds; k++)
                     {
-                        if (values[k] is { } value && i >= nextStart[k] && EndsWord(f, end, allowsS[k]) >= 0)
+                        if (values[at + k] is not null && i >= nextStart[k] && EndsWord(f, end, allowS[k]) >= 0)
                         {
+                            if (!any) bestEnd.Fill(-1);
                             bestEnd[k] = end;
-                            bestValue[k] = value;
+                            bestValue[k] = at + k;
                             any = true;
                         }
                     }
                 }
                 if (end >= f.Length) break;
-                node = node.Next(f[end]);
+                var c = f[end];
+                if (n.Table >= 0 && c < 128)
+                {
+                    node = tables[n.Table + c];
+                }
+                else
+                {
+                    node = -1;
+                    var last = n.EdgeStart + n.EdgeCount;
+                    for (var e = n.EdgeStart; e < last; e++)
+                    {
+                        if (edgeChars[e] == c)
+                        {
+                            node = edgeTargets[e];
+                            break;
+                        }
+                    }
+                }
+                if (node < 0) break;
                 end++;
             }
             if (!any) continue;
             for (var k = 0; k < kinds; k++)
             {
                 if (bestEnd[k] < 0) continue;
-                var suffixEnd = EndsWord(f, bestEnd[k], allowsS[k]);
+                var suffixEnd = EndsWord(f, bestEnd[k], allowS[k]);
                 var start = text.OriginalStart(i);
                 var originalEnd = text.OriginalEnd(bestEnd[k]);
                 if (suffixEnd > bestEnd[k] && !IsPossessive(text.Original, originalEnd))
@@ -127,7 +181,7 @@ public sealed class PhraseIndex
                     originalEnd = text.OriginalEnd(suffixEnd);
                 }
                 if (ReferenceEquals(hits[k], None)) hits[k] = [];
-                hits[k].Add(new PhraseHit<object>(start, originalEnd - start, bestValue[k]!));
+                hits[k].Add(new PhraseHit<object>(start, originalEnd - start, values[bestValue[k]]!));
                 nextStart[k] = suffixEnd;
             }
         }
@@ -135,7 +189,7 @@ public sealed class PhraseIndex
     }
 
     /// <summary>Where the word that ends at <paramref name="end"/> really ends (after a plural/possessive s), or -1 if it goes on.</summary>
-    static int EndsWord(string f, int end, bool allowS)
+    static int EndsWord(ReadOnlySpan<char> f, int end, bool allowS)
     {
         if (end >= f.Length || !TextFolding.IsWordChar(f[end])) return end;
         if (allowS && f[end] == 's' && (end + 1 >= f.Length || !TextFolding.IsWordChar(f[end + 1]))) return end + 1;
@@ -143,4 +197,98 @@ public sealed class PhraseIndex
     }
 
     static bool IsPossessive(string original, int end) => end < original.Length && TextFolding.IsApostrophe(original[end]);
+
+    /// <summary>
+    /// The trie in arrays: node i's edges are <see cref="EdgeChars"/>/<see cref="EdgeTargets"/> from its
+    /// <see cref="FlatNode.EdgeStart"/>, a wide node's ASCII children are also in <see cref="Tables"/>, and its values
+    /// (one slot per kind) in <see cref="Values"/>. Read-only once built, so threads share it.
+    /// </summary>
+    sealed class FlatTrie
+    {
+        public struct FlatNode
+        {
+            public int EdgeStart;
+            public int EdgeCount;
+            /// <summary>Offset of the node's 128-slot ASCII table in <see cref="Tables"/>, or -1.</summary>
+            public int Table;
+            /// <summary>Offset of the node's values (one per kind) in <see cref="Values"/>, or -1 for a node that ends no phrase.</summary>
+            public int Values;
+        }
+
+        public readonly FlatNode[] Nodes;
+        public readonly char[] EdgeChars;
+        public readonly int[] EdgeTargets;
+        public readonly int[] Tables;
+        public readonly object?[] Values;
+        public readonly bool[] AllowsS;
+
+        public FlatTrie(Node root, List<bool> allowsS)
+        {
+            var kinds = allowsS.Count;
+            var order = new List<Node>();
+            var ids = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
+            var queue = new Queue<Node>();
+            queue.Enqueue(root);
+            while (queue.Count > 0)
+            {
+                var node = queue.Dequeue();
+                ids[node] = order.Count;
+                order.Add(node);
+                foreach (var child in node.Children) queue.Enqueue(child);
+            }
+            Nodes = new FlatNode[order.Count];
+            var edgeChars = new List<char>();
+            var edgeTargets = new List<int>();
+            var tables = new List<int>();
+            var values = new List<object?>();
+            for (var n = 0; n < order.Count; n++)
+            {
+                var node = order[n];
+                Nodes[n] = new FlatNode { EdgeStart = edgeChars.Count, EdgeCount = node.Keys.Count, Table = -1, Values = -1 };
+                for (var e = 0; e < node.Keys.Count; e++)
+                {
+                    edgeChars.Add(node.Keys[e]);
+                    edgeTargets.Add(ids[node.Children[e]]);
+                }
+                if (node.Keys.Count > WideNode || n == 0)
+                {
+                    Nodes[n].Table = tables.Count;
+                    var table = Enumerable.Repeat(-1, 128).ToArray();
+                    for (var e = 0; e < node.Keys.Count; e++)
+                    {
+                        if (node.Keys[e] < 128) table[node.Keys[e]] = ids[node.Children[e]];
+                    }
+                    tables.AddRange(table);
+                }
+                if (node.Values is { } own)
+                {
+                    Nodes[n].Values = values.Count;
+                    for (var k = 0; k < kinds; k++) values.Add(k < own.Length ? own[k] : null);
+                }
+            }
+            EdgeChars = [.. edgeChars];
+            EdgeTargets = [.. edgeTargets];
+            Tables = [.. tables];
+            Values = [.. values];
+            AllowsS = [.. allowsS];
+        }
+
+        /// <summary>The node after the root for a word's first character, or -1.</summary>
+        public int First(char c) => Next(0, c);
+
+        /// <summary>The child of <paramref name="node"/> by <paramref name="c"/>, or -1.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public int Next(int node, char c)
+        {
+            ref readonly var n = ref Nodes[node];
+            if (n.Table >= 0 && c < 128) return Tables[n.Table + c];
+            // a plain loop: most nodes have one to four children, too few for a vectorised search to pay
+            var end = n.EdgeStart + n.EdgeCount;
+            for (var e = n.EdgeStart; e < end; e++)
+            {
+                if (EdgeChars[e] == c) return EdgeTargets[e];
+            }
+            return -1;
+        }
+    }
 }

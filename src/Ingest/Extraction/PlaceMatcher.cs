@@ -56,11 +56,19 @@ public sealed class PlaceMatcher
     /// <summary>The places among the index's hits of <see cref="Kind"/> in a sentence, after the context checks.</summary>
     public List<PhraseHit<Place>> Accept(string sentence, List<PhraseHit<object>> found, List<Token> tokens, bool isHeadline)
     {
-        var hits = found.Select(h => new PhraseHit<Place>(h.Start, h.Length, (Place)h.Value)).ToList();
-        if (hits.Count == 0) return hits;
+        // loops rather than LINQ and lambdas: this runs for every sentence
+        var hits = new List<PhraseHit<Place>>(found.Count);
+        if (found.Count == 0) return hits;
         var titleCase = isHeadline && PlaceContextFilter.IsTitleCase(sentence, tokens);
-        hits.RemoveAll(h => !context.Accepts(sentence, tokens, h, titleCase));
-        if (hits.Any(h => words.GenericPlaces.Contains(h.Value.Id)) && IsAboutAnotherCity(tokens, hits))
+        var generic = false;
+        foreach (var h in found)
+        {
+            var hit = new PhraseHit<Place>(h.Start, h.Length, (Place)h.Value);
+            if (!context.Accepts(sentence, tokens, hit, titleCase)) continue;
+            hits.Add(hit);
+            generic |= words.GenericPlaces.Contains(hit.Value.Id);
+        }
+        if (generic && IsAboutAnotherCity(tokens, hits))
         {
             hits.RemoveAll(h => words.GenericPlaces.Contains(h.Value.Id)); // "In Mosul, ... the Old City"
         }

@@ -19,6 +19,10 @@ public static class TextFolding
 
     public static string FoldPhrase(string phrase) => Fold(phrase).Folded.Trim();
 
+    /// <summary>One character folded; <c>'\0'</c> for one that is dropped (an apostrophe, a diacritic).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static char FoldChar(char c) => Table[c];
+
     /// <summary>Folds one word into <paramref name="buffer"/> (at least as long as the word); returns the folded length.</summary>
     public static int FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
     {
@@ -35,12 +39,14 @@ public static class TextFolding
     {
         var folded = GC.AllocateUninitializedArray<char>(text.Length + 1);
         var map = GC.AllocateUninitializedArray<int>(text.Length + 1);
-        var n = FoldInto(text, folded, map);
-        return new FoldedText(text, new string(folded, 0, n), map);
+        var starts = GC.AllocateUninitializedArray<int>(text.Length + 1);
+        var n = FoldInto(text, folded, map, starts, out var words);
+        return new FoldedText(text, folded, n, map, starts, words);
     }
 
     [ThreadStatic] static char[]? scratchFolded;
     [ThreadStatic] static int[]? scratchMap;
+    [ThreadStatic] static int[]? scratchStarts;
 
     /// <summary>
     /// <see cref="Fold"/> with this thread's buffers for the work: the result's offsets are only valid until this thread
@@ -53,62 +59,109 @@ public static class TextFolding
             var size = Math.Max(text.Length + 1, 1024);
             scratchFolded = GC.AllocateUninitializedArray<char>(size);
             scratchMap = map = GC.AllocateUninitializedArray<int>(size);
+            scratchStarts = GC.AllocateUninitializedArray<int>(size);
         }
         var folded = scratchFolded!;
-        var n = FoldInto(text, folded, map);
-        return new FoldedText(text, new string(folded, 0, n), map);
+        var starts = scratchStarts!;
+        var n = FoldInto(text, folded, map, starts, out var words);
+        return new FoldedText(text, folded, n, map, starts, words);
     }
 
-    static int FoldInto(string text, char[] folded, int[] map)
+    // What a character is to FoldInto, looked up once per character (a table, not a chain of comparisons).
+    const byte SeparatorClass = 1, DropClass = 2, WordClass = 4, ArticleClass = 8;
+    static readonly byte[] Classes = BuildClasses();
+
+    /// <summary>
+    /// Folds <paramref name="text"/> into <paramref name="folded"/>, the source offset of each folded character into
+    /// <paramref name="map"/>, and where each folded word starts (a word character after a non-word one) into
+    /// <paramref name="starts"/>, so that matching jumps from word to word.
+    /// </summary>
+    static int FoldInto(string text, char[] folded, int[] map, int[] starts, out int words)
     {
         var n = 0;
+        var w = 0;
+        var previousIsWord = false; // whether folded[n - 1] is a word character
+        var classes = Classes;
+        var table = Table;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsSeparator(c))
+            var kind = classes[c];
+            if ((kind & SeparatorClass) != 0)
             {
                 if (n > 0 && folded[n - 1] != ' ')
                 {
                     folded[n] = ' ';
                     map[n++] = i;
                 }
+                previousIsWord = false;
                 continue;
             }
-            var f = Table[c];
-            if (f == Drop) continue;
-            if (f is 'a' or 'e' && (n == 0 || !IsWordChar(folded[n - 1])) && ArticleLength(text, i) is var len and > 0)
+            if ((kind & DropClass) != 0) continue;
+            if ((kind & ArticleClass) != 0 && !previousIsWord && ArticleLength(text, i) is var len and > 0)
             {
                 // "ash-", "as-", "el-", "el " ...: the article, written "al".
+                starts[w++] = n;
                 folded[n] = 'a';
                 map[n++] = i;
                 folded[n] = 'l';
                 map[n++] = i + 1;
                 i += len - 1;
+                previousIsWord = true;
                 continue;
             }
-            folded[n] = f;
+            var isWord = (kind & WordClass) != 0;
+            if (isWord && !previousIsWord) starts[w++] = n;
+            previousIsWord = isWord;
+            folded[n] = table[c];
             map[n++] = i;
         }
+        words = w;
         return n;
+    }
+
+    static byte[] BuildClasses()
+    {
+        var classes = new byte[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            var f = Table[i];
+            classes[i] = IsSeparator(c) ? SeparatorClass
+                : f == Drop ? DropClass
+                : (byte)((char.IsLetterOrDigit(f) ? WordClass : 0) | (f is 'a' or 'e' ? ArticleClass : 0));
+        }
+        return classes;
     }
 
     /// <summary>Letters of an article form (without the al form itself) starting at <paramref name="i"/>, or 0.</summary>
     static int ArticleLength(string text, int i)
     {
-        var end = i;
-        while (end < text.Length && end - i < 4 && char.IsLetter(text[end])) end++;
-        if (end >= text.Length || end == i) return 0;
-        var word = text.AsSpan(i, end - i);
+        // An article form is two or three letters and then a hyphen or a space; most words starting with a or e
+        // ("and", "east") are ruled out by their third or fourth character.
+        if (i + 2 >= text.Length || !char.IsLetter(text[i + 1])) return 0;
+        var end = i + 2;
+        if (char.IsLetter(text[end]))
+        {
+            end++;
+            if (end >= text.Length || char.IsLetter(text[end])) return 0;
+        }
         var next = text[end];
         var hyphen = next is '-' or '‐' or '‑';
+        if (!hyphen && next != ' ') return 0;
+        var word = text.AsSpan(i, end - i);
         if (hyphen && end + 1 < text.Length && char.IsLetter(text[end + 1]) && IsAssimilatedArticle(word)) return end - i;
-        if ((hyphen || next == ' ') && (word.Equals("el", StringComparison.OrdinalIgnoreCase))) return end - i;
+        if (word.Equals("el", StringComparison.OrdinalIgnoreCase)) return end - i;
         return 0;
     }
 
-    static bool IsAssimilatedArticle(ReadOnlySpan<char> word) =>
-        word.Length is 2 or 3 && (word[0] is 'a' or 'A') &&
-        word[1..].ToString().ToLowerInvariant() is "sh" or "s" or "d" or "dh" or "z" or "n" or "t" or "th" or "r" or "j";
+    static bool IsAssimilatedArticle(ReadOnlySpan<char> word)
+    {
+        if (word.Length is not (2 or 3) || word[0] is not ('a' or 'A')) return false;
+        Span<char> rest = stackalloc char[2];
+        var n = word[1..].ToLowerInvariant(rest);
+        return rest[..n] is "sh" or "s" or "d" or "dh" or "z" or "n" or "t" or "th" or "r" or "j";
+    }
 
     static readonly bool[] AsciiWordChar = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c)).ToArray();
 
@@ -119,6 +172,7 @@ public static class TextFolding
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsSeparator(char c) => c is ' ' or '\t' or '\n' or '\r' or '-' or '‐' or '‑' or '\u00A0' or '\u2009' or '\u202F' or '_';
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or 'ʼ' or 'ʿ' or 'ʾ' or '`' or '´' or '′';
 
     static char[] BuildTable()

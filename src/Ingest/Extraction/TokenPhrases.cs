@@ -44,11 +44,25 @@ public sealed class TokenPhrases<T>
     }
 
     /// <summary>Whether some phrase starts with this word.</summary>
-    public bool Starts(string foldedWord) =>
-        byFirst.TryGetValue(FoldedWords.HashOf(foldedWord), out var list) && list.Any(p => p.Words[0] == foldedWord);
+    public bool Starts(string foldedWord)
+    {
+        if (!byFirst.TryGetValue(FoldedWords.HashOf(foldedWord), out var list)) return false;
+        foreach (var (words, _) in list)
+        {
+            if (words[0] == foldedWord) return true; // a loop, not Any with a lambda: this runs for many tokens
+        }
+        return false;
+    }
 
-    public bool Contains(string foldedWord) =>
-        byFirst.TryGetValue(FoldedWords.HashOf(foldedWord), out var list) && list.Any(p => p.Words.Length == 1 && p.Words[0] == foldedWord);
+    public bool Contains(string foldedWord)
+    {
+        if (!byFirst.TryGetValue(FoldedWords.HashOf(foldedWord), out var list)) return false;
+        foreach (var (words, _) in list)
+        {
+            if (words.Length == 1 && words[0] == foldedWord) return true;
+        }
+        return false;
+    }
 
     static bool Matches(List<Token> tokens, int at, string[] words)
     {

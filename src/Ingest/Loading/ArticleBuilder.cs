@@ -1,5 +1,6 @@
 using System.Globalization;
 using AleppoDashboard.Data.Articles;
+using AleppoDashboard.Data.Text;
 using AleppoDashboard.Ingest.Files;
 using AleppoDashboard.Ingest.Text;
 
@@ -12,18 +13,22 @@ public static class ArticleBuilder
     {
         var sentences = new List<Sentence>
         {
-            new() { Article = article, Index = 0, Part = TextPart.Headline, Start = 0, Length = article.Headline.Length, Text = article.Headline },
+            new() { Article = article, Index = 0, Part = TextPart.Headline, Start = 0, Length = article.Headline.Length, Text = article.Headline, SearchText = SearchFolding.IndexTextOf(article.Headline) },
         };
+        var paragraphs = new ParagraphCounter(article.Body);
         foreach (var (start, length) in SentenceSplitter.Split(article.Body))
         {
+            var text = article.Body.Substring(start, length);
             sentences.Add(new Sentence
             {
                 Article = article,
                 Index = sentences.Count,
+                Paragraph = paragraphs.At(start),
                 Part = TextPart.Body,
                 Start = start,
                 Length = length,
-                Text = article.Body.Substring(start, length),
+                Text = text,
+                SearchText = SearchFolding.IndexTextOf(text),
             });
         }
         return sentences;

@@ -8,7 +8,7 @@ namespace AleppoDashboard.Web.Filtering;
 public static class FilterLinks
 {
     /// <summary>The query keys that belong to the shared filter.</summary>
-    public static readonly string[] FilterKeys = ["from", "to", "outlet", "place", "q"];
+    public static readonly string[] FilterKeys = ["from", "to", "outlet", "place", "q", "origins"];
 
     /// <summary>"?from=..&amp;outlet=.." with only the shared filter's keys from <paramref name="query"/>, or "".</summary>
     public static string FilterQueryOf(IQueryCollection? query) =>

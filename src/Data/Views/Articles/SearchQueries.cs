@@ -1,5 +1,6 @@
 using System.Globalization;
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data.Views.Articles;
@@ -32,10 +33,13 @@ public static class SearchQueries
 
     /// <summary>
     /// Where the search's words occur in <paramref name="sentence"/> (case and accents ignored), as (start, length)
-    /// spans to highlight. FTS5 decides what matches; this only finds the words again for display.
+    /// spans to highlight. FTS5 decides what matches; this only finds the words again for display, in the sentence
+    /// folded as the index holds it, and maps them back onto its original text.
     /// </summary>
-    public static IReadOnlyList<(int Start, int Length)> TermSpans(string sentence, string text)
+    public static IReadOnlyList<(int Start, int Length)> TermSpans(string original, string text)
     {
+        var folded = SearchFolding.HasArabicBlock(original) ? FoldedText.Of(original) : null;
+        var sentence = folded?.Text ?? original;
         var compare = CultureInfo.InvariantCulture.CompareInfo;
         const CompareOptions options = CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace;
         var spans = new List<(int, int)>();
@@ -46,7 +50,7 @@ public static class SearchQueries
                 var relative = compare.IndexOf(sentence.AsSpan(at), term.AsSpan(), options, out var length);
                 if (relative < 0) break;
                 var found = at + relative;
-                if (found == 0 || !char.IsLetterOrDigit(sentence[found - 1])) spans.Add((found, length));
+                if (found == 0 || !char.IsLetterOrDigit(sentence[found - 1])) spans.Add(folded?.ToOriginal(found, length) ?? (found, length));
                 at = found + Math.Max(length, 1);
             }
         }

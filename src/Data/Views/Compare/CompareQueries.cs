@@ -44,6 +44,12 @@ public static class CompareQueries
         if (filter.Text is { } text)
         {
             topics.Add(new(CompareTopicKind.Text, text, "Search: " + text));
+            // A search for a framing term's word gets the term's own row beside it: the search counts sentences with the
+            // word as written, the term every form the lexicon lists (rebels: also rebel, rebel-held), so the reader sees both.
+            if (selection.Term is null && await TermOfSearchAsync(db, text, ct) is { } same)
+            {
+                topics.Add(new(CompareTopicKind.Term, same.Id, $"Framing term “{same.Label}” (every form)"));
+            }
         }
         if (selection.Term is { } term)
         {
@@ -66,6 +72,16 @@ public static class CompareQueries
             topics.Add(new(CompareTopicKind.Wire, null, "Shared wire copy"));
         }
         return topics;
+    }
+
+    /// <summary>The lexicon term whose id, label or one of whose forms is the whole search text (quotes and a trailing * aside).</summary>
+    static async Task<Reference.FramingTerm?> TermOfSearchAsync(DashboardDb db, string text, CancellationToken ct)
+    {
+        var word = text.Trim().Trim('"').TrimEnd('*').Trim();
+        if (word.Length == 0) return null;
+        var terms = await db.FramingTerms.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct);
+        return terms.FirstOrDefault(t => t.Id.Equals(word, StringComparison.OrdinalIgnoreCase) || t.Label.Equals(word, StringComparison.OrdinalIgnoreCase)
+            || t.Variants.Split('|').Any(v => v.Equals(word, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>Places mentioned by at least two of the filtered outlets, most outlets first, then most mentions.</summary>
@@ -99,20 +115,27 @@ public static class CompareQueries
     /// False leaves each sentence's <see cref="CompareSentence.SharedWith"/> empty (its count is still set): the CSV export
     /// lists them batch by batch as it writes, instead of holding up to 50 per sentence for a whole topic.
     /// </param>
+    /// <param name="origins">
+    /// Count origins, not copies (<c>origins=1</c>, with <paramref name="copies"/>): each cell keeps the first sentence of each
+    /// origin and counts origins; every sentence of the topic is ranked for it, not only a cell's first.
+    /// </param>
     public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, CompareTopic topic, FilteredIds ids,
-        bool copies, int? perCell, CancellationToken ct, bool listCopies = true)
+        bool copies, int? perCell, CancellationToken ct, bool listCopies = true, bool origins = false)
     {
         // Ranks, then the kept sentences' texts and marks: one state of the database, or a sentence that an ingest
         // deleted in between (an article rewritten) would have no text (a 500 under ConcurrentIngestTests).
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
-        var kept = await RankedSentences.ForTopicAsync(db, topic, ids, perCell ?? int.MaxValue, ct);
+        var counting = origins && copies;
+        var kept = await RankedSentences.ForTopicAsync(db, topic, ids, counting ? int.MaxValue : perCell ?? int.MaxValue, ct);
+        var collapsed = counting ? await RowOrigins.CollapseAsync(db, kept, perCell ?? int.MaxValue, ct) : null;
+        if (collapsed is not null) kept = collapsed.Kept;
         var slugs = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
         var sentenceIds = kept.Select(k => k.SentenceId).ToList();
         var articleIds = kept.Select(k => k.ArticleId).Distinct().ToList();
         var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
             .Select(a => new { a.Id, a.Published, a.PublishedPrecision }).ToDictionaryAsync(a => a.Id, ct);
         var sentences = await db.Sentences.AsNoTracking().Where(s => EF.Parameter(sentenceIds).Contains(s.Id))
-            .Select(s => new { s.Id, s.Index, s.Text }).ToDictionaryAsync(s => s.Id, ct);
+            .Select(s => new { s.Id, s.Index, s.Text, s.Paragraph }).ToDictionaryAsync(s => s.Id, ct);
         var marks = (await MarksAsync(db, topic, sentenceIds, ct)).ToLookup(m => m.SentenceId);
         var copiesOf = copies
             ? await SharedCopyReads.CopiesAsync(db, sentenceIds, listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0, ct)
@@ -127,9 +150,13 @@ public static class CompareQueries
                 var shared = copiesOf.GetValueOrDefault(k.SentenceId, SentenceCopies.None);
                 return new CompareSentence(k.SentenceId, k.ArticleId, sentence.Index, g.Key, article.Published, article.PublishedPrecision,
                     sentence.Text, marks[k.SentenceId].OrderBy(m => m.Start).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
-                    shared.With, shared.Count);
+                    shared.With, shared.Count, sentence.Paragraph) { Origin = collapsed?.OriginOf(k.SentenceId) };
             }).ToList());
-        return new CompareRow(topic, cells, byOutlet.ToDictionary(g => g.Key, g => (int)g.First().Total));
+        return new CompareRow(topic, cells, byOutlet.ToDictionary(g => g.Key, g => (int)g.First().Total))
+        {
+            Origins = collapsed?.Origins,
+            Sentences = collapsed?.Sentences,
+        };
     }
 
     sealed record HitMark(int SentenceId, int Start, int Length, string Kind, string Label);

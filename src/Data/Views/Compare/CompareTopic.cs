@@ -22,4 +22,17 @@ public sealed record CompareTopic(CompareTopicKind Kind, string? Key, string Lab
         CompareTopicKind.Claims => "claims",
         _ => "wire",
     };
+
+    /// <summary>The row's element id on the page (place-sukkari, term-fighters, search, claims, wire): ids and slugs are safe in an id.</summary>
+    public string Anchor => Kind switch
+    {
+        CompareTopicKind.Place => "place-" + Key,
+        CompareTopicKind.Text => "search",
+        CompareTopicKind.Term => "term-" + Key,
+        CompareTopicKind.Claims => "claims",
+        _ => "wire",
+    };
+
+    /// <summary>The element id of one outlet's cell in the row.</summary>
+    public string CellAnchor(string outletSlug) => Anchor + "--" + outletSlug;
 }

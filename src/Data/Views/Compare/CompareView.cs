@@ -23,7 +23,7 @@ public sealed record CompareView(List<CompareColumn> Columns, List<CompareRow> R
         var rows = new List<CompareRow>();
         foreach (var topic in await db.CompareTopicsAsync(filter, selection, ct))
         {
-            if (topic.Kind != CompareTopicKind.Wire || copies) rows.Add(await db.CompareRowAsync(topic, ids, copies, perCell, ct));
+            if (topic.Kind != CompareTopicKind.Wire || copies) rows.Add(await db.CompareRowAsync(topic, ids, copies, perCell, ct, origins: filter.CountOrigins));
         }
         var matrix = await matrixOf(ids);
         return new CompareView(columns, rows, matrix.Matrix, matrix.SharedInFilter);

@@ -1,6 +1,7 @@
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Providers;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,19 +37,32 @@ public static class SentenceSearch
         // Only the constant column expression above is put into the text; the search and the ids go as parameters.
         var sql = $"""
             SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId, s."Index" AS "Index",
-                   highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank
+                   highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank,
+                   CASE WHEN s.SearchText IS NULL THEN NULL ELSE s.Text END AS Folded
             FROM sentence_fts JOIN sentences AS s ON s.Id = sentence_fts.rowid
             WHERE sentence_fts MATCH @fts_match AND {rowid} IN (SELECT value FROM json_each(@sentence_ids))
             """;
         var rows = await db.Database.SqlQueryRaw<FtsRow>(sql, new SqliteParameter("@fts_match", match), new SqliteParameter("@sentence_ids", ids))
             .ToListAsync(ct);
-        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, Offsets(r.Marked))).ToList();
+        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, OnOriginal(Offsets(r.Marked), r.Folded))).ToList();
+    }
+
+    /// <summary>
+    /// highlight() marks the text the index holds; for a sentence indexed by its folded text (<paramref name="original"/>
+    /// is then its text) the marks are moved onto the original.
+    /// </summary>
+    public static List<(int Start, int Length)> OnOriginal(List<(int Start, int Length)> marks, string? original)
+    {
+        if (original is null || marks.Count == 0) return marks;
+        var folded = FoldedText.Of(original);
+        return marks.Select(m => folded.ToOriginal(m.Start, m.Length)).ToList();
     }
 
     /// <summary>
     /// The same on PostgreSQL: ts_headline marks the matched words (every one: HighlightAll) with the same control
-    /// characters, ts_rank ranks (negated: lower first, as bm25). ts_headline marks words as the text is written, so a
-    /// word matched only through folded diacritics is found but not marked (docs/postgres.md).
+    /// characters over the text the search column holds (marks moved onto the original for folded Arabic, as above), ts_rank
+    /// ranks (negated: lower first, as bm25). ts_headline marks words as that text is written, so a Latin word matched
+    /// only through unaccent's folding is found but not marked (docs/postgres.md).
     /// </summary>
     static async Task<List<SearchHit>> HighlightOnPostgresAsync(DashboardDb db, SearchQuery search, string ids, CancellationToken ct)
     {
@@ -57,14 +71,15 @@ public static class SentenceSearch
         // Only operators, parameter names and constants are put into the text.
         var sql = $"""
             SELECT s."Id" AS "SentenceId", s."ArticleId" AS "ArticleId", s."Index" AS "Index",
-                   ts_headline('simple', s."Text", q.q, 'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS "Marked",
-                   CAST(-ts_rank(s.search, q.q) AS double precision) AS "Rank"
+                   ts_headline('simple', COALESCE(s."SearchText", s."Text"), q.q, 'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS "Marked",
+                   CAST(-ts_rank(s.search, q.q) AS double precision) AS "Rank",
+                   CASE WHEN s."SearchText" IS NULL THEN NULL ELSE s."Text" END AS "Folded"
             FROM sentences AS s, (SELECT {tsquery} AS q) AS q
             WHERE s.search @@ q.q AND s."Id" IN ({db.IdsFromJson("@sentence_ids")})
             """;
         var rows = await db.Database.SqlQueryRaw<FtsRow>(sql, [.. parameters]).ToListAsync(ct);
         var phrases = search.Groups.Any(g => g.Any(t => t.Words.Contains(' ', StringComparison.Ordinal)));
-        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, phrases ? MergePhrases(Offsets(r.Marked), r.Marked) : Offsets(r.Marked))).ToList();
+        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, OnOriginal(phrases ? MergePhrases(Offsets(r.Marked), r.Marked) : Offsets(r.Marked), r.Folded))).ToList();
     }
 
     /// <summary>
@@ -113,5 +128,7 @@ public static class SentenceSearch
         public int Index { get; set; }
         public string Marked { get; set; } = "";
         public double Rank { get; set; }
+        /// <summary>The sentence's text when the index holds its folded text instead; null otherwise.</summary>
+        public string? Folded { get; set; }
     }
 }

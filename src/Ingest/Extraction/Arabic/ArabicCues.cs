@@ -17,8 +17,15 @@ public sealed class ArabicCues
 
     readonly Dictionary<string, ArabicPhraseTable<string>> tables = Roles.ToDictionary(r => r, _ => new ArabicPhraseTable<string>());
 
+    /// <summary>
+    /// The same tables keyed by the role strings' identity: the extractor asks with literals ("speech"), the same interned
+    /// strings as <see cref="Roles"/>, many times a sentence, and this spares hashing the role's letters each time.
+    /// </summary>
+    readonly Dictionary<string, ArabicPhraseTable<string>> byLiteral;
+
     public ArabicCues(IReadOnlyList<ExtractionCue> cues)
     {
+        byLiteral = new Dictionary<string, ArabicPhraseTable<string>>(tables, ReferenceEqualityComparer.Instance);
         foreach (var cue in cues)
         {
             if (!tables.TryGetValue(cue.Role, out var table))
@@ -33,11 +40,11 @@ public sealed class ArabicCues
         }
     }
 
-    public ArabicPhraseTable<string> this[string role] => tables[role];
+    public ArabicPhraseTable<string> this[string role] => byLiteral.TryGetValue(role, out var table) ? table : tables[role];
 
     /// <summary>The value of a <paramref name="role"/> phrase at token <paramref name="i"/>, with where it ends, or null.</summary>
     public ArabicMatch<string>? At(string role, List<ArabicToken> tokens, int i) =>
-        i >= 0 && i < tokens.Count ? tables[role].MatchAt(tokens, i) : null;
+        i >= 0 && i < tokens.Count ? this[role].MatchAt(tokens, i) : null;
 
     /// <summary>A <paramref name="role"/> phrase that ends just before token <paramref name="end"/> (looking back up to four tokens).</summary>
     public ArabicMatch<string>? EndingAt(string role, List<ArabicToken> tokens, int end)

@@ -12,7 +12,13 @@ public readonly record struct ArabicMatch<T>(int First, int End, int Strip, T Va
 public sealed class ArabicPhraseTable<T>
 {
     readonly Dictionary<string, List<(string[] Words, T Value)>> byFirst = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<(string[] Words, T Value)>>.AlternateLookup<ReadOnlySpan<char>> byFirstSpan;
     readonly List<(string Stem, T Value)> stems = [];
+
+    public ArabicPhraseTable()
+    {
+        byFirstSpan = byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Count => byFirst.Values.Sum(l => l.Count) + stems.Count;
 
@@ -39,9 +45,16 @@ public sealed class ArabicPhraseTable<T>
     {
         var token = tokens[i];
         if (token.Kind == ArabicTokenKind.Break) return null;
-        foreach (var (variant, strip) in Variants(token.Text, clitics && token.IsWord))
+        // The word as it is, then without و/ف, then without ب/ل/ك too: looked up as spans of the word, since this runs
+        // for every token and every table (no iterator and no substring per look-up).
+        var w = token.Text;
+        var withoutConjunction = clitics && token.IsWord && w.Length >= 3 && w[0] is 'و' or 'ف' ? 1 : 0;
+        var withoutPreposition = clitics && token.IsWord && w.Length - withoutConjunction >= 4 && w[withoutConjunction] is 'ب' or 'ل' or 'ك' ? withoutConjunction + 1 : 0;
+        for (var variant = 0; variant < 3; variant++)
         {
-            if (!byFirst.TryGetValue(variant, out var list)) continue;
+            var strip = variant switch { 0 => 0, 1 => withoutConjunction, _ => withoutPreposition };
+            if (variant > 0 && strip == 0) continue;
+            if (!byFirstSpan.TryGetValue(w.AsSpan(strip), out var list)) continue;
             foreach (var (rest, value) in list)
             {
                 if (RestMatches(tokens, i + 1, rest)) return new ArabicMatch<T>(i, i + 1 + rest.Length, strip, value);
@@ -79,18 +92,5 @@ public sealed class ArabicPhraseTable<T>
             if (tokens[at + k].Kind == ArabicTokenKind.Break || tokens[at + k].Text != rest[k]) return false;
         }
         return true;
-    }
-
-    static IEnumerable<(string Word, int Strip)> Variants(string w, bool clitics)
-    {
-        yield return (w, 0);
-        if (!clitics) yield break;
-        var s = 0;
-        if (w.Length >= 3 && w[0] is 'و' or 'ف')
-        {
-            s = 1;
-            yield return (w[1..], 1);
-        }
-        if (w.Length - s >= 4 && w[s] is 'ب' or 'ل' or 'ك') yield return (w[(s + 1)..], s + 1);
     }
 }

@@ -27,14 +27,24 @@ public static class CompareExports
         error ??= await selection.UnknownTermAsync(db, ct);
         if (error is not null) return RequestFilter.BadRequest([error]);
         var filter = await request.ResolveAsync(ct);
+        var origins = filter.Filter.CountOrigins && await SharedCopyStore.IsCurrentAsync(db, ct);
+        // Counting origins, a cell lists one sentence per origin (as the page counts them), with the origin's id and reach.
+        string[] header = ["topic", "topic_label", "outlet", "outlet_slug", "article_id", "sentence_index", "published", "sentence", "matched", "shared_with", "paragraph"];
         return new CsvResult<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence, IReadOnlyList<SharedWith>? SharedWith)>("compare.csv",
-            ["topic", "topic_label", "outlet", "outlet_slug", "article_id", "sentence_index", "published", "sentence", "matched", "shared_with"],
+            origins ? [.. header, .. OriginHeader] : header,
             LinesAsync(db, filter.Filter, selection, ct),
-            l => [l.Topic.Code, l.Topic.Label, l.Outlet.Name, l.Outlet.Slug, CsvCells.Of(l.Sentence.ArticleId), CsvCells.Of(l.Sentence.Index),
-                CsvCells.Of(l.Sentence.Published), l.Sentence.Text,
-                string.Join(" | ", l.Sentence.Marks.Select(m => l.Sentence.Text.Substring(m.Start, Math.Min(m.Length, l.Sentence.Text.Length - m.Start)))),
-                l.SharedWith is null ? CopiesNotKnown : string.Join("; ", l.SharedWith.Select(w => $"{w.OutletName} article {w.ArticleId} sentence {w.Index}"))]);
+            l => origins ? [.. Cells(l), CsvCells.Of(l.Sentence.Origin?.Id ?? l.Sentence.SentenceId), CsvCells.Of(l.Sentence.Origin?.Sentences ?? 1), CsvCells.Of(l.Sentence.Origin?.Outlets ?? 1)] : Cells(l));
     }
+
+    /// <summary>Columns added when counting origins: the origin (the lowest sentence id among its copies), its copies in the row, and how many outlets ran it.</summary>
+    public static readonly string[] OriginHeader = ["origin_id", "origin_sentences", "origin_outlets"];
+
+    static string?[] Cells((CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence, IReadOnlyList<SharedWith>? SharedWith) l) =>
+        [l.Topic.Code, l.Topic.Label, l.Outlet.Name, l.Outlet.Slug, CsvCells.Of(l.Sentence.ArticleId), CsvCells.Of(l.Sentence.Index),
+            CsvCells.Of(l.Sentence.Published), l.Sentence.Text,
+            string.Join(" | ", l.Sentence.Marks.Select(m => l.Sentence.Text.Substring(m.Start, Math.Min(m.Length, l.Sentence.Text.Length - m.Start)))),
+            l.SharedWith is null ? CopiesNotKnown : string.Join("; ", l.SharedWith.Select(w => $"{w.OutletName} article {w.ArticleId} sentence {w.Index}")),
+            CsvCells.Of(l.Sentence.Paragraph)];
 
     /// <summary>How many lines' copies are read at a time.</summary>
     const int CopiesBatch = 500;
@@ -56,7 +66,7 @@ public static class CompareExports
         foreach (var topic in await db.CompareTopicsAsync(filter, selection, ct))
         {
             if (topic.Kind == CompareTopicKind.Wire && !copies) continue;
-            var row = await db.CompareRowAsync(topic, ids, copies, perCell: null, ct, listCopies: false);
+            var row = await db.CompareRowAsync(topic, ids, copies, perCell: null, ct, listCopies: false, origins: filter.CountOrigins);
             var lines = columns.SelectMany(column => row.CellOf(column.Slug).Select(sentence => (column, sentence)));
             foreach (var batch in lines.Chunk(CopiesBatch))
             {

@@ -20,7 +20,23 @@ export function describeLines(claim, scopeLabel, details) {
     return [first, details.failed(claim) ? 'The sentence could not be loaded.' : 'Loading the sentence…'];
   }
   const stated = detail.stated ? [`(${detail.stated}; shown as the government's share)`] : [];
-  return [first, ...stated, `Attributed to: ${detail.attributedTo}`, ...wrap(`“${detail.sentence}”`, 70)];
+  const quoted = isArabic(detail.sentence)
+    // The canvas draws each line left to right; an Arabic line is a right-to-left isolate (RLI ... PDI) inside it, so
+    // its words, numbers and quote marks keep their order.
+    ? wrap(detail.sentence, 70).map((line, i, all) => `\u2067${i === 0 ? '“' : ''}${line}${i === all.length - 1 ? '”' : ''}\u2069`)
+    : wrap(`“${detail.sentence}”`, 70);
+  return [first, ...stated, `Attributed to: ${detail.attributedTo}`, ...quoted];
+}
+
+// Mostly Arabic letters (the rule of TextDirection.cs): such a sentence reads right to left.
+export function isArabic(text) {
+  let arabic = 0;
+  let other = 0;
+  for (const c of text ?? '') {
+    if (/[\u0621-\u064A\u0671-\u06D3\u06D5]/.test(c)) arabic++;
+    else if (/\p{L}/u.test(c)) other++;
+  }
+  return arabic > other;
 }
 
 // Each claim's detail (sentence, attribution, link) from /api/claims/{id}, fetched once; when one arrives while

@@ -219,6 +219,11 @@ function popupContent(p) {
     for (const excerpt of p.excerpts || []) {
         const quote = node('blockquote', 'map-excerpt');
         const sentence = node('p', 'mb-1');
+        if (isArabic(excerpt.text)) {
+            // An Arabic excerpt reads right to left in its own block; the popup around it stays left to right.
+            sentence.dir = 'rtl';
+            sentence.lang = 'ar';
+        }
         const start = Math.max(0, Math.min(excerpt.start, excerpt.text.length));
         const end = Math.max(start, Math.min(excerpt.start + excerpt.length, excerpt.text.length));
         sentence.append(document.createTextNode(excerpt.text.slice(0, start)));
@@ -270,6 +275,17 @@ function outletClass(rank) {
 
 function plural(count, word) {
     return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Mostly Arabic letters (the rule of TextDirection.cs). */
+function isArabic(text) {
+    let arabic = 0;
+    let other = 0;
+    for (const c of text ?? '') {
+        if (/[\u0621-\u064A\u0671-\u06D3\u06D5]/.test(c)) arabic++;
+        else if (/\p{L}/u.test(c)) other++;
+    }
+    return arabic > other;
 }
 
 function link(href, text) {
