@@ -79,7 +79,7 @@ internal sealed class CopyInserter<T> : IRowInserter<T> where T : class
     }
 
     /// <summary>A column's value as the provider stores it (through the property's value converter), with its type.</summary>
-    static (Func<T, object?> Get, NpgsqlDbType Type) Column(IProperty property)
+    internal static (Func<T, object?> Get, NpgsqlDbType Type) Column(IProperty property)
     {
         var getter = property.GetGetter();
         var converter = property.GetTypeMapping().Converter;

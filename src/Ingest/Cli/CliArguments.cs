@@ -12,6 +12,9 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
                                           each file's language is read from its text (--language en|ar to set it)
           spelling-collisions <word list> list the words the spelling-tolerant place matching would read as a place
           inspect <file>...               print what the ingest would store for each file (one JSON object a line); writes nothing
+          copy --to-postgres <conn> --db <file>
+                                          move the corpus of a SQLite file into an empty PostgreSQL database, then check every
+                                          table's row count and content hash (--to-postgres - reads Database__ConnectionString)
         options:
           --reference <folder>            gazetteer, lexicon and outlet files (default: the Reference folder beside the program)
           --max-file-mb <n>               reject article files larger than this (default 8)

@@ -52,6 +52,10 @@ public static class IngestProgram
             var inspectReference = new ReferenceFiles(cli.Options.GetValueOrDefault("reference") ?? ReferenceFiles.DefaultFolder);
             return await InspectCommand.RunAsync(cli.Positional, inspectReference, (long)(inspectMb * 1024 * 1024), output, errors);
         }
+        if (cli?.Command == "copy")
+        {
+            return await CopyCommand.RunAsync(cli, output, errors, ct);
+        }
         var folderNeeded = cli?.Command is "ingest" or "watch";
         if (cli is null || cli.Command is not ("ingest" or "watch" or "reextract")
             || folderNeeded && cli.Positional.Count != 1 || !folderNeeded && cli.Positional.Count != 0)
