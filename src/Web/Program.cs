@@ -8,14 +8,16 @@ builder.AddDashboardServices();
 
 var app = builder.Build();
 
-// Create or upgrade the database, apply the reference files, load seeds/ on first start.
-await app.PrepareDatabaseAsync();
+// Create or upgrade the database, apply the reference files, load seeds/ on first start; a damaged, foreign or newer
+// database file is refused with one line and left unchanged.
+if (!await app.TryPrepareDatabaseAsync()) return 1;
 
 // Error pages without stack traces, security headers, static files, pages and exports.
 app.UseDashboardPipeline();
 app.MapDashboardEndpoints();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -37,7 +37,7 @@ public class ComparePageTests(BrowserFixture fixture)
         var tasnim = textRow.Locator("td[data-outlet='tasnim-news-agency']");
         await Assertions.Expect(tasnim.Locator("mark")).ToHaveTextAsync("according to plan");
         await Assertions.Expect(tasnim.GetByText("shared copy")).ToBeVisibleAsync();
-        await Assertions.Expect(tasnim.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Reuters \\(syndicated\\) article \\d+, sentence \\d+$") })).ToBeVisibleAsync();
+        await Assertions.Expect(tasnim.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Reuters \\(syndicated\\), 9 Dec 2016, paragraph \\d+$") })).ToBeVisibleAsync();
 
         // Open the sentence in its article: the anchor is the sentence, and the search comes along.
         await tasnim.Locator("a.sentence-link").ClickAsync();

@@ -28,8 +28,9 @@ public class CompareTests(SeedsApp app) : IClassFixture<SeedsApp>
         Assert.True(reuters.Shared);
         // Links to the other copies keep the page's filter (the search).
         var filter = "?q=" + Uri.EscapeDataString(PlanQuery);
-        Assert.Contains($"href=\"/articles/{reuters.ArticleId}{filter}#s{reuters.Index}\">Reuters (syndicated) article {reuters.ArticleId}, sentence {reuters.Index}</a>", tasnim.Html);
-        Assert.Contains($"href=\"/articles/{tasnim.ArticleId}{filter}#s{tasnim.Index}\">Tasnim News Agency article {tasnim.ArticleId}, sentence {tasnim.Index}</a>", reuters.Html);
+        // Each is cited as a reader would: outlet, date, paragraph (the seeds' quote stands in paragraph 5 of Reuters, 2 of Tasnim).
+        Assert.Contains($"href=\"/articles/{reuters.ArticleId}{filter}#s{reuters.Index}\">Reuters (syndicated), 9 Dec 2016, paragraph 5</a>", tasnim.Html);
+        Assert.Contains($"href=\"/articles/{tasnim.ArticleId}{filter}#s{tasnim.Index}\">Tasnim News Agency, 9 Dec 2016, paragraph 2</a>", reuters.Html);
         // The matched words are highlighted, and outlets that never wrote them get the empty state.
         Assert.Contains("<mark class=\"fact fact-hit\" title=\"Matches the search\">according to plan</mark>", tasnim.Html);
         Assert.Empty(row["business-recorder"]);

@@ -40,11 +40,11 @@ public class WireCopyTests(WirePairApp app) : IClassFixture<WirePairApp>
         var row = ComparePageHtml.Rows(html)["text:evacuation"];
         var mirror = row["northern-mirror"];
         Assert.Equal(2, mirror.Count);
-        Assert.Single(mirror, s => s.Shared && s.Html.Contains("also in:") && s.Html.Contains(">Gulf Courier article "));
+        Assert.Single(mirror, s => s.Shared && s.Html.Contains("also in:") && s.Html.Contains(">Gulf Courier, 14 Dec 2016, paragraph 1<"));
         Assert.Single(mirror, s => !s.Shared && s.Html.Contains("wounded") && !s.Html.Contains("also in:"));
         var courier = row["gulf-courier"];
         Assert.Equal(2, courier.Count);
-        Assert.Single(courier, s => s.Shared && s.Html.Contains(">Northern Mirror article "));
+        Assert.Single(courier, s => s.Shared && s.Html.Contains(">Northern Mirror, 14 Dec 2016, paragraph 1<"));
         Assert.Single(courier, s => !s.Shared && s.Html.Contains("delayed again</q>"));
         // The threshold is documented on the page.
         Assert.Contains(SharedCopyDetector.RuleText, WebUtility.HtmlDecode(html));

@@ -22,6 +22,15 @@ public class FilterBarTests : BunitContext
     }
 
     [Fact]
+    public void KeepsTheOriginsSwitchThroughAFilterChange()
+    {
+        var bar = RenderAt("/control?origins=1&scope=city", DashboardFilter.None with { CountOrigins = true });
+        Assert.Equal("1", bar.Find("input[type=hidden][name=origins]").GetAttribute("value"));
+        Assert.Equal("city", bar.Find("input[type=hidden][name=scope]").GetAttribute("value"));
+        Assert.Single(bar.FindAll("input[name=origins]"));
+    }
+
+    [Fact]
     public void IsAGetFormToTheCurrentPageWithTheFilterFilledIn()
     {
         var filter = new DashboardFilter(new DateOnly(2016, 12, 1), new DateOnly(2016, 12, 31), ["afp"], [], "Sukkari");
@@ -35,6 +44,16 @@ public class FilterBarTests : BunitContext
         Assert.Equal("Sukkari", bar.Find("input[name=q]").GetAttribute("value"));
         Assert.True(bar.Find("#outlet-afp").HasAttribute("checked"));
         Assert.False(bar.Find("#outlet-tasnim-news-agency").HasAttribute("checked"));
+    }
+
+    [Fact]
+    public void OffersEnglishAndArabicAndKeepsAnyOtherLanguageOfTheFilter()
+    {
+        var bar = RenderAt("/articles?lang=ar&lang=fr", DashboardFilter.None with { Languages = ["ar", "fr"] });
+        var boxes = bar.FindAll("input[type=checkbox][name=lang]");
+        Assert.Equal(["en", "ar", "fr"], boxes.Select(b => b.GetAttribute("value")));
+        Assert.Equal([false, true, true], boxes.Select(b => b.HasAttribute("checked")));
+        Assert.Equal("Arabic", bar.Find("label[for=lang-ar]").TextContent);
     }
 
     [Fact]

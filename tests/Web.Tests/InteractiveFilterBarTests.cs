@@ -41,6 +41,14 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void AChipKeepsTheOriginsSwitch()
+    {
+        var bar = Render<InteractiveFilterBar>(p => p.Add(b => b.State, State with { CountOrigins = true }));
+        var tasnim = bar.FindAll("a.filter-chip").Single(c => c.TextContent.Contains("Tasnim"));
+        Assert.Equal("/map?from=2016-12-01&place=sukkari&origins=1&color=outlet", tasnim.GetAttribute("href"));
+    }
+
+    [Fact]
     public void EachChipLinksToTheAddressWithoutItKeepingThePageSettings()
     {
         var bar = RenderBar();
@@ -72,5 +80,20 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("/map", form.GetAttribute("action"));
         Assert.Empty(bar.FindAll("a.filter-chip"));
+    }
+
+    [Fact]
+    public async Task TheLanguageFilterIsAChipAndEveryOtherChangeKeepsIt()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var arabic = State with { Languages = ["ar"] };
+        var bar = Render<InteractiveFilterBar>(p => p.Add(b => b.State, arabic));
+        var chip = bar.FindAll("a.filter-chip").Single(c => c.TextContent.Contains("In Arabic"));
+        Assert.Equal("/map?from=2016-12-01&outlet=tasnim-news-agency&place=sukkari&color=outlet", chip.GetAttribute("href"));
+        Assert.Contains("Filters (4)", bar.Markup);
+
+        var picker = bar.FindComponent<MudAutocomplete<PlaceChoice>>();
+        await bar.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(new PlaceChoice("hanano", "Hanano", 2)));
+        Assert.Equal("http://localhost/map?from=2016-12-01&outlet=tasnim-news-agency&place=sukkari&place=hanano&lang=ar&color=outlet", navigation.Uri);
     }
 }

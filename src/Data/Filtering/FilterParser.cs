@@ -123,7 +123,29 @@ public static partial class FilterParser
         return distinct.FirstOrDefault();
     }
 
-    internal static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    /// <summary>
+    /// The value as an error message quotes it: at most 40 characters, and line breaks and other control characters
+    /// shown as escapes (\r, \u0000), so the reason stays on one line whatever was typed (found by fuzzing: a place
+    /// value with a carriage return split the 400's message).
+    /// </summary>
+    internal static string Shorten(string value)
+    {
+        var shown = value.Length <= 40 ? value : value[..40] + "…";
+        if (!shown.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029')) return shown;
+        var escaped = new System.Text.StringBuilder(shown.Length + 8);
+        foreach (var c in shown)
+        {
+            escaped.Append(c switch
+            {
+                '\r' => "\\r",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+        return escaped.ToString();
+    }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$")]
     private static partial Regex SlugPattern();

@@ -24,6 +24,11 @@ public static partial class SchemaInitializer
     public static async Task<bool> InitializeAsync(DashboardDb db, CancellationToken ct = default)
     {
         if (db.Database.IsNpgsql()) return await PostgresSchema.InitializeAsync(db, ct);
+        // Before the first write: a damaged, foreign or newer file is refused, never changed.
+        if (db.Database.GetDbConnection().DataSource is { Length: > 0 } path && path != ":memory:")
+        {
+            DatabaseFileCheck.Check(path, CurrentVersion);
+        }
         await db.Database.OpenConnectionAsync(ct);
         try
         {

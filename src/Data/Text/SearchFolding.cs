@@ -42,60 +42,91 @@ public sealed class FoldedText
     /// </summary>
     public static FoldedText Of(string original)
     {
-        var text = new StringBuilder(original.Length);
-        var starts = new List<int>(original.Length);
-        var ends = new List<int>(original.Length);
-        var i = 0;
-        while (i < original.Length)
-        {
-            if (!ArabicNormalization.IsWordPart(original[i]))
-            {
-                text.Append(ArabicNormalization.FoldChar(original[i]));
-                starts.Add(i);
-                ends.Add(i + 1);
-                i++;
-                continue;
-            }
-            var wordStart = i;
-            while (i < original.Length && ArabicNormalization.IsWordPart(original[i])) i++;
-            AppendWord(original, wordStart, i, text, starts, ends);
-        }
-        return new FoldedText(original, text.ToString(), [.. starts], [.. ends]);
+        var folder = new Folder(original.Length, offsets: true);
+        folder.Fold(original);
+        return new FoldedText(original, folder.Text.ToString(), [.. folder.Starts!], [.. folder.Ends!]);
     }
 
-    static void AppendWord(string original, int from, int to, StringBuilder text, List<int> starts, List<int> ends)
+    /// <summary>The folded text alone (what the index stores), without the offsets.</summary>
+    public static string TextOf(string original)
     {
-        // The word's kept characters, each with the original span it covers (a dropped mark joins the character before it,
-        // or the first one when it leads the word).
-        var chars = new List<(char C, int Start, int End)>(to - from);
-        var leading = from;
-        for (var j = from; j < to; j++)
-        {
-            var f = ArabicNormalization.FoldChar(original[j]);
-            if (f != ArabicNormalization.Dropped) chars.Add((f, chars.Count == 0 ? leading : j, j + 1));
-            else if (chars.Count > 0) chars[^1] = chars[^1] with { End = j + 1 };
-        }
-        if (chars.Count == 0) return;
-        var folded = new string(chars.Select(c => c.C).ToArray());
-        // The clitics and the article are left out, as Arabic search engines' light stemming does: "ارهاب*" finds
-        // "الإرهابيين" as "terror*" finds "terrorists", and "الشيخ سعيد", "شيخ سعيد" and "بالشيخ سعيد" find each other.
-        var noun = ArticleEnd(folded);
-        var first = true;
-        foreach (var (c, start, end) in chars.Skip(noun))
-        {
-            text.Append(c);
-            starts.Add(first ? chars[0].Start : start);
-            ends.Add(end);
-            first = false;
-        }
+        var folder = new Folder(original.Length, offsets: false);
+        folder.Fold(original);
+        return folder.Text.ToString();
     }
 
     /// <summary>Where the noun starts after a fused clitic and article (<see cref="ArabicNormalization.ArticleAt"/>), or a bare article with at least two letters after it; 0 without.</summary>
-    static int ArticleEnd(string folded)
+    static int ArticleEnd(ReadOnlySpan<char> folded)
     {
         var article = Math.Abs(ArabicNormalization.ArticleAt(folded));
         if (article > 0) return article;
         return folded.Length >= 4 && folded[0] == 'ا' && folded[1] == 'ل' ? 2 : 0;
+    }
+
+    /// <summary>One pass over a text, word by word, with one set of word buffers (ingest folds every Arabic sentence).</summary>
+    sealed class Folder(int capacity, bool offsets)
+    {
+        public StringBuilder Text { get; } = new(capacity);
+        public List<int>? Starts { get; } = offsets ? new(capacity) : null;
+        public List<int>? Ends { get; } = offsets ? new(capacity) : null;
+        char[] chars = new char[32];
+        int[] starts = new int[32];
+        int[] ends = new int[32];
+
+        public void Fold(string original)
+        {
+            var i = 0;
+            while (i < original.Length)
+            {
+                if (!ArabicNormalization.IsWordPart(original[i]))
+                {
+                    Add(ArabicNormalization.FoldChar(original[i]), i, i + 1);
+                    i++;
+                    continue;
+                }
+                var wordStart = i;
+                while (i < original.Length && ArabicNormalization.IsWordPart(original[i])) i++;
+                Word(original, wordStart, i);
+            }
+        }
+
+        void Add(char c, int start, int end)
+        {
+            Text.Append(c);
+            Starts?.Add(start);
+            Ends?.Add(end);
+        }
+
+        void Word(string original, int from, int to)
+        {
+            if (chars.Length < to - from)
+            {
+                chars = new char[to - from];
+                starts = new int[to - from];
+                ends = new int[to - from];
+            }
+            // The word's kept characters, each with the original span it covers (a dropped mark joins the character
+            // before it, or the first one when it leads the word).
+            var n = 0;
+            for (var j = from; j < to; j++)
+            {
+                var f = ArabicNormalization.FoldChar(original[j]);
+                if (f != ArabicNormalization.Dropped)
+                {
+                    chars[n] = f;
+                    starts[n] = n == 0 ? from : j;
+                    ends[n] = j + 1;
+                    n++;
+                }
+                else if (n > 0) ends[n - 1] = j + 1;
+            }
+            if (n == 0) return;
+            // The clitics and the article are left out, as Arabic search engines' light stemming does: "ارهاب*" finds
+            // "الإرهابيين" as "terror*" finds "terrorists", and "الشيخ سعيد", "شيخ سعيد" and "بالشيخ سعيد" find each
+            // other. The noun's first letter covers what was left out, so a match is highlighted on the whole word.
+            var noun = ArticleEnd(chars.AsSpan(0, n));
+            for (var k = noun; k < n; k++) Add(chars[k], k == noun ? starts[0] : starts[k], ends[k]);
+        }
     }
 }
 
@@ -106,12 +137,12 @@ public static class SearchFolding
     public static string? IndexTextOf(string text)
     {
         if (!HasArabicBlock(text)) return null;
-        var folded = FoldedText.Of(text).Text;
+        var folded = FoldedText.TextOf(text);
         return folded == text ? null : folded;
     }
 
     /// <summary>A word or phrase of a search as the index holds it: Arabic folded, anything else as typed.</summary>
-    public static string QueryTextOf(string typed) => HasArabicBlock(typed) ? FoldedText.Of(typed).Text : typed;
+    public static string QueryTextOf(string typed) => HasArabicBlock(typed) ? FoldedText.TextOf(typed) : typed;
 
     /// <summary>Whether any character is in the Arabic block (letters, marks, Arabic-Indic and Persian digits).</summary>
     public static bool HasArabicBlock(ReadOnlySpan<char> text)

@@ -6,7 +6,9 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
     public const string Usage = """
         usage:
           ingest <folder> --db <file>     load the articles (.txt, .html/.htm, .jsonl/.json, .rss/.atom/.xml, any of them .gz; and manifest.csv) in <folder> once
-          watch <folder> --db <file>      keep loading new or changed files as they appear (--interval <seconds>, default 5)
+          watch <folder> --db <file>      keep loading new or changed files as they appear (--interval <seconds>, default 5); a file is
+                                          read once unchanged for --settle <seconds> (default twice the interval, at least 2);
+                                          hidden and temporary names (.x, x~, x.swp, x.tmp, x.part) are never read
           reextract --db <file>           re-run extraction over stored articles after a gazetteer or lexicon change
           evaluate <folder> --gold <file> score the extractor on annotated articles (gold format: Reference/EXTRACTION.md); writes nothing;
                                           each file's language is read from its text (--language en|ar to set it)
@@ -23,7 +25,7 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
                                           where other users of the machine could read it)
         environment (used when the argument is not given; the docker-compose ingest service relies on them):
           Database__Provider = --provider, Database__ConnectionString = the PostgreSQL connection string,
-          Database__Path = the --db file, Ingest__Folder = the <folder>, Ingest__IntervalSeconds, Reference__Path, Ingest__MaxFileMb
+          Database__Path = the --db file, Ingest__Folder = the <folder>, Ingest__IntervalSeconds, Ingest__SettleSeconds, Reference__Path, Ingest__MaxFileMb
         exit codes: 0 every file loaded; 2 some files rejected (each listed); 1 usage or fatal error
         """;
 
@@ -34,6 +36,7 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
         ["provider"] = "Database__Provider",
         ["folder"] = "Ingest__Folder",
         ["interval"] = "Ingest__IntervalSeconds",
+        ["settle"] = "Ingest__SettleSeconds",
         ["reference"] = "Reference__Path",
         ["max-file-mb"] = "Ingest__MaxFileMb",
     };

@@ -75,7 +75,7 @@ public static class IngestProgram
         {
             corpus = await Corpus.OpenAsync(DataServiceExtensions.CreateFactory(target), reference, (long)(maxMb * 1024 * 1024), TimeProvider.System, ct);
         }
-        catch (Exception e) when (e is ReferenceDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is ReferenceDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Data.Schema.DatabaseFileException)
         {
             await errors.WriteLineAsync($"error: {e.Message}");
             return Fatal;
@@ -87,13 +87,22 @@ public static class IngestProgram
             return Fatal;
         }
         if (corpus.RebuiltBecause is { } why) await output.WriteLineAsync($"rebuilt sentences and facts because {why}");
-        return cli.Command switch
+        try
         {
-            "ingest" => await IngestOnceAsync(corpus, cli.Positional[0], output, errors, ct),
-            "watch" => await new FolderWatcher(corpus, output, errors).RunAsync(
-                cli.Positional[0], TimeSpan.FromSeconds(double.TryParse(cli.Options.GetValueOrDefault("interval"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 5), ct),
-            _ => await ReextractAsync(corpus, reference, output, ct),
-        };
+            return cli.Command switch
+            {
+                "ingest" => await IngestOnceAsync(corpus, cli.Positional[0], output, errors, ct),
+                "watch" => await new FolderWatcher(corpus, output, errors).RunAsync(
+                    cli.Positional[0], Seconds(cli, "interval", 5), ct, Seconds(cli, "settle", null)),
+                _ => await ReextractAsync(corpus, reference, output, ct),
+            };
+        }
+        catch (Exception e) when (target.SqlitePath is { } file && StorageFault.Describe(e, file) is { } reason)
+        {
+            // A full disk or a failing write: the batch being written was rolled back, every stored article is whole.
+            await errors.WriteLineAsync($"error: {reason}");
+            return Fatal;
+        }
     }
 
     /// <summary>
@@ -121,6 +130,10 @@ public static class IngestProgram
         problem = reason is null ? null : "error: " + reason;
         return target;
     }
+
+    static TimeSpan Seconds(CliArguments cli, string option, double? fallback) =>
+        double.TryParse(cli.Options.GetValueOrDefault(option), CultureInfo.InvariantCulture, out var s) && s >= 0 ? TimeSpan.FromSeconds(s)
+        : fallback is { } f ? TimeSpan.FromSeconds(f) : TimeSpan.MinValue;
 
     static async Task<int> IngestOnceAsync(Corpus corpus, string folder, TextWriter output, TextWriter errors, CancellationToken ct)
     {

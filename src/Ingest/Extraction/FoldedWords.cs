@@ -11,8 +11,14 @@ sealed class FoldedWords
 
     [ThreadStatic] static FoldedWords? current;
 
-    readonly string?[] texts = new string?[Capacity];
-    readonly int[] hashes = new int[Capacity];
+    /// <summary>A slot: the hash beside its word, so that a probe reads one place in memory (the table is megabytes).</summary>
+    struct Slot
+    {
+        public int Hash;
+        public string? Text;
+    }
+
+    readonly Slot[] slots = new Slot[Capacity];
     int count;
 
     /// <summary>This thread's table (fetch it once per sentence: thread-static reads are not free).</summary>
@@ -43,18 +49,17 @@ sealed class FoldedWords
         var hash = (int)h;
         if (count >= MaxWords)
         {
-            Array.Clear(texts);
+            Array.Clear(slots);
             count = 0;
         }
         var slot = hash & (Capacity - 1);
-        while (texts[slot] is { } known)
+        while (slots[slot].Text is { } known)
         {
-            if (hashes[slot] == hash && known.AsSpan().SequenceEqual(folded)) return (known, hash);
+            if (slots[slot].Hash == hash && known.AsSpan().SequenceEqual(folded)) return (known, hash);
             slot = (slot + 1) & (Capacity - 1);
         }
         var text = new string(folded);
-        texts[slot] = text;
-        hashes[slot] = hash;
+        slots[slot] = new Slot { Hash = hash, Text = text };
         count++;
         return (text, hash);
     }

@@ -122,6 +122,7 @@ public sealed class PhraseIndex
         var tables = trie.Tables;
         var edgeChars = trie.EdgeChars;
         var edgeTargets = trie.EdgeTargets;
+        var chainChars = trie.ChainChars;
         var f = text.Span;
         foreach (var i in text.WordStarts)
         {
@@ -148,6 +149,17 @@ public sealed class PhraseIndex
                     }
                 }
                 if (end >= f.Length) break;
+                if (n.ChainLength > 0)
+                {
+                    // a run of one-child nodes that end no phrase: all its letters or nothing
+                    if (end + n.ChainLength > f.Length) break;
+                    var same = 0;
+                    while (same < n.ChainLength && f[end + same] == chainChars[n.ChainStart + same]) same++;
+                    if (same < n.ChainLength) break;
+                    node = n.ChainTarget;
+                    end += n.ChainLength;
+                    continue;
+                }
                 var c = f[end];
                 if (n.Table >= 0 && c < 128)
                 {
@@ -213,6 +225,14 @@ public sealed class PhraseIndex
             public int Table;
             /// <summary>Offset of the node's values (one per kind) in <see cref="Values"/>, or -1 for a node that ends no phrase.</summary>
             public int Values;
+            /// <summary>
+            /// For a node with one child and no table: the letters of the run of one-child nodes that end no phrase below it
+            /// (from <see cref="ChainStart"/> in <see cref="ChainChars"/>, <see cref="ChainLength"/> of them) and the node they
+            /// lead to, so that the walk compares a run of letters at once ("ukkari" after "al s"); 0 letters for other nodes.
+            /// </summary>
+            public int ChainStart;
+            public int ChainLength;
+            public int ChainTarget;
         }
 
         public readonly FlatNode[] Nodes;
@@ -221,6 +241,7 @@ public sealed class PhraseIndex
         public readonly int[] Tables;
         public readonly object?[] Values;
         public readonly bool[] AllowsS;
+        public readonly char[] ChainChars;
 
         public FlatTrie(Node root, List<bool> allowsS)
         {
@@ -268,6 +289,24 @@ public sealed class PhraseIndex
             }
             EdgeChars = [.. edgeChars];
             EdgeTargets = [.. edgeTargets];
+            var chainChars = new List<char>();
+            for (var n = 0; n < Nodes.Length; n++)
+            {
+                if (Nodes[n].EdgeCount != 1 || Nodes[n].Table >= 0) continue;
+                Nodes[n].ChainStart = chainChars.Count;
+                var edge = Nodes[n].EdgeStart;
+                chainChars.Add(EdgeChars[edge]);
+                var target = EdgeTargets[edge];
+                while (Nodes[target].Values < 0 && Nodes[target].EdgeCount == 1 && Nodes[target].Table < 0)
+                {
+                    edge = Nodes[target].EdgeStart;
+                    chainChars.Add(EdgeChars[edge]);
+                    target = EdgeTargets[edge];
+                }
+                Nodes[n].ChainLength = chainChars.Count - Nodes[n].ChainStart;
+                Nodes[n].ChainTarget = target;
+            }
+            ChainChars = [.. chainChars];
             Tables = [.. tables];
             Values = [.. values];
             AllowsS = [.. allowsS];

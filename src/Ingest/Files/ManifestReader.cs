@@ -22,7 +22,24 @@ public static class ManifestReader
         }
         try
         {
-            using var csv = CsvReader.Create(new StreamReader(path), new CsvReaderOptions { TrackLineNumbers = true }, leaveOpen: false);
+            using var text = new StreamReader(path);
+            return Parse(text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"{FileName}: cannot be read ({e.Message}); files are loaded with text heuristics only.");
+        }
+        return (rows, problems);
+    }
+
+    /// <summary>The rows and problems of a manifest's text (the fuzz tests feed it generated text).</summary>
+    public static (IReadOnlyDictionary<string, ManifestRow> Rows, IReadOnlyList<string> Problems) Parse(TextReader text)
+    {
+        var rows = new Dictionary<string, ManifestRow>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        try
+        {
+            using var csv = CsvReader.Create(text, new CsvReaderOptions { TrackLineNumbers = true }, leaveOpen: true);
             while (csv.Read())
             {
                 if (!csv.TryGetFieldIndex("file", out _))

@@ -9,7 +9,9 @@ internal static class ArticleFolder
     /// The article files (<see cref="IsArticleFile"/>) in ordinal name order, the manifest rows by file, and every
     /// problem with the manifest: its own, and each row that names a file the folder does not have.
     /// </summary>
-    public static (List<string> Files, IReadOnlyDictionary<string, ManifestRow> Manifest, List<string> Problems) Read(string folder)
+    /// <param name="include">When given, only the files it accepts are returned (the watcher passes the files that have
+    /// stopped changing); the manifest's rows are still checked against every file.</param>
+    public static (List<string> Files, IReadOnlyDictionary<string, ManifestRow> Manifest, List<string> Problems) Read(string folder, Func<string, bool>? include = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -21,9 +23,12 @@ internal static class ArticleFolder
         var present = files.Select(ManifestReader.KeyOf).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(manifest.Values.Where(r => !present.Contains(r.File))
             .Select(r => $"{ManifestReader.FileName} line {r.Line}: '{r.File}' is listed but there is no such file in the folder."));
-        return (files, manifest, problems);
+        return (include is null ? files : files.Where(include).ToList(), manifest, problems);
     }
 
-    /// <summary>An input file: a name with an extension <see cref="InputReader"/> reads, in any case (REPORT.TXT too).</summary>
-    public static bool IsArticleFile(string fileName) => InputReader.IsInputFile(fileName);
+    /// <summary>
+    /// An input file: a name with an extension <see cref="InputReader"/> reads, in any case (REPORT.TXT too); a name
+    /// that is being written (<see cref="TemporaryFileNames"/>) is none.
+    /// </summary>
+    public static bool IsArticleFile(string fileName) => InputReader.IsInputFile(fileName) && !TemporaryFileNames.IsTemporary(fileName);
 }

@@ -33,9 +33,10 @@ public sealed class CorpusIngestor(
     /// <summary>Time per stage over this ingestor's runs (for the corpus benchmark).</summary>
     public IngestStageTimes Times { get; } = new();
 
-    public async Task<IngestReport> IngestFolderAsync(string folder, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
+    public async Task<IngestReport> IngestFolderAsync(string folder, IProgress<IngestProgress>? progress = null, CancellationToken ct = default,
+        Func<string, bool>? include = null)
     {
-        var (files, manifest, problems) = ArticleFolder.Read(folder);
+        var (files, manifest, problems) = ArticleFolder.Read(folder, include);
         var planner = new FilePlanner(reader, metadata, extractor, Times);
         var writer = new BatchWriter(dbs, extractor, Times, time);
         var outcomes = new List<FileOutcome>(files.Count);

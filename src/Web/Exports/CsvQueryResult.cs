@@ -18,6 +18,19 @@ public sealed class CsvQueryResult(string fileName, string[] header, DbContext d
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         var body = context.Response.Body;
+        try
+        {
+            await WriteAsync(body, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            IncompleteExport.Abort(context);
+            throw;
+        }
+    }
+
+    async Task WriteAsync(Stream body, CancellationToken ct)
+    {
         await using var command = query.CreateDbCommand();
         await db.Database.OpenConnectionAsync(ct);
         try

@@ -47,6 +47,19 @@ public sealed class CsvResult<T> : IResult
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         var body = context.Response.Body;
+        try
+        {
+            await WriteAsync(body, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            IncompleteExport.Abort(context);
+            throw;
+        }
+    }
+
+    async Task WriteAsync(Stream body, CancellationToken ct)
+    {
         using var chunk = new MemoryStream(ChunkBytes * 2);
         await using var csv = CsvWriter.Create(chunk, Options, leaveOpen: true);
         csv.WriteHeader(header); // ends the header record itself

@@ -13,6 +13,23 @@ public static class DatabaseStartup
     /// Creates or upgrades the database and applies the reference files; when the database holds no
     /// articles and Seeds:AutoIngest is on, loads the seeds folder so the first start shows data.
     /// </summary>
+    /// <returns>False when the database file is refused (damaged, foreign, newer): the one-line reason is written to
+    /// standard error and the app must not start; the file is left unchanged.</returns>
+    public static async Task<bool> TryPrepareDatabaseAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.PrepareDatabaseAsync();
+            return true;
+        }
+        catch (Data.Schema.DatabaseFileException refused)
+        {
+            // Not through the logger: one plain line, no category prefix or exception dump, for whoever reads the container log.
+            await Console.Error.WriteLineAsync($"error: {refused.Message} The dashboard did not start.");
+            return false;
+        }
+    }
+
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var services = app.Services;

@@ -23,13 +23,27 @@ public sealed record FilterBarState(
     string? Text,
     IReadOnlyList<OutletChoice> OutletChoices,
     IReadOnlyList<PlaceChoice> PlaceChoices,
-    IReadOnlyList<QueryPair> PageSettings)
+    IReadOnlyList<QueryPair> PageSettings,
+    bool CountOrigins = false)
 {
+    /// <summary>The filter's languages (<c>lang</c>), kept by every change of the other filters.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>The languages the bar offers, with their names (the codes <c>lang</c> takes).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> LanguageChoices = [("en", "English"), ("ar", "Arabic")];
+
+    /// <summary>The choices, and any other code the filter has (a page linked with <c>lang=fr</c> keeps it).</summary>
+    public static IEnumerable<(string Code, string Name)> LanguagesOffered(IEnumerable<string> current) =>
+        LanguageChoices.Concat(current.Where(c => LanguageChoices.All(l => l.Code != c)).Select(c => (c, c)));
+
+    public static string LanguageName(string code) => LanguageChoices.FirstOrDefault(l => l.Code == code).Name ?? code;
+
     public static FilterBarState Of(string path, DashboardFilter filter, IEnumerable<OutletChoice> outlets, IEnumerable<PlaceChoice> places, IEnumerable<QueryPair> settings) =>
         new(path, Iso(filter.From), Iso(filter.To), filter.Outlets.ToList(), filter.Places.ToList(), filter.Text,
-            outlets.ToList(), places.ToList(), settings.ToList());
+            outlets.ToList(), places.ToList(), settings.ToList(), filter.CountOrigins) { Languages = filter.Languages.ToList() };
 
-    public DashboardFilter Filter => new(Parse(From), Parse(To), Outlets, Places, string.IsNullOrWhiteSpace(Text) ? null : Text);
+    /// <summary>The filter; the origins switch is kept through every change the bar makes (it is set on the page, not here).</summary>
+    public DashboardFilter Filter => new(Parse(From), Parse(To), Outlets, Places, string.IsNullOrWhiteSpace(Text) ? null : Text) { Languages = Languages, CountOrigins = CountOrigins };
 
     /// <summary>The page's address for a filter: its path, the filter, and the page's own settings (never an empty value).</summary>
     public string Href(DashboardFilter filter) =>

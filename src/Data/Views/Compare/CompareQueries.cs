@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Reads;
@@ -140,6 +141,10 @@ public static class CompareQueries
         var copiesOf = copies
             ? await SharedCopyReads.CopiesAsync(db, sentenceIds, listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0, ct)
             : [];
+        var copyIds = copiesOf.Values.SelectMany(c => c.With).Select(w => w.SentenceId).Distinct().ToList();
+        var copyPlaces = copyIds.Count == 0 ? [] : await db.Sentences.AsNoTracking().Where(s => EF.Parameter(copyIds).Contains(s.Id))
+            .Select(s => new { s.Id, s.Paragraph, s.Article.Published, s.Article.PublishedPrecision })
+            .ToDictionaryAsync(s => s.Id, s => new CopyPlace(s.Published, s.PublishedPrecision, s.Paragraph), ct);
         var byOutlet = kept.GroupBy(k => slugs[k.OutletId]).ToList();
         var cells = byOutlet.ToDictionary(g => g.Key, g => (IReadOnlyList<CompareSentence>)g.OrderBy(k => k.Rn)
             .Where(k => sentences.ContainsKey(k.SentenceId) && articles.ContainsKey(k.ArticleId))
@@ -150,7 +155,11 @@ public static class CompareQueries
                 var shared = copiesOf.GetValueOrDefault(k.SentenceId, SentenceCopies.None);
                 return new CompareSentence(k.SentenceId, k.ArticleId, sentence.Index, g.Key, article.Published, article.PublishedPrecision,
                     sentence.Text, marks[k.SentenceId].OrderBy(m => m.Start).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
-                    shared.With, shared.Count, sentence.Paragraph) { Origin = collapsed?.OriginOf(k.SentenceId) };
+                    shared.With, shared.Count, sentence.Paragraph)
+                {
+                    Origin = collapsed?.OriginOf(k.SentenceId),
+                    SharedPlaces = copyPlaces.Count == 0 ? [] : shared.With.Select(w => copyPlaces.GetValueOrDefault(w.SentenceId) ?? new CopyPlace(null, DatePrecision.Day, -1)).ToList(),
+                };
             }).ToList());
         return new CompareRow(topic, cells, byOutlet.ToDictionary(g => g.Key, g => (int)g.First().Total))
         {

@@ -20,7 +20,13 @@ public sealed record CompareSentence(
 {
     /// <summary>When counting origins: the origin this sentence stands for in the row, else null.</summary>
     public SentenceOrigin? Origin { get; init; }
+
+    /// <summary>Where each of <see cref="SharedWith"/> stands, in the same order, for a citation (empty when not read).</summary>
+    public IReadOnlyList<CopyPlace> SharedPlaces { get; init; } = [];
 }
+
+/// <summary>The date and paragraph of another article's copy of a sentence, for "Reuters, 9 Dec 2016, paragraph 5".</summary>
+public sealed record CopyPlace(DateOnly? Published, DatePrecision Precision, int Paragraph);
 
 /// <summary>
 /// One origin of a row when counting origins (<c>origins=1</c>): an id (the lowest sentence id among its copies, for the

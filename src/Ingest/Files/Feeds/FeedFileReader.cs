@@ -26,9 +26,10 @@ public static class FeedFileReader
             using var xml = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             feed = SyndicationFeed.Load(xml);
         }
-        catch (Exception e) when (e is XmlException or FormatException or ArgumentException)
+        // NotSupportedException: an <rss> root without a version the formatter knows (found by fuzzing: "<rss></rss>").
+        catch (Exception e) when (e is XmlException or FormatException or ArgumentException or NotSupportedException)
         {
-            throw new FileRejectedException($"is not an RSS or Atom feed ({e.Message.Split('\n')[0]}).");
+            throw new FileRejectedException($"is not an RSS or Atom feed ({OneLineText.Of(e.Message.Split('\n')[0])}).");
         }
         var items = new List<LoadedItem>();
         var position = 0;
@@ -64,7 +65,7 @@ public static class FeedFileReader
             title = body.Split('\n', 2)[0];
             warnings.Add($"The feed's {label} has no title; the first line of its text is used.");
         }
-        var published = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime;
+        var published = DateOf(() => item.PublishDate, warnings, label) is var stated && stated != default ? stated : DateOf(() => item.LastUpdatedTime, warnings, label);
         var doc = new DocumentMetadata
         {
             Headline = new(title, "the feed item's title"),
@@ -93,5 +94,22 @@ public static class FeedFileReader
 
     static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
+    static string Shorten(string text) => OneLineText.Of(text.Length <= 60 ? text : text[..57] + "…");
+
+    /// <summary>
+    /// An item's date, or none when it cannot be read: the formatter parses dates only when they are asked for and
+    /// throws then (found by fuzzing: an Atom &lt;updated&gt; of "2016-13-45"); a bad date loses the date, not the article.
+    /// </summary>
+    static DateTimeOffset DateOf(Func<DateTimeOffset> read, List<string> warnings, string label)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or FormatException)
+        {
+            warnings.Add($"The feed's {label} has a date that cannot be read; it is left without one.");
+            return default;
+        }
+    }
 }

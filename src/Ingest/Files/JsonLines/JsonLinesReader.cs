@@ -98,7 +98,7 @@ public static class JsonLinesReader
     }
 
     /// <summary>System.Text.Json's message without its trailing position details ("Path: $ | LineNumber: 0 | …").</summary>
-    static string Short(string message) => message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.');
+    static string Short(string message) => OneLineText.Of(message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.'));
 
     internal static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -16,6 +16,20 @@ public static class JsonRecord
 {
     public static LoadedItem Read(string key, JsonElement record, byte[] raw)
     {
+        try
+        {
+            return ReadRecord(key, record, raw);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses a string with a lone surrogate escape ("\ud800") only when the string is read,
+            // not when the document is parsed (found by fuzzing): such a string is not text.
+            return new(key, null, $"record {key[(key.LastIndexOf('#') + 1)..]} has a string with a lone surrogate escape (\\ud800-\\udfff), which is not text.");
+        }
+    }
+
+    static LoadedItem ReadRecord(string key, JsonElement record, byte[] raw)
+    {
         var line = key[(key.LastIndexOf('#') + 1)..];
         if (record.ValueKind != JsonValueKind.Object) return new(key, null, $"record {line} is not a JSON object.");
         var newsPlease = record.TryGetProperty("maintext", out _);
@@ -27,6 +41,9 @@ public static class JsonRecord
         }
         if (body.TrimStart().StartsWith('<')) body = BlockText.Of(new HtmlParser().ParseDocument(body).Body!);
         body = body.Replace("\r\n", "\n").Trim();
+        // A body that starts like a tag but holds no text once read as HTML ("<x" and nothing else) is no article
+        // (found by fuzzing: such a record was stored with an empty text).
+        if (body.Length == 0) return new(key, null, $"record {line} has no article text once its HTML is read.");
         var headline = Text(record, newsPlease ? "title" : "headline") ?? Text(record, "title");
         var warnings = new List<string>();
         if (headline is null)
@@ -49,7 +66,7 @@ public static class JsonRecord
             Author = Names(record, newsPlease ? "authors" : "author") is { } author ? new(author, field(newsPlease ? "authors" : "author")) : null,
             Language = Text(record, "language") is { } language ? new(language, field("language")) : null,
         };
-        if (Text(record, published) is { } unreadable && doc.Published is null) warnings.Add($"Record {line}: '{published}' value '{unreadable}' is not a date.");
+        if (Text(record, published) is { } unreadable && doc.Published is null) warnings.Add($"Record {line}: '{published}' value '{OneLineText.Of(unreadable)}' is not a date.");
         var text = new LoadedText(headline, body, headline + "\n\n" + body, JsonLinesReader.HashOf(raw), warnings, doc);
         return new(key, text, null);
     }

@@ -22,6 +22,7 @@ public class ArabicClaimTests
     [InlineData("باتت القوات الحكومية تسيطر على ثلثي شرق حلب.", 66.67)]
     [InlineData("باتت القوات الحكومية تسيطر على ربع شرق حلب.", 25)]
     [InlineData("باتت القوات الحكومية تسيطر على ثلاثة أرباع شرق حلب.", 75)]
+    [InlineData("باتت ثلثا الأحياء الشرقية لحلب تحت سيطرة القوات الحكومية.", 66.67)]
     public void WordFractions(string sentence, double value) =>
         Assert.Equal((value, "fraction", "east"), ArabicText.Claim(sentence));
 
@@ -30,6 +31,30 @@ public class ArabicClaimTests
     {
         var claim = Assert.Single(ArabicText.Extract("استعاد الجيش السيطرة على 30 حيا من أصل 40 في شرق المدينة.").Claims);
         Assert.Equal((75.0, "neighbourhood_count", 30, 40), (claim.ValuePercent, claim.Kind.ToText(), claim.Count!.Value, claim.Of!.Value));
+    }
+
+    [Theory]
+    [InlineData("سيطر الجيش على 35 حيا من أصل 40 في شرق حلب.", 35, 40)]
+    [InlineData("سيطر الجيش على ٣٥ حيا من أصل ٤٠ في شرق حلب.", 35, 40)]
+    [InlineData("سيطر الجيش على ۳۵ حيا من أصل ۴۰ في شرق حلب.", 35, 40)]
+    public void ACountInAnyDigits(string sentence, int count, int of)
+    {
+        var claim = Assert.Single(ArabicText.Extract(sentence).Claims);
+        Assert.Equal((87.5, "neighbourhood_count", count, of, "east"), (claim.ValuePercent, claim.Kind.ToText(), claim.Count!.Value, claim.Of!.Value, claim.Scope));
+    }
+
+    [Theory]
+    [InlineData("أعلن الجيش أنه يسيطر الآن على ۷۸٪ من الأحياء الشرقية لحلب.", 78)]
+    [InlineData("أعلن الجيش أنه يسيطر الآن على ٧٨ بالمئة من الأحياء الشرقية لحلب.", 78)]
+    [InlineData("أعلن الجيش أنه يسيطر الآن على ٧٨٫٥٪ من الأحياء الشرقية لحلب.", 78.5)]
+    public void ArabicIndicAndPersianDigitsInAShare(string sentence, double value) =>
+        Assert.Equal((value, "area", "east"), ArabicText.Claim(sentence));
+
+    [Fact]
+    public void TheRebelsShareAsAWordFractionIsConvertedToo()
+    {
+        var claim = Assert.Single(ArabicText.Extract("لم يبق تحت سيطرة المعارضة سوى ربع الأحياء الشرقية لحلب.").Claims);
+        Assert.Equal((75.0, 25.0, "rebels", "east"), (claim.ValuePercent, claim.StatedPercent!.Value, claim.StatedHolder, claim.Scope));
     }
 
     [Fact]

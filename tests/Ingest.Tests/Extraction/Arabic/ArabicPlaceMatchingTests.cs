@@ -18,6 +18,20 @@ public class ArabicPlaceMatchingTests
         Assert.Equal([("masaken-hanano", "مساكن هنانو")], ArabicText.Places("وصلت التعزيزات بمساكن هنانو صباحا."));
     }
 
+    [Theory]
+    [InlineData("وصلت الحافلات والسكري ما زال تحت القصف.")]
+    [InlineData("أما الأحياء الأخرى فالسكري ما زال تحت القصف.")]
+    [InlineData("اشتد القصف بالسكري منذ الصباح.")]
+    [InlineData("توجهت الحافلات للسكري منذ الصباح.")]
+    [InlineData("لم يعد حي كالسكري آمنا منذ الصباح.")]
+    [InlineData("اشتد القصف بالسُّكَّري منذ الصباح.")]
+    public void EachCliticBeforeTheArticleOfANameIsLeftOut(string sentence)
+    {
+        var (place, matched) = Assert.Single(ArabicText.Places(sentence));
+        Assert.Equal("sukkari", place);
+        Assert.DoesNotMatch("^[وفبلك]ال", matched);
+    }
+
     [Fact]
     public void LamLamBeforeANameIsTheArticle() =>
         Assert.Equal("sukkari", Assert.Single(ArabicText.Places("توجهت الحافلات للسكري عند الظهر.")).Place);
