@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of AleppoDashboard, browser tests included, and ends with "N passed, N failed".
 # On a fresh Debian machine run as root it first installs what the tests need (Chromium; Node.js/npm
-# for the front-end libraries the build copies from npm).
+# for the front-end libraries the build copies from npm; PostgreSQL for the tests on that provider).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -21,7 +21,16 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+# A real PostgreSQL server for the tests that run on both providers: Debian's postgresql (installed when missing),
+# a fresh cluster in a temporary folder owned by an unprivileged user, on a free loopback port; stopped at the end.
+# If it cannot start, those tests fail (they start it again themselves, and say why not).
+pg_folder="/tmp/aleppo-pg-$$-$RANDOM"
+trap 'bash tests/postgres/test-server.sh stop "$pg_folder"; rm -rf "$results"' EXIT
+if pg_connection=$(bash tests/postgres/test-server.sh start "$pg_folder"); then
+  export ALEPPO_TEST_POSTGRES="$pg_connection"
+else
+  echo "PostgreSQL did not start for the tests: the PostgreSQL tests will fail."
+fi
 
 if ! dotnet build AleppoDashboard.sln -nologo -v quiet -clp:ErrorsOnly; then
   echo "The build failed."

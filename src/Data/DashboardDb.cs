@@ -21,6 +21,17 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
     public DbSet<SharedCopySentence> SharedCopySentences => Set<SharedCopySentence>();
     public DbSet<SharedCopyText> SharedCopyTexts => Set<SharedCopyText>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDb).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Text compares and sorts by its bytes, as in SQLite, whatever the server's locale: the same corpus gives
+            // the same order on every page and in every export on both providers.
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+            {
+                if (property.GetProviderClrType() == typeof(string) || property.ClrType == typeof(string)) property.SetCollation("C");
+            }
+        }
+    }
 }

@@ -1,18 +1,32 @@
+using AleppoDashboard.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AleppoDashboard.Data;
 
 public static class DataServiceExtensions
 {
     /// <summary>Registers <see cref="DashboardDb"/> on the SQLite file at <paramref name="databasePath"/>.</summary>
-    public static IServiceCollection AddDashboardData(this IServiceCollection services, string databasePath)
+    public static IServiceCollection AddDashboardData(this IServiceCollection services, string databasePath) =>
+        services.AddDashboardData(DatabaseTarget.Sqlite(databasePath));
+
+    /// <summary>Registers <see cref="DashboardDb"/> on the configured database (SQLite file or PostgreSQL server).</summary>
+    public static IServiceCollection AddDashboardData(this IServiceCollection services, DatabaseTarget target)
     {
-        var connectionString = ConnectionStringFor(databasePath);
+        services.AddSingleton(target);
         // The factory serves long-running work (ingest); the scoped context serves one request.
-        services.AddDbContextFactory<DashboardDb>(o => o.UseSqlite(connectionString));
+        services.AddDbContextFactory<DashboardDb>(o => Configure(o, target));
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            // Blazor renders the layout and the page concurrently while each awaits its reads. SQLite's reads complete
+            // synchronously, so one context per request never sees two at once; Npgsql's are truly asynchronous, and a
+            // shared context (one connection) would get a second command or snapshot while the first runs. So each
+            // component that asks for a context gets its own (its own pooled connection), disposed with the request.
+            services.Replace(ServiceDescriptor.Transient(sp => sp.GetRequiredService<IDbContextFactory<DashboardDb>>().CreateDbContext()));
+        }
         return services;
     }
 
@@ -31,7 +45,27 @@ public static class DataServiceExtensions
     }
 
     /// <summary>A context factory without a service container, for the command-line tools and tests.</summary>
-    public static IDbContextFactory<DashboardDb> CreateFactory(string databasePath) =>
-        new PooledDbContextFactory<DashboardDb>(
-            new DbContextOptionsBuilder<DashboardDb>().UseSqlite(ConnectionStringFor(databasePath)).Options);
+    public static IDbContextFactory<DashboardDb> CreateFactory(string databasePath) => CreateFactory(DatabaseTarget.Sqlite(databasePath));
+
+    /// <summary>A context factory on the configured database, for the command-line tools and tests.</summary>
+    public static IDbContextFactory<DashboardDb> CreateFactory(DatabaseTarget target)
+    {
+        var options = new DbContextOptionsBuilder<DashboardDb>();
+        Configure(options, target);
+        return new PooledDbContextFactory<DashboardDb>(options.Options);
+    }
+
+    static void Configure(DbContextOptionsBuilder options, DatabaseTarget target)
+    {
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            // Npgsql drops the password from the connection string once it has opened a connection (Persist Security
+            // Info is off), and EF logs no connection string: nothing here writes the secret anywhere.
+            options.UseNpgsql(target.ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(ConnectionStringFor(target.SqlitePath!));
+        }
+    }
 }

@@ -9,8 +9,9 @@ namespace AleppoDashboard.TestSupport;
 /// <summary>
 /// The real web app on Kestrel, on a free loopback port, with a fresh SQLite file that it fills from
 /// <paramref name="articleFolder"/> (the seeds by default) on first start, and no map tiles (no network).
+/// With <paramref name="postgres"/> (a connection string) the app runs on that PostgreSQL database instead.
 /// </summary>
-public class DashboardAppFactory(string? articleFolder = null) : WebApplicationFactory<Program>
+public class DashboardAppFactory(string? articleFolder = null, string? postgres = null) : WebApplicationFactory<Program>
 {
     readonly TempFolder data = new();
 
@@ -38,6 +39,8 @@ public class DashboardAppFactory(string? articleFolder = null) : WebApplicationF
         UseKestrel(0);
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Path", DatabasePath);
+        builder.UseSetting("Database:Provider", postgres is null ? "sqlite" : "postgres");
+        if (postgres is not null) builder.UseSetting("Database:ConnectionString", postgres);
         builder.UseSetting("Seeds:Path", articleFolder ?? RepoPaths.Seeds);
         builder.UseSetting("Seeds:AutoIngest", "true");
         builder.UseSetting("Map:TileUrl", TileUrl);

@@ -14,7 +14,7 @@ namespace AleppoDashboard.Data.FastInsert;
 /// table's shape is still defined in one place. Used for articles, sentences and facts, where EF's SaveChanges (a
 /// tracked entry, a command and an id read back per row) made the writes the slowest part of an ingest (README.md).
 /// </summary>
-internal sealed class RowInserter<T> : IDisposable where T : class
+internal sealed class RowInserter<T> : IRowInserter<T> where T : class
 {
     readonly GroupedInsert<T> insert;
     readonly Action<T, int> setKey;

@@ -1,5 +1,7 @@
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Facts;
+using AleppoDashboard.Data.Providers;
+using AleppoDashboard.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data.Filtering;
@@ -67,6 +69,14 @@ public static class FilterQueries
     {
         var match = SearchQuery.Parse(text).Match
             ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
+        if (db.IsPostgres())
+        {
+            var parameters = new List<System.Data.Common.DbParameter>();
+            var tsquery = PostgresSearch.TsQuery(SearchQuery.Parse(text), parameters);
+            // Only operators and parameter names are put into the text; the words go as parameters.
+            var sql = "SELECT s.* FROM sentences AS s WHERE s.search @@ (" + tsquery + ")";
+            return db.Sentences.FromSqlRaw(sql, [.. parameters]).AsNoTracking();
+        }
         // A named parameter: EF names its own (LIMIT, OFFSET) p0, p1…, which a positional {match} could collide with.
         return db.Sentences.FromSqlRaw(
             "SELECT s.* FROM sentences AS s WHERE s.Id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH @fts_match)",

@@ -1,5 +1,7 @@
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Providers;
 using AleppoDashboard.Data.Reads;
+using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Data.Views.Facets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -31,17 +33,19 @@ public sealed class SearchMatchCache(
     public async Task<DashboardFilter> WithMatchesAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct)
     {
         if (filter.Text is null || SearchQuery.Parse(filter.Text).Match is not { } match) return filter;
-        return filter with { Matches = await searches.GetAsync(db, match, () => ReadAsync(db, match, ct), ct) };
+        return filter with { Matches = await searches.GetAsync(db, match, () => ReadAsync(db, match, filter.Text, ct), ct) };
     }
 
     /// <summary>Per matching article (ascending), its matching sentence with the lowest index: one pass over the FTS hits.</summary>
-    async Task<SearchMatches> ReadAsync(DashboardDb db, string match, CancellationToken ct)
+    async Task<SearchMatches> ReadAsync(DashboardDb db, string match, string text, CancellationToken ct)
     {
-        if (facets is not null && (await facets.GetAsync(db, ct)).Sentences is { } ranges) return await ranges.MatchesAsync(db, match, ct);
-        return await ReadInSqlAsync(db, match, ct);
+        // The facets' sentence ranges place FTS5 hits; PostgreSQL's tsquery path reads its matches in SQL.
+        if (facets is not null && !db.IsPostgres() && (await facets.GetAsync(db, ct)).Sentences is { } ranges)
+            return await ranges.MatchesAsync(db, match, ct);
+        return await ReadInSqlAsync(db, match, text, ct);
     }
 
-    internal static async Task<SearchMatches> ReadInSqlAsync(DashboardDb db, string match, CancellationToken ct)
+    internal static async Task<SearchMatches> ReadInSqlAsync(DashboardDb db, string match, string text, CancellationToken ct)
     {
         var articles = new List<int>();
         var sentences = new List<int>();
@@ -56,7 +60,19 @@ public sealed class SearchMatchCache(
                 WHERE s.Id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH @fts_match)
                 GROUP BY s.ArticleId ORDER BY s.ArticleId
                 """;
-            command.Parameters.Add(new SqliteParameter("@fts_match", match));
+            if (db.IsPostgres())
+            {
+                // The first matching sentence of each article: DISTINCT ON keeps the first row of each article in this order.
+                var parameters = new List<System.Data.Common.DbParameter>();
+                var tsquery = PostgresSearch.TsQuery(SearchQuery.Parse(text), parameters);
+                command.CommandText = "SELECT DISTINCT ON (s.\"ArticleId\") s.\"ArticleId\", s.\"Id\" FROM sentences AS s " +
+                    "WHERE s.search @@ (" + tsquery + ") ORDER BY s.\"ArticleId\", s.\"Index\"";
+                command.Parameters.AddRange(parameters.ToArray());
+            }
+            else
+            {
+                command.Parameters.Add(new SqliteParameter("@fts_match", match));
+            }
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -12,6 +12,13 @@ namespace AleppoDashboard.Data.Filtering;
 /// </summary>
 public sealed record SearchQuery(string? Match, string? Error, IReadOnlyList<string> Terms)
 {
+    /// <summary>
+    /// The same expression as <see cref="Match"/>, as data: every group must match, and a group matches when any of its
+    /// terms does (OR). A term is its words as a phrase, the last one a prefix when <see cref="SearchTerm.Prefix"/>.
+    /// PostgreSQL's tsquery is built from this (<see cref="Providers.PostgresSearch"/>).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<SearchTerm>> Groups { get; init; } = [];
+
     public static SearchQuery Parse(string text)
     {
         if (text.Count(c => c == '"') % 2 == 1)
@@ -19,6 +26,7 @@ public sealed record SearchQuery(string? Match, string? Error, IReadOnlyList<str
             return Fail("The search text has an unclosed double quote (\"); close the phrase or remove the quote.");
         }
         var parts = new List<string>();
+        var groups = new List<List<SearchTerm>>();
         var terms = new List<string>();
         var pendingOr = false;
         foreach (var (token, quoted) in Tokens(text))
@@ -38,10 +46,12 @@ public sealed record SearchQuery(string? Match, string? Error, IReadOnlyList<str
             if (pendingOr)
             {
                 parts[^1] = parts[^1] + " OR " + term;
+                groups[^1].Add(new(words, prefix));
             }
             else
             {
                 parts.Add(term);
+                groups.Add([new(words, prefix)]);
             }
             terms.Add(words);
             pendingOr = false;
@@ -50,7 +60,7 @@ public sealed record SearchQuery(string? Match, string? Error, IReadOnlyList<str
         {
             return Fail("The search text has no words or numbers to look for.");
         }
-        return new(string.Join(" AND ", parts.Select(p => p.Contains(" OR ") ? "(" + p + ")" : p)), null, terms);
+        return new(string.Join(" AND ", parts.Select(p => p.Contains(" OR ") ? "(" + p + ")" : p)), null, terms) { Groups = groups };
     }
 
     /// <summary>The token as the index holds it: Arabic folded, anything else as typed.</summary>
@@ -102,3 +112,6 @@ public sealed record SearchQuery(string? Match, string? Error, IReadOnlyList<str
         return sb.ToString().Trim();
     }
 }
+
+/// <summary>Words (letters and digits, single spaces between) to find as a phrase; the last word a prefix when <see cref="Prefix"/>.</summary>
+public sealed record SearchTerm(string Words, bool Prefix);

@@ -14,7 +14,7 @@ public static partial class SchemaInitializer
     /// <summary>Bump when any derived table changes shape.</summary>
     public const int CurrentVersion = 4;
 
-    static readonly string[] DerivedTables =
+    internal static readonly string[] DerivedTables =
     [
         "shared_copy_sentences", "shared_copy_texts", "framing_term_hits", "source_attributions", "control_claims", "place_mentions",
         "sentence_fts", "sentences", "framing_terms", "places",
@@ -23,6 +23,7 @@ public static partial class SchemaInitializer
     /// <summary>Returns true when derived data (sentences, facts) must be rebuilt from the stored articles.</summary>
     public static async Task<bool> InitializeAsync(DashboardDb db, CancellationToken ct = default)
     {
+        if (db.Database.IsNpgsql()) return await PostgresSchema.InitializeAsync(db, ct);
         // Before the first write: a damaged, foreign or newer file is refused, never changed.
         if (db.Database.GetDbConnection().DataSource is { Length: > 0 } path && path != ":memory:")
         {
@@ -83,10 +84,13 @@ public static partial class SchemaInitializer
 
     /// <summary>A value kept in the dashboard_meta table (e.g. the hash of the reference files last applied).</summary>
     public static async Task<string?> GetMetaAsync(DashboardDb db, string key, CancellationToken ct) =>
-        (await db.Database.SqlQuery<string>($"SELECT value AS Value FROM dashboard_meta WHERE key = {key}").ToListAsync(ct)).FirstOrDefault();
+        (await db.Database.SqlQuery<string>($@"SELECT value AS ""Value"" FROM dashboard_meta WHERE key = {key}").ToListAsync(ct)).FirstOrDefault();
 
     public static Task SetMetaAsync(DashboardDb db, string key, string value, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"INSERT INTO dashboard_meta (key, value) VALUES ({key}, {value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ct);
+
+    /// <summary>Whether the database is on a PostgreSQL server (else the SQLite file).</summary>
+    public static bool IsPostgres(this DashboardDb db) => db.Database.IsNpgsql();
 
     /// <summary>
     /// Drops the non-unique indexes of the model (a bulk load into an empty database creates them once at the end
@@ -96,6 +100,7 @@ public static partial class SchemaInitializer
     /// </summary>
     public static async Task DropSecondaryIndexesAsync(DashboardDb db, CancellationToken ct)
     {
+        if (db.IsPostgres()) return; // the COPY load keeps its indexes (docs/postgres.md)
         foreach (var name in CreateIfMissingStatements(db).Select(s => SecondaryIndex().Match(s)).Where(m => m.Success).Select(m => m.Groups["name"].Value))
         {
             // Index names come from the EF model, never from input.
@@ -107,6 +112,7 @@ public static partial class SchemaInitializer
     /// <summary>Creates every index of the model that is missing (all of them after <see cref="DropSecondaryIndexesAsync"/>).</summary>
     public static async Task CreateMissingIndexesAsync(DashboardDb db, CancellationToken ct)
     {
+        if (db.IsPostgres()) return;
         foreach (var statement in CreateIfMissingStatements(db).Where(s => s.StartsWith("CREATE INDEX", StringComparison.Ordinal) || s.StartsWith("CREATE UNIQUE INDEX", StringComparison.Ordinal)))
         {
             await db.Database.ExecuteSqlRawAsync(statement, ct);
@@ -117,7 +123,7 @@ public static partial class SchemaInitializer
     /// Columns added to the stable tables since their first version, each with the SQL that adds it to an older file.
     /// The stable tables are never dropped, so a new column is added in place; existing rows get the default.
     /// </summary>
-    static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    internal static readonly (string Table, string Column, string Definition)[] AddedColumns =
     [
         ("articles", "Language", "TEXT NULL"),
         ("articles", "LanguageOrigin", "INTEGER NOT NULL DEFAULT 0"),
@@ -141,7 +147,7 @@ public static partial class SchemaInitializer
             "SELECT COUNT(*) AS Value FROM sqlite_master WHERE type='table' AND name={0}", table).ToListAsync(ct))[0] > 0;
 
     /// <summary>EF's create script, made idempotent so it only adds what is missing.</summary>
-    static IEnumerable<string> CreateIfMissingStatements(DashboardDb db)
+    internal static IEnumerable<string> CreateIfMissingStatements(DashboardDb db)
     {
         var script = db.Database.GenerateCreateScript();
         foreach (var raw in script.Split(";", StringSplitOptions.RemoveEmptyEntries))

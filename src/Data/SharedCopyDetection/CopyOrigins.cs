@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data.SharedCopyDetection;
@@ -18,13 +19,16 @@ public static class CopyOrigins
     public static async Task<Dictionary<int, int>> OfSentencesAsync(DashboardDb db, IReadOnlyCollection<int> sentenceIds, CancellationToken ct)
     {
         if (sentenceIds.Count == 0) return [];
+        // The ids go as one JSON parameter; only the provider's constant subquery is put into the text.
+        var sentencesSql = "SELECT * FROM shared_copy_sentences WHERE \"SentenceId\" IN (" + db.IdsFromJson("{0}") + ")";
         var shared = await db.SharedCopySentences
-            .FromSqlRaw("SELECT * FROM shared_copy_sentences WHERE SentenceId IN (SELECT value FROM json_each({0}))", "[" + string.Join(',', sentenceIds) + "]")
+            .FromSqlRaw(sentencesSql, "[" + string.Join(',', sentenceIds) + "]")
             .AsNoTracking().Select(s => new { s.SentenceId, s.TextId }).ToListAsync(ct);
         if (shared.Count == 0) return [];
         var texts = shared.Select(s => s.TextId).Distinct().ToList();
+        var textsSql = "SELECT * FROM shared_copy_texts WHERE \"TextId\" IN (" + db.IdsFromJson("{0}") + ")";
         var matches = await db.SharedCopyTexts
-            .FromSqlRaw("SELECT * FROM shared_copy_texts WHERE TextId IN (SELECT value FROM json_each({0}))", "[" + string.Join(',', texts) + "]")
+            .FromSqlRaw(textsSql, "[" + string.Join(',', texts) + "]")
             .AsNoTracking().ToListAsync(ct);
         var parent = new Dictionary<int, int>();
         foreach (var t in texts) parent[t] = t;

@@ -1,4 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
+using AleppoDashboard.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -27,8 +29,10 @@ public sealed class SharedCopyLister(int max)
     {
         var result = new Dictionary<int, SentenceCopies>();
         if (sentenceIds.Count == 0) return result;
+        // The ids go as one JSON parameter; only the provider's constant subquery is put into the text.
+        var sql = "SELECT * FROM shared_copy_sentences WHERE \"SentenceId\" IN (" + db.IdsFromJson("{0}") + ")";
         var mine = await db.SharedCopySentences
-            .FromSqlRaw("SELECT * FROM shared_copy_sentences WHERE SentenceId IN (SELECT value FROM json_each({0}))", "[" + string.Join(',', sentenceIds) + "]")
+            .FromSqlRaw(sql, "[" + string.Join(',', sentenceIds) + "]")
             .AsNoTracking().ToListAsync(ct);
         if (max <= 0)
         {
@@ -40,8 +44,8 @@ public sealed class SharedCopyLister(int max)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            using var head = Command(db, "c.TextId = $text", "$limit");
-            using var exact = Command(db, "c.TextId = $text AND c.ArticleId <> $article", "$limit");
+            using var head = Command(db, "c.\"TextId\" = @text", "@limit");
+            using var exact = Command(db, "c.\"TextId\" = @text AND c.\"ArticleId\" <> @article", "@limit");
             foreach (var m in mine)
             {
                 var lists = new List<CopyHead[]>();
@@ -88,17 +92,18 @@ public sealed class SharedCopyLister(int max)
     async Task ReadGroupsAsync(DashboardDb db, List<int> texts, CancellationToken ct)
     {
         if (texts.Count == 0) return;
+        var sql = "SELECT * FROM shared_copy_texts WHERE \"TextId\" IN (" + db.IdsFromJson("{0}") + ")";
         var matched = await db.SharedCopyTexts
-            .FromSqlRaw("SELECT * FROM shared_copy_texts WHERE TextId IN (SELECT value FROM json_each({0}))", "[" + string.Join(',', texts) + "]")
+            .FromSqlRaw(sql, "[" + string.Join(',', texts) + "]")
             .AsNoTracking().ToDictionaryAsync(t => t.TextId, t => t.MatchedIds, ct);
         foreach (var text in texts) groups[text] = [text, .. matched.GetValueOrDefault(text, [])];
     }
 
-    static async Task<CopyHead[]> ReadAsync(SqliteCommand command, int text, int article, int limit, CancellationToken ct)
+    static async Task<CopyHead[]> ReadAsync(DbCommand command, int text, int article, int limit, CancellationToken ct)
     {
-        command.Parameters["$text"].Value = text;
-        command.Parameters["$article"].Value = article;
-        command.Parameters["$limit"].Value = limit;
+        command.Parameters["@text"].Value = text;
+        command.Parameters["@article"].Value = article;
+        command.Parameters["@limit"].Value = limit;
         var rows = new List<CopyHead>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) rows.Add(new CopyHead(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
@@ -106,17 +111,21 @@ public sealed class SharedCopyLister(int max)
     }
 
     /// <summary>A text's rows (in article then sentence order, by the index on TextId, ArticleId, Index) with their outlet.</summary>
-    static SqliteCommand Command(DashboardDb db, string where, string limit)
+    static DbCommand Command(DashboardDb db, string where, string limit)
     {
-        var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"""
-            SELECT c.SentenceId, c.ArticleId, c."Index", a.OutletId FROM shared_copy_sentences AS c JOIN articles AS a ON a.Id = c.ArticleId
-            WHERE {where} ORDER BY c.ArticleId, c."Index" LIMIT {limit}
+            SELECT c."SentenceId", c."ArticleId", c."Index", a."OutletId" FROM shared_copy_sentences AS c JOIN articles AS a ON a."Id" = c."ArticleId"
+            WHERE {where} ORDER BY c."ArticleId", c."Index" LIMIT {limit}
             """;
-        command.Parameters.Add("$text", SqliteType.Integer);
-        command.Parameters.Add("$article", SqliteType.Integer);
-        command.Parameters.Add("$limit", SqliteType.Integer);
+        foreach (var name in (string[])["@text", "@article", "@limit"])
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = DbType.Int32;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 }

@@ -1,5 +1,5 @@
 using AleppoDashboard.Data.Views.Compare;
-using Microsoft.Data.Sqlite;
+using AleppoDashboard.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -26,19 +26,22 @@ public static class SharedCopyReads
         new SharedCopyLister(max).CopiesAsync(db, sentenceIds, ct);
 
     /// <summary>How many sentences of the articles in <paramref name="ids"/> are shared copy.</summary>
-    public static async Task<int> SharedInAsync(DashboardDb db, FilteredIds ids, CancellationToken ct) =>
-        ids.Json is { } json
-            ? await db.SharedCopySentences.FromSqlRaw("SELECT * FROM shared_copy_sentences WHERE ArticleId IN (SELECT value FROM json_each({0}))", json).CountAsync(ct)
-            : await db.SharedCopySentences.CountAsync(ct);
+    public static async Task<int> SharedInAsync(DashboardDb db, FilteredIds ids, CancellationToken ct)
+    {
+        if (ids.Json is not { } json) return await db.SharedCopySentences.CountAsync(ct);
+        // The ids go as one JSON parameter; only the provider's constant subquery is put into the text.
+        var sql = "SELECT * FROM shared_copy_sentences WHERE \"ArticleId\" IN (" + db.IdsFromJson("{0}") + ")";
+        return await db.SharedCopySentences.FromSqlRaw(sql, json).CountAsync(ct);
+    }
 
     /// <summary>Framing-term hits standing in shared sentences of the articles in <paramref name="ids"/>, per term and outlet id.</summary>
     public static async Task<Dictionary<(string TermId, int OutletId), int>> SharedTermHitsAsync(DashboardDb db, FilteredIds ids, CancellationToken ct)
     {
-        var inFilter = ids.Json is null ? "" : " WHERE h.ArticleId IN (SELECT value FROM json_each(@article_ids))";
-        var sql = "SELECT h.TermId, a.OutletId, COUNT(*) AS Hits FROM shared_copy_sentences AS c " +
-                  "JOIN framing_term_hits AS h ON h.SentenceId = c.SentenceId JOIN articles AS a ON a.Id = h.ArticleId" + inFilter +
-                  " GROUP BY h.TermId, a.OutletId";
-        SqliteParameter[] parameters = ids.Json is { } json ? [new("@article_ids", json)] : [];
+        var inFilter = ids.Json is null ? "" : " WHERE h.\"ArticleId\" IN (" + db.IdsFromJson("@article_ids") + ")";
+        var sql = "SELECT h.\"TermId\" AS \"TermId\", a.\"OutletId\" AS \"OutletId\", CAST(COUNT(*) AS INTEGER) AS \"Hits\" FROM shared_copy_sentences AS c " +
+                  "JOIN framing_term_hits AS h ON h.\"SentenceId\" = c.\"SentenceId\" JOIN articles AS a ON a.\"Id\" = h.\"ArticleId\"" + inFilter +
+                  " GROUP BY h.\"TermId\", a.\"OutletId\"";
+        System.Data.Common.DbParameter[] parameters = ids.Json is { } json ? [db.Parameter("@article_ids", json)] : [];
         var rows = await db.Database.SqlQueryRaw<TermHitCount>(sql, parameters).ToListAsync(ct);
         return rows.ToDictionary(r => (r.TermId, r.OutletId), r => r.Hits);
     }

@@ -123,7 +123,7 @@ public static class SharedCopyStore
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await ContentVersion.ReadAsync(db, ct) != version) return null;
-        var stored = (await db.Database.SqlQueryRaw<SentenceTotals>("SELECT count(*) AS Count, coalesce(sum(Id), 0) AS IdSum FROM sentences").ToListAsync(ct))[0];
+        var stored = (await db.Database.SqlQueryRaw<SentenceTotals>("SELECT CAST(count(*) AS INTEGER) AS \"Count\", CAST(coalesce(sum(\"Id\"), 0) AS BIGINT) AS \"IdSum\" FROM sentences").ToListAsync(ct))[0];
         if (stored.Count != sentences.Count || stored.IdSum != sentences.IdSum) return null;
         await WriteAsync(db, rows, version, ct);
         await tx.CommitAsync(ct);
@@ -133,6 +133,12 @@ public static class SharedCopyStore
     /// <summary>Replaces the stored map with <paramref name="rows"/> as that of <paramref name="version"/>, inside the open transaction.</summary>
     static async Task WriteAsync(DashboardDb db, SharedCopyMapRows rows, long version, CancellationToken ct)
     {
+        if (db.IsPostgres())
+        {
+            await WritePostgresAsync(db, rows, ct);
+            await SchemaInitializer.SetMetaAsync(db, VersionKey, version.ToString(CultureInfo.InvariantCulture), ct);
+            return;
+        }
         // The indexes are built once from the new rows (millions in a large corpus) rather than kept up row by row.
         var indexes = await db.Database.SqlQueryRaw<string>(
             "SELECT name AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shared_copy_sentences' AND name LIKE 'IX_%'").ToListAsync(ct);
@@ -163,6 +169,32 @@ public static class SharedCopyStore
         await SchemaInitializer.SetMetaAsync(db, VersionKey, version.ToString(CultureInfo.InvariantCulture), ct);
     }
 
+    /// <summary>The map on PostgreSQL: the sentences by COPY (binary), the texts as JSON arrays unpacked by the server.</summary>
+    static async Task WritePostgresAsync(DashboardDb db, SharedCopyMapRows rows, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_texts; DELETE FROM shared_copy_sentences;", ct);
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var import = await connection.BeginBinaryImportAsync(
+            "COPY shared_copy_sentences (\"SentenceId\", \"ArticleId\", \"Index\", \"TextId\", \"Copies\") FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var r in rows.Sentences)
+            {
+                await import.StartRowAsync(ct);
+                await import.WriteAsync(r.SentenceId, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+                await import.WriteAsync(r.ArticleId, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+                await import.WriteAsync(r.Index, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+                await import.WriteAsync(r.Text, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+                await import.WriteAsync(r.Copies, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            }
+            await import.CompleteAsync(ct);
+        }
+        foreach (var chunk in rows.TextChunks)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO shared_copy_texts (\"TextId\", \"Matched\") SELECT CAST(value ->> 0 AS integer), value ->> 1 FROM json_array_elements(CAST({0} AS json))", [chunk], ct);
+        }
+    }
+
     /// <summary>
     /// The shared sentences, through prepared statements bound by position with SQLite's C API (1.95 M rows at 100,000
     /// articles: an ADO.NET command per row or JSON arrays unpacked by SQLite cost more per row).
@@ -189,7 +221,8 @@ public static class SharedCopyStore
     static async Task<SharedCopies> DetectAsync(DashboardDb db, CancellationToken ct)
     {
         var builder = new SharedCopyBuilder();
-        await foreach (var s in db.Sentences.AsNoTracking()
+        // In id order on both providers (SQLite reads the table in that order anyway; a PostgreSQL scan need not).
+        await foreach (var s in db.Sentences.AsNoTracking().OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.ArticleId, s.Index, s.Article.Outlet.Name, s.Text }).AsAsyncEnumerable().WithCancellation(ct))
         {
             builder.Add(s.Id, s.ArticleId, s.Index, s.Name, s.Text);
@@ -199,7 +232,7 @@ public static class SharedCopyStore
 
     static async Task<Dictionary<string, string>> ReadMetaAsync(DashboardDb db, CancellationToken ct) =>
         (await db.Database.SqlQueryRaw<MetaValue>(
-            "SELECT key AS Key, value AS Value FROM dashboard_meta WHERE key IN ('content_version', 'shared_copies_version', 'shared_copies_started')")
+            "SELECT key AS \"Key\", value AS \"Value\" FROM dashboard_meta WHERE key IN ('content_version', 'shared_copies_version', 'shared_copies_started')")
             .ToListAsync(ct)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
 
     sealed class SentenceTotals

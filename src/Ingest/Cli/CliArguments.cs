@@ -14,11 +14,18 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
                                           each file's language is read from its text (--language en|ar to set it)
           spelling-collisions <word list> list the words the spelling-tolerant place matching would read as a place
           inspect <file>...               print what the ingest would store for each file (one JSON object a line); writes nothing
+          copy --to-postgres <conn> --db <file>
+                                          move the corpus of a SQLite file into an empty PostgreSQL database, then check every
+                                          table's row count and content hash (--to-postgres - reads Database__ConnectionString)
         options:
           --reference <folder>            gazetteer, lexicon and outlet files (default: the Reference folder beside the program)
           --max-file-mb <n>               reject article files larger than this (default 8)
           --verbose                       ingest: print a line for every file loaded, not only for rejects and warnings
+          --provider sqlite|postgres      where the corpus is (default sqlite: the --db file); postgres reads the server's
+                                          connection string from Database__ConnectionString (never from the command line,
+                                          where other users of the machine could read it)
         environment (used when the argument is not given; the docker-compose ingest service relies on them):
+          Database__Provider = --provider, Database__ConnectionString = the PostgreSQL connection string,
           Database__Path = the --db file, Ingest__Folder = the <folder>, Ingest__IntervalSeconds, Ingest__SettleSeconds, Reference__Path, Ingest__MaxFileMb
         exit codes: 0 every file loaded; 2 some files rejected (each listed); 1 usage or fatal error
         """;
@@ -27,6 +34,7 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
     public static readonly IReadOnlyDictionary<string, string> EnvironmentFallbacks = new Dictionary<string, string>
     {
         ["db"] = "Database__Path",
+        ["provider"] = "Database__Provider",
         ["folder"] = "Ingest__Folder",
         ["interval"] = "Ingest__IntervalSeconds",
         ["settle"] = "Ingest__SettleSeconds",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Providers;
 using AleppoDashboard.Data.Reference;
 using AleppoDashboard.Ingest.Loading;
 
@@ -51,11 +52,20 @@ public static class IngestProgram
             var inspectReference = new ReferenceFiles(cli.Options.GetValueOrDefault("reference") ?? ReferenceFiles.DefaultFolder);
             return await InspectCommand.RunAsync(cli.Positional, inspectReference, (long)(inspectMb * 1024 * 1024), output, errors);
         }
+        if (cli?.Command == "copy")
+        {
+            return await CopyCommand.RunAsync(cli, output, errors, ct);
+        }
         var folderNeeded = cli?.Command is "ingest" or "watch";
-        if (cli is null || cli.Command is not ("ingest" or "watch" or "reextract") || !cli.Options.ContainsKey("db")
+        if (cli is null || cli.Command is not ("ingest" or "watch" or "reextract")
             || folderNeeded && cli.Positional.Count != 1 || !folderNeeded && cli.Positional.Count != 0)
         {
             await errors.WriteLineAsync(CliArguments.Usage);
+            return Fatal;
+        }
+        if (TargetOf(cli, out var targetProblem) is not { } target)
+        {
+            await errors.WriteLineAsync(targetProblem ?? CliArguments.Usage);
             return Fatal;
         }
         var maxMb = cli.Options.TryGetValue("max-file-mb", out var mb) && double.TryParse(mb, CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 8;
@@ -63,11 +73,17 @@ public static class IngestProgram
         Corpus corpus;
         try
         {
-            corpus = await Corpus.OpenAsync(DataServiceExtensions.CreateFactory(cli.Options["db"]), reference, (long)(maxMb * 1024 * 1024), TimeProvider.System, ct);
+            corpus = await Corpus.OpenAsync(DataServiceExtensions.CreateFactory(target), reference, (long)(maxMb * 1024 * 1024), TimeProvider.System, ct);
         }
         catch (Exception e) when (e is ReferenceDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Data.Schema.DatabaseFileException)
         {
             await errors.WriteLineAsync($"error: {e.Message}");
+            return Fatal;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException && e.InnerException is Npgsql.NpgsqlException)
+        {
+            // Npgsql's messages name the host and the failure, never the password.
+            await errors.WriteLineAsync($"error: cannot open {target}: {(e as Npgsql.NpgsqlException ?? e.InnerException)!.Message}");
             return Fatal;
         }
         if (corpus.RebuiltBecause is { } why) await output.WriteLineAsync($"rebuilt sentences and facts because {why}");
@@ -81,12 +97,38 @@ public static class IngestProgram
                 _ => await ReextractAsync(corpus, reference, output, ct),
             };
         }
-        catch (Exception e) when (StorageFault.Describe(e, cli.Options["db"]) is { } reason)
+        catch (Exception e) when (target.SqlitePath is { } file && StorageFault.Describe(e, file) is { } reason)
         {
             // A full disk or a failing write: the batch being written was rolled back, every stored article is whole.
             await errors.WriteLineAsync($"error: {reason}");
             return Fatal;
         }
+    }
+
+    /// <summary>
+    /// The database from --provider (or Database__Provider), --db (or Database__Path) and Database__ConnectionString;
+    /// null with a reason when they do not name one.
+    /// </summary>
+    internal static DatabaseTarget? TargetOf(CliArguments cli, out string? problem) =>
+        TargetOf(cli, Environment.GetEnvironmentVariable("Database__ConnectionString"), out problem);
+
+    internal static DatabaseTarget? TargetOf(CliArguments cli, string? connectionString, out string? problem)
+    {
+        var provider = cli.Options.GetValueOrDefault("provider");
+        var db = cli.Options.GetValueOrDefault("db");
+        var sqlite = string.IsNullOrWhiteSpace(provider) || provider.Trim().Equals("sqlite", StringComparison.OrdinalIgnoreCase);
+        if (sqlite && db is null)
+        {
+            problem = null; // no --db: the usage says what is missing
+            return null;
+        }
+        var target = DatabaseTarget.From(provider, db, connectionString, out var reason);
+        if (target is { Provider: DatabaseProvider.Postgres } && PostgresConnection.Problem(target.ConnectionString!) is { } bad)
+        {
+            (target, reason) = (null, bad);
+        }
+        problem = reason is null ? null : "error: " + reason;
+        return target;
     }
 
     static TimeSpan Seconds(CliArguments cli, string option, double? fallback) =>

@@ -27,7 +27,7 @@ internal sealed class BatchWriter(IDbContextFactory<DashboardDb> dbs, FactExtrac
         {
             await WriteOnceAsync(toWrite, state, bulk, ct);
         }
-        catch (Exception batchError) when (batchError is DbUpdateException or SqliteException)
+        catch (Exception batchError) when (batchError is DbUpdateException or SqliteException or Npgsql.PostgresException)
         {
             for (var i = 0; i < planned.Count; i++)
             {
@@ -36,7 +36,7 @@ internal sealed class BatchWriter(IDbContextFactory<DashboardDb> dbs, FactExtrac
                 {
                     await WriteOnceAsync([planned[i]], state, bulk, ct);
                 }
-                catch (Exception e) when (e is DbUpdateException or SqliteException)
+                catch (Exception e) when (e is DbUpdateException or SqliteException or Npgsql.PostgresException)
                 {
                     planned[i] = planned[i] with { Write = null, Outcome = new(planned[i].Outcome.File, FileStatus.Rejected, [$"could not be stored: {e.InnerException?.Message ?? e.Message}"]) };
                 }
@@ -50,6 +50,12 @@ internal sealed class BatchWriter(IDbContextFactory<DashboardDb> dbs, FactExtrac
         var begin = times.Stage("begin, outlets");
         await using var db = await dbs.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
+        if (db.IsPostgres())
+        {
+            // The SQLite settings below have no PostgreSQL counterpart: a bulk load there is batches of COPY.
+            await WriteInTransactionAsync(db, items, state, bulk, begin, ct);
+            return;
+        }
         // In WAL mode a commit stays atomic and consistent with NORMAL; only a power cut (not a crash of the
         // process) can lose the last commits. Saves an fsync per batch. Applies to this connection only.
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
@@ -95,7 +101,7 @@ internal sealed class BatchWriter(IDbContextFactory<DashboardDb> dbs, FactExtrac
         using (times.Stage("EF changes")) await db.SaveChangesAsync(ct);
         using (times.Stage("insert articles"))
         {
-            using var articles = new RowInserter<Article>(new DashboardDbModel(db.Model), (SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction());
+            using var articles = RowInserters.For<Article>(db);
             articles.InsertAll(added.Select(article =>
             {
                 article.OutletId = article.Outlet.Id;

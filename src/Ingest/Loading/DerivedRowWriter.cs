@@ -20,13 +20,12 @@ internal sealed class DerivedRowWriter : IDisposable
     readonly FactExtractor extractor;
     readonly IngestStageTimes? times;
     readonly bool indexSentences;
-    readonly SqliteConnection connection;
-    readonly SqliteTransaction transaction;
-    readonly RowInserter<Sentence> sentences;
-    readonly RowInserter<PlaceMention> mentions;
-    readonly RowInserter<ControlClaim> claims;
-    readonly RowInserter<SourceAttribution> attributions;
-    readonly RowInserter<FramingTermHit> termHits;
+    readonly DashboardDb db;
+    readonly IRowInserter<Sentence> sentences;
+    readonly IRowInserter<PlaceMention> mentions;
+    readonly IRowInserter<ControlClaim> claims;
+    readonly IRowInserter<SourceAttribution> attributions;
+    readonly IRowInserter<FramingTermHit> termHits;
 
     /// <param name="indexSentences">
     /// False in a bulk load, which fills the full-text index once at its end (<see cref="SentenceSearchIndex.RebuildAsync"/>).
@@ -35,16 +34,18 @@ internal sealed class DerivedRowWriter : IDisposable
     {
         this.extractor = extractor;
         this.times = times;
-        this.indexSentences = indexSentences;
-        connection = (SqliteConnection)db.Database.GetDbConnection();
-        transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Sentences and facts are written inside the article's transaction."));
-        var model = new DashboardDbModel(db.Model);
-        sentences = new(model, connection, transaction);
-        mentions = new(model, connection, transaction);
-        claims = new(model, connection, transaction);
-        attributions = new(model, connection, transaction);
-        termHits = new(model, connection, transaction);
+        // On PostgreSQL the search column is generated with each row: nothing to index afterwards.
+        this.indexSentences = indexSentences && !db.IsPostgres();
+        this.db = db;
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Sentences and facts are written inside the article's transaction.");
+        }
+        sentences = RowInserters.For<Sentence>(db);
+        mentions = RowInserters.For<PlaceMention>(db);
+        claims = RowInserters.For<ControlClaim>(db);
+        attributions = RowInserters.For<SourceAttribution>(db);
+        termHits = RowInserters.For<FramingTermHit>(db);
     }
 
     /// <summary>Derives and writes the articles' sentences and facts (as <see cref="Write(IReadOnlyList{ValueTuple{Article, DerivedRows}}, CancellationToken)"/>).</summary>
@@ -102,14 +103,14 @@ internal sealed class DerivedRowWriter : IDisposable
     /// <summary>The sentences inserted by this writer (ids from <paramref name="firstId"/> on) into sentence_fts.</summary>
     void IndexSentencesFrom(int firstId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
+        command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = SentenceSearchIndex.IndexNewSentencesSql;
         command.Parameters.AddWithValue("$first", firstId);
         command.ExecuteNonQuery();
     }
 
-    static void Insert<T>(RowInserter<T> inserter, IEnumerable<T> facts) where T : SentenceSpan
+    static void Insert<T>(IRowInserter<T> inserter, IEnumerable<T> facts) where T : SentenceSpan
     {
         inserter.InsertAll(facts.Select(fact =>
         {

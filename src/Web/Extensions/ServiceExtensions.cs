@@ -1,4 +1,5 @@
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Providers;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Views.Articles;
 using AleppoDashboard.Data.Views.Compare;
@@ -33,7 +34,7 @@ public static class ServiceExtensions
         builder.Services.AddOptions<CacheOptions>().BindConfiguration("Caches");
 
         var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
-        builder.Services.AddDashboardData(builder.Environment.ResolvePath(database.Path));
+        builder.Services.AddDashboardData(DatabaseTargetOf(builder, database));
 
         // Long filter links (many outlets and places, a long search) reach the app and get its own 400
         // message instead of Kestrel's bare 414 at the default 8 KB request line.
@@ -54,7 +55,9 @@ public static class ServiceExtensions
             o.AddPagePolicy();
         });
         builder.Services.AddDashboardCompression();
-        if (builder.Configuration.GetSection("Caches").Get<CacheOptions>()?.Facets ?? true) builder.Services.AddSingleton<ArticleFacetsCache>();
+        // The in-memory facets read SQLite's tables and its FTS5 index; on PostgreSQL every view reads through SQL.
+        var onPostgres = string.Equals(builder.Configuration["Database:Provider"], "postgres", StringComparison.OrdinalIgnoreCase);
+        if (!onPostgres && (builder.Configuration.GetSection("Caches").Get<CacheOptions>()?.Facets ?? true)) builder.Services.AddSingleton<ArticleFacetsCache>();
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<PlacePickerCache>();
         builder.Services.AddSingleton<DaySpanCache>();
@@ -70,6 +73,18 @@ public static class ServiceExtensions
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
         return builder;
+    }
+
+    /// <summary>The configured database; a bad configuration stops the start with a reason that never quotes the connection string.</summary>
+    static DatabaseTarget DatabaseTargetOf(WebApplicationBuilder builder, DatabaseOptions database)
+    {
+        var target = DatabaseTarget.From(database.Provider, builder.Environment.ResolvePath(database.Path), database.ConnectionString, out var reason)
+            ?? throw new InvalidOperationException(reason);
+        if (target.Provider == DatabaseProvider.Postgres && PostgresConnection.Problem(target.ConnectionString!) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+        return target;
     }
 
     /// <summary>A configured path made absolute against the content root.</summary>

@@ -11,21 +11,23 @@ namespace AleppoDashboard.Web.Filtering;
 /// </summary>
 public sealed class RequestFilter(IHttpContextAccessor http, DashboardDb db, SearchMatchCache searches)
 {
-    FilterParseResult? resolved;
+    Task<FilterParseResult>? resolving;
 
-    public async Task<FilterParseResult> ResolveAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The filter, resolved once per request. The layout and the page ask at the same time (Blazor renders both while
+    /// each awaits), so they share one resolution instead of both reading through this request's context at once
+    /// (which a PostgreSQL connection does not allow).
+    /// </summary>
+    public Task<FilterParseResult> ResolveAsync(CancellationToken ct = default) => resolving ??= ResolveOnceAsync(ct);
+
+    async Task<FilterParseResult> ResolveOnceAsync(CancellationToken ct)
     {
-        if (resolved is not null)
-        {
-            return resolved;
-        }
         var query = http.HttpContext?.Request.Query ?? throw new InvalidOperationException("No current request.");
         var parsed = FilterParser.Parse(query);
         var unknown = parsed.IsValid ? await FilterValidator.UnknownValuesAsync(db, parsed.Filter, ct) : [];
-        resolved = unknown.Count > 0 ? parsed with { Errors = unknown }
+        return unknown.Count > 0 ? parsed with { Errors = unknown }
             : parsed.IsValid ? parsed with { Filter = await searches.WithMatchesAsync(db, parsed.Filter, ct) }
             : parsed;
-        return resolved;
     }
 
     /// <summary>The 400 response an export or API gives for a bad filter: the reasons as plain text, one per line.</summary>

@@ -1,9 +1,14 @@
 namespace AleppoDashboard.Web.Options;
 
-/// <summary>Section "Database": where the SQLite file lives (relative paths are from the content root).</summary>
+/// <summary>
+/// Section "Database": the provider (sqlite, the default, or postgres), where the SQLite file lives (relative paths are
+/// from the content root) and the PostgreSQL connection string (a secret: never logged nor shown).
+/// </summary>
 public sealed class DatabaseOptions
 {
+    public string Provider { get; set; } = "sqlite";
     public string Path { get; set; } = "App_Data/aleppo-dashboard.db";
+    public string? ConnectionString { get; set; }
 }
 
 /// <summary>Section "Seeds": the article folder loaded on first start when the database holds no articles.</summary>

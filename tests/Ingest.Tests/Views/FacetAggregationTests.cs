@@ -124,7 +124,7 @@ public sealed class FacetAggregationTests : IDisposable
         {
             var match = SearchQuery.Parse(text).Match!;
             await using var snapshot = await ReadSnapshot.BeginAsync(db, default);
-            var sql = await SearchMatchCache.ReadInSqlAsync(db, match, default);
+            var sql = await SearchMatchCache.ReadInSqlAsync(db, match, text, default);
             var ranges = await facets.Sentences.MatchesAsync(db, match, default);
             Assert.Equal(sql.ArticleIds, ranges.ArticleIds);
             Assert.Equal(sql.FirstSentenceIds, ranges.FirstSentenceIds);

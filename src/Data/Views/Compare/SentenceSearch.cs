@@ -1,4 +1,6 @@
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Providers;
+using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Data.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +25,11 @@ public static class SentenceSearch
     /// </summary>
     public static async Task<List<SearchHit>> HighlightSentencesAsync(this DashboardDb db, string text, List<int> sentenceIds, CancellationToken ct)
     {
-        var match = SearchQuery.Parse(text).Match
+        var search = SearchQuery.Parse(text);
+        var match = search.Match
             ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
         var ids = "[" + string.Join(',', sentenceIds) + "]";
+        if (db.IsPostgres()) return await HighlightOnPostgresAsync(db, search, ids, ct);
         // A few sentences (a page's cells) are looked up in the index one by one; for many (a whole CSV row) one pass over
         // the matches is far cheaper, since each lookup reads the match's doclists again ("+" keeps the rowid list away
         // from FTS5; benchmarks/PERFORMANCE.md has the figures).
@@ -52,6 +56,50 @@ public static class SentenceSearch
         if (original is null || marks.Count == 0) return marks;
         var folded = FoldedText.Of(original);
         return marks.Select(m => folded.ToOriginal(m.Start, m.Length)).ToList();
+    }
+
+    /// <summary>
+    /// The same on PostgreSQL: ts_headline marks the matched words (every one: HighlightAll) with the same control
+    /// characters over the text the search column holds (marks moved onto the original for folded Arabic, as above), ts_rank
+    /// ranks (negated: lower first, as bm25). ts_headline marks words as that text is written, so a Latin word matched
+    /// only through unaccent's folding is found but not marked (docs/postgres.md).
+    /// </summary>
+    static async Task<List<SearchHit>> HighlightOnPostgresAsync(DashboardDb db, SearchQuery search, string ids, CancellationToken ct)
+    {
+        var parameters = new List<System.Data.Common.DbParameter> { db.Parameter("@sentence_ids", ids) };
+        var tsquery = PostgresSearch.TsQuery(search, parameters);
+        // Only operators, parameter names and constants are put into the text.
+        var sql = $"""
+            SELECT s."Id" AS "SentenceId", s."ArticleId" AS "ArticleId", s."Index" AS "Index",
+                   ts_headline('simple', COALESCE(s."SearchText", s."Text"), q.q, 'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)) AS "Marked",
+                   CAST(-ts_rank(s.search, q.q) AS double precision) AS "Rank",
+                   CASE WHEN s."SearchText" IS NULL THEN NULL ELSE s."Text" END AS "Folded"
+            FROM sentences AS s, (SELECT {tsquery} AS q) AS q
+            WHERE s.search @@ q.q AND s."Id" IN ({db.IdsFromJson("@sentence_ids")})
+            """;
+        var rows = await db.Database.SqlQueryRaw<FtsRow>(sql, [.. parameters]).ToListAsync(ct);
+        var phrases = search.Groups.Any(g => g.Any(t => t.Words.Contains(' ', StringComparison.Ordinal)));
+        return rows.Select(r => new SearchHit(r.SentenceId, r.ArticleId, r.Index, r.Rank, OnOriginal(phrases ? MergePhrases(Offsets(r.Marked), r.Marked) : Offsets(r.Marked), r.Folded))).ToList();
+    }
+
+    /// <summary>
+    /// ts_headline marks each word of a phrase on its own ("east" "Aleppo"); FTS5's highlight() marks the phrase
+    /// ("east Aleppo"). When the search has a phrase, marks with only a space or a hyphen between them are joined, as
+    /// one phrase's would be.
+    /// </summary>
+    static List<(int Start, int Length)> MergePhrases(List<(int Start, int Length)> marks, string marked)
+    {
+        if (marks.Count < 2) return marks;
+        var plain = marked.Replace(Open.ToString(), "", StringComparison.Ordinal).Replace(Close.ToString(), "", StringComparison.Ordinal);
+        var merged = new List<(int Start, int Length)> { marks[0] };
+        foreach (var (start, length) in marks.Skip(1))
+        {
+            var (lastStart, lastLength) = merged[^1];
+            var gap = plain.AsSpan(lastStart + lastLength, Math.Max(0, start - lastStart - lastLength));
+            if (gap.Length <= 2 && !gap.ContainsAnyExcept(' ', '-')) merged[^1] = (lastStart, start + length - lastStart);
+            else merged.Add((start, length));
+        }
+        return merged;
     }
 
     /// <summary>Turns highlight()'s marked text into offsets into the plain sentence text.</summary>

@@ -26,7 +26,7 @@ public static class MapAggregates
     /// <summary>Mentions, first and last date per place and outlet.</summary>
     public static Task<List<PlaceOutletCount>> CountsAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
         QueryAsync(db, db.FilteredMentions(filter).Select(m => new { m.PlaceId, m.Article.OutletId, m.Article.Published }), """
-            SELECT PlaceId, OutletId, COUNT(*), MIN(Published), MAX(Published) FROM f GROUP BY PlaceId, OutletId
+            SELECT "PlaceId", "OutletId", CAST(COUNT(*) AS INTEGER), MIN("Published"), MAX("Published") FROM f GROUP BY "PlaceId", "OutletId"
             """,
             r => new PlaceOutletCount(r.GetString(0), r.GetInt32(1), r.GetInt32(2), Date(r, 3), Date(r, 4)), ct);
 
@@ -41,10 +41,10 @@ public static class MapAggregates
         }), $"""
             , ranked AS (
                 SELECT *, DENSE_RANK() OVER (
-                    PARTITION BY PlaceId, OutletId ORDER BY Published IS NULL, Published DESC, ArticleId) AS r
+                    PARTITION BY "PlaceId", "OutletId" ORDER BY "Published" IS NULL, "Published" DESC, "ArticleId") AS r
                 FROM f)
-            SELECT r.MentionId, r.PlaceId, r.OutletId, r.r, r.SentenceId, s."Index", r.Start
-            FROM ranked AS r JOIN sentences AS s ON s.Id = r.SentenceId
+            SELECT r."MentionId", r."PlaceId", r."OutletId", r.r, r."SentenceId", s."Index", r."Start"
+            FROM ranked AS r JOIN sentences AS s ON s."Id" = r."SentenceId"
             WHERE r.r <= {articles.ToString(CultureInfo.InvariantCulture)}
             """,
             r => new ExcerptCandidate(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6)), ct);
@@ -72,6 +72,9 @@ public static class MapAggregates
         }
     }
 
+    /// <summary>A date column: text in SQLite, a date on PostgreSQL.</summary>
     static DateOnly? Date(DbDataReader r, int i) =>
-        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        r.IsDBNull(i) ? null
+        : r.GetFieldType(i) == typeof(string) ? DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : r.GetFieldValue<DateOnly>(i);
 }

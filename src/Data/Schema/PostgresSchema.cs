@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace AleppoDashboard.Data.Schema;
+
+/// <summary>
+/// <see cref="SchemaInitializer"/> on a PostgreSQL server: the same tables and indexes, from the same EF model (its
+/// create script for Npgsql, made idempotent), and the same rule for upgrades (stable tables kept, derived tables
+/// rebuilt). What the model cannot say is added here: the full-text column of sentences (a generated tsvector with a
+/// GIN index, in place of SQLite's FTS5 table) and the function that folds diacritics for it. All in one transaction
+/// under an advisory lock, so that several web instances and an ingest worker starting together do not race.
+/// A database already at <see cref="SchemaInitializer.CurrentVersion"/> is only read, so the web app may open it under
+/// a read-only role.
+/// </summary>
+public static class PostgresSchema
+{
+    /// <summary>Any constant shared by every process that creates or upgrades the schema.</summary>
+    const long SchemaLock = 0x416C6570706F;
+
+    /// <summary>
+    /// The text the search column indexes, and that every search folds the same way: lower case without diacritics.
+    /// unaccent (a contrib extension Debian's postgresql ships) when it can be created, else lower case only.
+    /// IMMUTABLE so that a generated column may use it (unaccent itself is only STABLE: it reads its dictionary).
+    /// </summary>
+    const string FoldWithUnaccent = """
+        CREATE OR REPLACE FUNCTION dashboard_fold(t text) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+        AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, t)) $$
+        """;
+
+    const string FoldLowerOnly = """
+        CREATE OR REPLACE FUNCTION dashboard_fold(t text) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+        AS $$ SELECT lower(t) $$
+        """;
+
+    /// <summary>
+    /// The 'simple' configuration: words as written (folded), no stemming and no stop words, as FTS5's unicode61 does,
+    /// so a search finds the same sentences on both providers. Like the FTS5 index, a sentence with Arabic is indexed by
+    /// its folded SearchText, any other by its text.
+    /// </summary>
+    public const string SearchColumnSql = """
+        ALTER TABLE sentences ADD COLUMN IF NOT EXISTS search tsvector
+            GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, dashboard_fold(COALESCE("SearchText", "Text")))) STORED;
+        CREATE INDEX IF NOT EXISTS "IX_sentences_search" ON sentences USING GIN (search);
+        """;
+
+    public static async Task<bool> InitializeAsync(DashboardDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (await IsCurrentAsync(db, ct)) return false;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SchemaLock});", ct);
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TABLE IF NOT EXISTS schema_info (version integer NOT NULL);" +
+                "CREATE TABLE IF NOT EXISTS dashboard_meta (key text COLLATE \"C\" PRIMARY KEY, value text NOT NULL);", ct);
+            var version = await db.Database.SqlQueryRaw<int>("SELECT version AS \"Value\" FROM schema_info LIMIT 1").ToListAsync(ct);
+            var hasArticles = (await db.Database.SqlQueryRaw<bool>("SELECT to_regclass('articles') IS NOT NULL AS \"Value\"").ToListAsync(ct))[0];
+            var rebuild = hasArticles && (version.Count == 0 || version[0] < SchemaInitializer.CurrentVersion);
+            if (rebuild)
+            {
+                foreach (var table in SchemaInitializer.DerivedTables.Where(t => t != "sentence_fts"))
+                {
+                    // Table names come from the constant list, never from input.
+                    var drop = "DROP TABLE IF EXISTS \"" + table + "\" CASCADE;";
+                    await db.Database.ExecuteSqlRawAsync(drop, ct);
+                }
+            }
+            foreach (var statement in SchemaInitializer.CreateIfMissingStatements(db))
+            {
+                await db.Database.ExecuteSqlRawAsync(statement, ct);
+            }
+            foreach (var (table, column, definition) in SchemaInitializer.AddedColumns)
+            {
+                // Names and definitions come from the constant list, never from input.
+                var alter = "ALTER TABLE \"" + table + "\" ADD COLUMN IF NOT EXISTS \"" + column + "\" " + definition + ";";
+                await db.Database.ExecuteSqlRawAsync(alter, ct);
+            }
+            await CreateFoldFunctionAsync(db, ct);
+            await db.Database.ExecuteSqlRawAsync(SearchColumnSql, ct);
+            if (rebuild) await ContentVersion.BumpAsync(db, ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM schema_info;", ct);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO schema_info (version) VALUES ({SchemaInitializer.CurrentVersion});", ct);
+            await tx.CommitAsync(ct);
+            return rebuild;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The schema is at the current version and has its search column: nothing to write.</summary>
+    static async Task<bool> IsCurrentAsync(DashboardDb db, CancellationToken ct)
+    {
+        var ready = await db.Database.SqlQueryRaw<bool>("""
+            SELECT to_regclass('schema_info') IS NOT NULL AND to_regclass('dashboard_meta') IS NOT NULL
+               AND to_regclass('"IX_sentences_search"') IS NOT NULL AS "Value"
+            """).ToListAsync(ct);
+        if (!ready[0]) return false;
+        var version = await db.Database.SqlQueryRaw<int>("SELECT version AS \"Value\" FROM schema_info LIMIT 1").ToListAsync(ct);
+        return version.Count == 1 && version[0] == SchemaInitializer.CurrentVersion;
+    }
+
+    /// <summary>dashboard_fold with unaccent if this role may create the extension (a savepoint keeps the transaction if not).</summary>
+    static async Task CreateFoldFunctionAsync(DashboardDb db, CancellationToken ct)
+    {
+        var exists = await db.Database.SqlQueryRaw<bool>(
+            "SELECT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'dashboard_fold') AS \"Value\"").ToListAsync(ct);
+        // Replacing the function under an existing generated column would leave stored values folded the old way.
+        if (exists[0]) return;
+        await db.Database.ExecuteSqlRawAsync("SAVEPOINT fold;", ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;", ct);
+            await db.Database.ExecuteSqlRawAsync(FoldWithUnaccent, ct);
+            await db.Database.ExecuteSqlRawAsync("RELEASE SAVEPOINT fold;", ct);
+        }
+        catch (Npgsql.PostgresException)
+        {
+            await db.Database.ExecuteSqlRawAsync("ROLLBACK TO SAVEPOINT fold;", ct);
+            await db.Database.ExecuteSqlRawAsync(FoldLowerOnly, ct);
+        }
+    }
+}
