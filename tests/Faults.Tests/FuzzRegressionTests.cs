@@ -45,6 +45,22 @@ public class FuzzRegressionTests
     }
 
     [Fact]
+    public void AnUnknownCharsetWithALineBreakIsQuotedOnOneLine()
+    {
+        var page = "<html><head><meta charset=\"x\r<p>y\"><title>Army takes Hanano</title></head><body><article><h1>Army takes Hanano</h1>" +
+                   "<p>Government forces took control of Hanano on Sunday, a military source said, after days of heavy clashes in the east of the city.</p></article></body></html>";
+        try
+        {
+            var text = Ingest.Files.Html.HtmlPageReader.Parse(Encoding.UTF8.GetBytes(page));
+            Assert.All(text.Warnings, w => Assert.DoesNotContain('\r', w));
+        }
+        catch (FileRejectedException e)
+        {
+            Assert.DoesNotContain('\r', e.Message);
+        }
+    }
+
+    [Fact]
     public void AnRssRootWithoutAVersionIsRejectedWithAReason()
     {
         var e = Assert.Throws<FileRejectedException>(() => FeedFileReader.Parse("x.rss", Encoding.UTF8.GetBytes("<rss></rss>")));

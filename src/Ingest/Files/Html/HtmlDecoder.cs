@@ -33,7 +33,7 @@ public static class HtmlDecoder
             var encoding = EncodingFor(declared);
             if (encoding is null)
             {
-                warnings.Add($"The page declares the unknown charset '{declared}'; it was read as UTF-8.");
+                warnings.Add($"The page declares the unknown charset '{OneLineText.Of(declared)}'; it was read as UTF-8.");
             }
             else if (encoding.CodePage != Encoding.UTF8.CodePage)
             {
