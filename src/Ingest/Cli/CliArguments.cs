@@ -21,6 +21,7 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
           --reference <folder>            gazetteer, lexicon and outlet files (default: the Reference folder beside the program)
           --max-file-mb <n>               reject article files larger than this (default 8)
           --verbose                       ingest: print a line for every file loaded, not only for rejects and warnings
+          --progress-seconds <n>          ingest: a progress line every n seconds (default 5; 0: after every committed batch)
           --provider sqlite|postgres      where the corpus is (default sqlite: the --db file); postgres reads the server's
                                           connection string from Database__ConnectionString (never from the command line,
                                           where other users of the machine could read it)

@@ -91,7 +91,7 @@ public static class IngestProgram
         {
             return cli.Command switch
             {
-                "ingest" => await IngestOnceAsync(corpus, cli.Positional[0], cli.Has("verbose"), output, errors, ct),
+                "ingest" => await IngestOnceAsync(corpus, cli.Positional[0], cli.Has("verbose"), Seconds(cli, "progress-seconds", 5), output, errors, ct),
                 "watch" => await new FolderWatcher(corpus, output, errors).RunAsync(
                     cli.Positional[0], Seconds(cli, "interval", 5), ct, Seconds(cli, "settle", null)),
                 _ => await ReextractAsync(corpus, reference, output, ct),
@@ -135,14 +135,14 @@ public static class IngestProgram
         double.TryParse(cli.Options.GetValueOrDefault(option), CultureInfo.InvariantCulture, out var s) && s >= 0 ? TimeSpan.FromSeconds(s)
         : fallback is { } f ? TimeSpan.FromSeconds(f) : TimeSpan.MinValue;
 
-    static async Task<int> IngestOnceAsync(Corpus corpus, string folder, bool verbose, TextWriter output, TextWriter errors, CancellationToken ct)
+    static async Task<int> IngestOnceAsync(Corpus corpus, string folder, bool verbose, TimeSpan progressEvery, TextWriter output, TextWriter errors, CancellationToken ct)
     {
         if (!Directory.Exists(folder))
         {
             await errors.WriteLineAsync($"error: the folder '{folder}' does not exist.");
             return Fatal;
         }
-        var report = await corpus.Ingestor.IngestFolderAsync(folder, new ProgressLines(output, TimeSpan.FromSeconds(5)), ct);
+        var report = await corpus.Ingestor.IngestFolderAsync(folder, new ProgressLines(output, progressEvery), ct);
         await ReportAsync(report, output, errors, verbose);
         return report.AnyRejected ? SomeRejected : Ok;
     }

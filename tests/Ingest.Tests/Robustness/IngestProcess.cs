@@ -22,6 +22,7 @@ public static class IngestProcess
         }
     }
 
+    /// <summary>The ingest program on <paramref name="folder"/>, printing a progress line after every committed batch (the crash test kills it between batches).</summary>
     public static Process Start(string folder, string database)
     {
         // The SDK names its own dotnet host while it runs tests; otherwise the one on PATH.
@@ -31,7 +32,7 @@ public static class IngestProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { DllPath, "ingest", folder, "--db", database, "--reference", RepoPaths.Reference })
+        foreach (var argument in new[] { DllPath, "ingest", folder, "--db", database, "--reference", RepoPaths.Reference, "--progress-seconds", "0" })
         {
             start.ArgumentList.Add(argument);
         }
