@@ -17,7 +17,9 @@ namespace AleppoDashboard.Faults.Tests;
 public class HalfWrittenInputTests
 {
     static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
-    static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
+    // Far longer than the writer's pause: the suite runs other assemblies at once, and a writer stalled past the settle
+    // time has, by the guarantee, finished its file. At 2 s one run on a fresh clone stored a third of the file.
+    static readonly TimeSpan Settle = TimeSpan.FromSeconds(6);
     static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(150);
 
     [Fact]
