@@ -34,7 +34,8 @@ public static class ServiceExtensions
         builder.Services.AddOptions<CacheOptions>().BindConfiguration("Caches");
 
         var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new();
-        builder.Services.AddDashboardData(DatabaseTargetOf(builder, database));
+        var target = DatabaseTargetOf(builder, database);
+        builder.Services.AddDashboardData(target);
 
         // Long filter links (many outlets and places, a long search) reach the app and get its own 400
         // message instead of Kestrel's bare 414 at the default 8 KB request line.
@@ -56,8 +57,7 @@ public static class ServiceExtensions
         });
         builder.Services.AddDashboardCompression();
         // The in-memory facets read SQLite's tables and its FTS5 index; on PostgreSQL every view reads through SQL.
-        var onPostgres = string.Equals(builder.Configuration["Database:Provider"], "postgres", StringComparison.OrdinalIgnoreCase);
-        if (!onPostgres && (builder.Configuration.GetSection("Caches").Get<CacheOptions>()?.Facets ?? true)) builder.Services.AddSingleton<ArticleFacetsCache>();
+        if (target.Provider != DatabaseProvider.Postgres && (builder.Configuration.GetSection("Caches").Get<CacheOptions>()?.Facets ?? true)) builder.Services.AddSingleton<ArticleFacetsCache>();
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<PlacePickerCache>();
         builder.Services.AddSingleton<DaySpanCache>();
