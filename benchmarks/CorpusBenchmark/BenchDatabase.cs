@@ -24,6 +24,12 @@ public sealed class BenchDatabase
         Target = DatabaseTarget.Sqlite(Path.Combine(work, $"db-{size}.db")),
     };
 
+    /// <summary>A SQLite file at a path of the caller's choosing (the soak benchmark's own database).</summary>
+    public static BenchDatabase SqliteFile(string path) => new()
+    {
+        Provider = DatabaseProvider.Sqlite, Name = "SQLite", Target = DatabaseTarget.Sqlite(path),
+    };
+
     public static BenchDatabase Postgres(string serverConnection, int size) => new()
     {
         Provider = DatabaseProvider.Postgres, Name = "PostgreSQL",
