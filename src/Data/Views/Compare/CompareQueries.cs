@@ -133,9 +133,10 @@ public static class CompareQueries
     /// Count origins, not copies (<c>origins=1</c>, with <paramref name="copies"/>): each cell keeps the first sentence of each
     /// origin and counts origins; every sentence of the topic is ranked for it, not only a cell's first.
     /// </param>
+    /// <param name="lister">Lists the copies (its own number of them), shared by the rows of one view so that a text is read once.</param>
     /// <param name="scope">The comparison's articles, opened in the snapshot the caller reads in (one state of the data).</param>
     public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, CompareTopic topic, CompareScope scope,
-        bool copies, int? perCell, CancellationToken ct, bool listCopies = true, bool origins = false)
+        bool copies, int? perCell, CancellationToken ct, bool listCopies = true, bool origins = false, SharedCopyLister? lister = null)
     {
         // Ranks, then the kept sentences' texts and marks: one state of the database, or a sentence that an ingest
         // deleted in between (an article rewritten) would have no text (a 500 under ConcurrentIngestTests).
@@ -153,7 +154,7 @@ public static class CompareQueries
             .Select(s => new { s.Id, s.Index, s.Text, s.Paragraph }).ToDictionaryAsync(s => s.Id, ct);
         var marks = (await MarksAsync(db, topic, sentenceIds, ct)).ToLookup(m => m.SentenceId);
         var copiesOf = copies
-            ? await SharedCopyReads.CopiesAsync(db, sentenceIds, listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0, ct)
+            ? await (lister ?? new SharedCopyLister(listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0)).CopiesAsync(db, sentenceIds, ct)
             : [];
         var copyIds = copiesOf.Values.SelectMany(c => c.With).Select(w => w.SentenceId).Distinct().ToList();
         var copyPlaces = copyIds.Count == 0 ? [] : await db.Sentences.AsNoTracking().Where(s => EF.Parameter(copyIds).Contains(s.Id))
@@ -209,8 +210,11 @@ public static class CompareQueries
         {
             case CompareTopicKind.Place:
                 var place = topic.Key;
-                return await db.PlaceMentions.AsNoTracking().Where(m => EF.Parameter(sentenceIds).Contains(m.SentenceId) && m.PlaceId == place)
-                    .Select(m => new HitMark(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name)).ToListAsync(ct);
+                // Every mention in the kept sentences, the place picked here: with the place in the WHERE, SQLite seeks the
+                // place's index and reads all its mentions (a second for a common place), not the few sentences' rows.
+                var inSentences = await db.PlaceMentions.AsNoTracking().Where(m => EF.Parameter(sentenceIds).Contains(m.SentenceId))
+                    .Select(m => new { m.PlaceId, Mark = new HitMark(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name) }).ToListAsync(ct);
+                return inSentences.Where(m => m.PlaceId == place).Select(m => m.Mark).ToList();
             case CompareTopicKind.Claims:
                 var claims = await db.ControlClaims.AsNoTracking().Where(c => EF.Parameter(sentenceIds).Contains(c.SentenceId)).ToListAsync(ct);
                 return claims.Select(c => new HitMark(c.SentenceId, c.Start, c.Length, "claim", FactQueries.ClaimLabel(c))).ToList();

@@ -21,9 +21,10 @@ public sealed record CompareView(List<CompareColumn> Columns, List<CompareRow> R
     {
         var columns = await db.CompareColumnsAsync(filter, scope, ct);
         var rows = new List<CompareRow>();
+        var lister = new SharedCopyLister(perCell);
         foreach (var topic in await db.CompareTopicsAsync(filter, selection, scope, ct))
         {
-            if (topic.Kind != CompareTopicKind.Wire || copies) rows.Add(await db.CompareRowAsync(topic, scope, copies, perCell, ct, origins: filter.CountOrigins));
+            if (topic.Kind != CompareTopicKind.Wire || copies) rows.Add(await db.CompareRowAsync(topic, scope, copies, perCell, ct, origins: filter.CountOrigins, lister: lister));
         }
         var matrix = await matrixOf();
         return new CompareView(columns, rows, matrix.Matrix, matrix.SharedInFilter);
