@@ -45,9 +45,12 @@ public static class FuzzCommand
     {
         var last = -1L;
         var still = 0;
+        var ticks = 0;
         return new Timer(_ =>
         {
             var done = target.Done;
+            // A progress line every 5 minutes (to standard error, outside the table), so a run stopped early still tells its count.
+            if (++ticks % 30 == 0) Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm} {target.Name}: {done:N0} inputs so far, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             still = done == last ? still + 1 : 0;
             last = done;
             if (still < 6) return;
