@@ -42,9 +42,17 @@ dotnet test AleppoDashboard.sln --no-build -nologo --results-directory "$results
   | grep -Ev '^\s*$|^Test run for|^A total of|^Results File|VSTest version|^Starting test execution|^Total tests|Passed!|Failed!'
 status=${PIPESTATUS[0]}
 
+# The browser suite a second time with its apps on the PostgreSQL server (tests/Browser.Tests/BrowserApp.cs): the same
+# pages, filters, searches, exports and articles, clicked in Chromium on the other provider. Its results are counted too.
+echo "Browser tests on PostgreSQL:"
+ALEPPO_BROWSER_PROVIDER=postgres dotnet test tests/Browser.Tests/Browser.Tests.csproj --no-build -nologo \
+    --results-directory "$results/postgres" --logger "trx" 2>&1 \
+  | grep -Ev '^\s*$|^Test run for|^A total of|^Results File|VSTest version|^Starting test execution|^Total tests|Passed!|Failed!'
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
 # Count from the trx result files: one per test assembly.
 passed=0; failed=0
-for trx in "$results"/*.trx; do
+for trx in "$results"/*.trx "$results"/postgres/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx")
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")

@@ -7,7 +7,7 @@ namespace AleppoDashboard.Browser.Tests;
 /// <summary>The app over tests/Fixtures/arabic-mixed: two Arabic and two English articles written for the tests.</summary>
 public sealed class ArabicApp : IAsyncLifetime
 {
-    public DashboardAppFactory App { get; } = new(Path.Combine(RepoPaths.Tests, "Fixtures", "arabic-mixed"));
+    public DashboardAppFactory App { get; } = new BrowserApp(Path.Combine(RepoPaths.Tests, "Fixtures", "arabic-mixed"));
 
     public Task InitializeAsync()
     {

@@ -6,7 +6,7 @@ namespace AleppoDashboard.Browser.Tests;
 /// <summary>One real app (seeds loaded, fresh database, no map tiles) and one headless Chromium, shared by a test class.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public DashboardAppFactory App { get; } = new();
+    public DashboardAppFactory App { get; } = new BrowserApp();
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress => App.ServerAddress;

@@ -7,7 +7,7 @@ namespace AleppoDashboard.Browser.Tests;
 /// <summary>Its own app (seeds plus a known set of control claims), so it does not change the shared fixture's data.</summary>
 public sealed class ControlClaimsApp : IAsyncLifetime
 {
-    public DashboardAppFactory App { get; } = new();
+    public DashboardAppFactory App { get; } = new BrowserApp();
 
     public async Task InitializeAsync()
     {

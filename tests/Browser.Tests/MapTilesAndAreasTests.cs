@@ -14,7 +14,7 @@ public sealed class MapTilesAndAreasTests(BrowserFixture fixture) : IAsyncLifeti
     {
         TestMbTiles.Create(folder.File("aleppo.mbtiles"), 10, 15);
         // The tile server is unreachable: only the local file can draw tiles.
-        tiled = new DashboardAppFactory { TileUrl = "http://127.0.0.1:9/{z}/{x}/{y}.png", Tiles = folder.File("aleppo.mbtiles") };
+        tiled = new BrowserApp { TileUrl = "http://127.0.0.1:9/{z}/{x}/{y}.png", Tiles = folder.File("aleppo.mbtiles") };
         return Task.CompletedTask;
     }
 

@@ -16,6 +16,10 @@ public static class IngestProgram
         var cancel = new CancellationTokenSource(); // not disposed: ProcessExit may still cancel it
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cancel.Cancel();
+        // SIGTERM (docker stop, systemd, kill) stops the run as Ctrl-C does: the batch being written is rolled back and the
+        // program ends normally with 0. Without this the runtime ends the process at once with 143 after ProcessExit.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
         try
         {
             return await RunAsync(args, Console.Out, Console.Error, cancel.Token);

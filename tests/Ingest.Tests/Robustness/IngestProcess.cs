@@ -38,4 +38,40 @@ public static class IngestProcess
         }
         return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
+
+    /// <summary>
+    /// The ingest program on a PostgreSQL database (<c>--provider postgres</c>), its connection string in its environment
+    /// as the CLI requires; output and errors are read as they come.
+    /// </summary>
+    public static Process StartOnPostgres(string connectionString, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[DllPath, .. arguments, "--provider", "postgres"]) start.ArgumentList.Add(argument);
+        start.Environment["Database__ConnectionString"] = connectionString;
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    /// <summary><see cref="StartOnPostgres"/> to its end (killed after 5 minutes: a hang fails the test).</summary>
+    public static async Task<(int Exit, string Output, string Errors)> RunOnPostgresAsync(string connectionString, params string[] arguments)
+    {
+        using var process = StartOnPostgres(connectionString, arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{string.Join(' ', arguments)}' did not end within 5 minutes: {await output} {await errors}");
+        }
+        return (process.ExitCode, await output, await errors);
+    }
 }
