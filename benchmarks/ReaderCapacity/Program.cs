@@ -20,7 +20,8 @@ var webDll = Path.Combine(webFolder, "bin", configuration, "net10.0", "AleppoDas
 string Load() => File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Aggregate((a, b) => a + " " + b);
 
 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {readers} readers for {seconds} s, database {database}; load {Load()}");
-await using var web = await WebProcess.StartAsync(webDll, webFolder, database, "--Logging:LogLevel:Default=Warning");
+// Information logs kept: the warm-up is known to be done from its log line.
+await using var web = await WebProcess.StartAsync(webDll, webFolder, database);
 Console.WriteLine($"web app warmed up after {(await web.WarmedUpAsync(TimeSpan.FromMinutes(30))).TotalSeconds:F0} s");
 using (var http = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan.FromMinutes(5) })
 {
