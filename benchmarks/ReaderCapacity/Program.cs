@@ -21,7 +21,7 @@ string Load() => File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Aggregate(
 
 Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {readers} readers for {seconds} s, database {database}; load {Load()}");
 // Information logs kept: the warm-up is known to be done from its log line.
-await using var web = await WebProcess.StartAsync(webDll, webFolder, database);
+await using var web = await WebProcess.StartAsync(webDll, webFolder, BenchDatabase.SqliteFile(database));
 Console.WriteLine($"web app warmed up after {(await web.WarmedUpAsync(TimeSpan.FromMinutes(30))).TotalSeconds:F0} s");
 using (var http = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan.FromMinutes(5) })
 {
