@@ -7,6 +7,9 @@ namespace AleppoDashboard.Web.Tests;
 
 public class CompareSummaryTests : BunitContext
 {
+    /// <summary>As the page is first sent: prerendered (the matrix in it is interactive once its circuit is up: SummaryMatrixTests).</summary>
+    public CompareSummaryTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
     static readonly CompareColumn Reuters = new("reuters-syndicated", "Reuters (syndicated)", 1, null, null, 500);
     static readonly CompareColumn Tasnim = new("tasnim-news-agency", "Tasnim News Agency", 1, null, null, 400);
 
@@ -23,7 +26,8 @@ public class CompareSummaryTests : BunitContext
             .Add(s => s.PageHref, "/compare?place=sukkari"));
 
         var cells = summary.FindAll("tr[data-summary-topic='place:sukkari'] td.summary-cell");
-        Assert.Equal("/compare?place=sukkari#place-sukkari--reuters-syndicated", cells[0].QuerySelector("a")!.GetAttribute("href"));
+        // A count selects its cell: the page with cell=, whose sentences show under the matrix.
+        Assert.Equal("/compare?place=sukkari&cell=place-sukkari--reuters-syndicated#compare-selected", cells[0].QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("12", cells[0].TextContent.Trim());
         Assert.Equal("12 sentences by Reuters (syndicated) on Sukkari", cells[0].QuerySelector("a")!.GetAttribute("aria-label"));
         Assert.Contains("heat-5", cells[0].ClassList);

@@ -6,6 +6,9 @@ namespace AleppoDashboard.Web.Tests;
 
 public class OriginsSwitchTests : BunitContext
 {
+    /// <summary>As the page is first sent: prerendered (its links are interactive once the circuit is up: OriginsToggleTests).</summary>
+    public OriginsSwitchTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
     static readonly DashboardFilter Tasnim = DashboardFilter.None with { Outlets = ["tasnim-news-agency"] };
 
     [Fact]

@@ -95,6 +95,8 @@ public class TimeSliderTests : BunitContext, IAsyncLifetime
         Assert.Equal("Week of 24–30 Oct 2016", slider.Find("[data-time-slider-period]").TextContent);
         await followed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(fourthWeek, navigation.Uri);
+        // In place (enhanced navigation), not a full load: the slider keeps its keyboard focus.
+        Assert.False(((Bunit.TestDoubles.BunitNavigationManager)navigation).History.Single().Options.ForceLoad);
     }
 
     [Fact]

@@ -33,9 +33,10 @@ const drawn = new Map();
 for (const element of document.querySelectorAll('[data-map]')) {
     draw(element);
 }
-if (window.Blazor) {
-    window.Blazor.addEventListener('enhancedload', redrawAll);
-}
+// blazor.web.js is a deferred script after this module: listen once the document is parsed (both have run by then).
+const listen = () => window.Blazor?.addEventListener('enhancedload', redrawAll);
+if (window.Blazor) listen();
+else document.addEventListener('DOMContentLoaded', listen);
 
 function draw(element) {
     drawMap(element).catch(error => {

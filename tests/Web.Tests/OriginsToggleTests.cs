@@ -1,0 +1,34 @@
+using AleppoDashboard.Web.Interactive;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AleppoDashboard.Web.Tests;
+
+public class OriginsToggleTests : BunitContext
+{
+    static readonly OriginsToggleState State = new("/control?scope=city", "/control?origins=1&scope=city", On: false);
+
+    public OriginsToggleTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+    [Fact]
+    public async Task AClickChangesTheCountInPlace()
+    {
+        var toggle = Render<OriginsToggle>(p => p.Add(t => t.State, State));
+        Assert.Equal("true", toggle.Find("a[data-origins='0']").GetAttribute("aria-current"));
+        await toggle.Find("a[data-origins='1']").ClickAsync(new());
+        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
+        Assert.Equal("http://localhost/control?origins=1&scope=city", navigation.Uri);
+        Assert.False(navigation.History.Single().Options.ForceLoad);
+    }
+
+    [Fact]
+    public void BeforeTheCircuitTheyArePlainLinks()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var toggle = Render<OriginsToggle>(p => p.Add(t => t.State, State with { On = true }));
+        Assert.Equal("/control?scope=city", toggle.Find("a[data-origins='0']").GetAttribute("href"));
+        Assert.Equal("true", toggle.Find("a[data-origins='1']").GetAttribute("aria-current"));
+    }
+}
