@@ -60,7 +60,8 @@ public static partial class FirstRequestProbe
             .Concat(placeNames)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-    public static async Task RunAsync(HttpClient client, int perPage, IReadOnlyList<string> words, IReadOnlyList<string> outlets,
+    /// <summary>Requests each page's new filters once; returns p50, p95 and max (ms) and the errors per page.</summary>
+    public static async Task<Dictionary<string, (double P50, double P95, double Max, int Errors)>> RunAsync(HttpClient client, int perPage, IReadOnlyList<string> words, IReadOnlyList<string> outlets,
         IReadOnlyList<string> places, Action<string> line, string? only, string? skip)
     {
         // Filters are dealt to every page of the full list, so a page gets the same URLs whichever pages a run leaves out.
@@ -71,6 +72,7 @@ public static partial class FirstRequestProbe
             .Where(p => !skipped.Any(s => p.Path.Contains(s, StringComparison.Ordinal))).ToList();
         line($"- first-request probe: {perPage} distinct filters per page, seed 18, one client, each URL requested once; load before: {LoadAverage()}");
         line("");
+        var results = new Dictionary<string, (double P50, double P95, double Max, int Errors)>();
         line("| page | URLs | errors | p50 ms | p95 ms | max ms | measured to | slowest URL |");
         line("| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         foreach (var (page, p) in pages)
@@ -86,11 +88,13 @@ public static partial class FirstRequestProbe
                 times.Add((ms, url));
             }
             var sorted = times.OrderBy(t => t.Ms).ToList();
+            results[page] = (Percentile(sorted, 0.5), Percentile(sorted, 0.95), sorted[^1].Ms, errors);
             line(string.Create(CultureInfo.InvariantCulture,
                 $"| `{page}` | {times.Count} | {errors} | {Percentile(sorted, 0.5):0} | {Percentile(sorted, 0.95):0} | {sorted[^1].Ms:0} | {(export ? "first byte" : "last byte")} | `{sorted[^1].Url}` |"));
         }
         line("");
         line($"- load after the probe: {LoadAverage()}");
+        return results;
     }
 
     static async Task<(bool Ok, double Ms)> TimeAsync(HttpClient client, string url, bool toFirstByte)

@@ -22,8 +22,9 @@ public sealed class WebProcess : IAsyncDisposable
         Address = address;
     }
 
-    public static async Task<WebProcess> StartAsync(string webDll, string webProjectFolder, string databasePath, params string[] extraArguments)
+    public static async Task<WebProcess> StartAsync(string webDll, string webProjectFolder, BenchDatabase database, params string[] extraArguments)
     {
+        var (databaseArguments, environment) = database.WebSettings();
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -32,10 +33,11 @@ public sealed class WebProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])[webDll, "--urls", $"http://127.0.0.1:{port}", $"--Database:Path={databasePath}", "--Seeds:AutoIngest=false", "--Map:TileUrl=", .. extraArguments])
+        foreach (var arg in (string[])[webDll, "--urls", $"http://127.0.0.1:{port}", .. databaseArguments, "--Seeds:AutoIngest=false", "--Map:TileUrl=", .. extraArguments])
         {
             start.ArgumentList.Add(arg);
         }
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         var web = new WebProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         web.process.OutputDataReceived += (_, e) => web.Keep(e.Data);
         web.process.ErrorDataReceived += (_, e) => web.Keep(e.Data);

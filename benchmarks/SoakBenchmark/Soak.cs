@@ -66,7 +66,7 @@ public static class Soak
         SqliteConnection.ClearAllPools();
         Line($"Initial load: {first.Summary} in {clock.Elapsed.TotalSeconds:0} s.");
 
-        await using var web = await WebProcess.StartAsync(webDll, webFolder, database);
+        await using var web = await WebProcess.StartAsync(webDll, webFolder, BenchDatabase.SqliteFile(database));
         Line($"Web app warmed up {(await web.WarmedUpAsync(TimeSpan.FromMinutes(10))).TotalSeconds:0} s after start.");
         using var watcher = WatchProcess.Start(ingestDll, watched, database, referenceFolder);
 

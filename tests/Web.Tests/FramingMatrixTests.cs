@@ -26,7 +26,7 @@ public class FramingMatrixTests : BunitContext
         Assert.Contains("heat-5", used.ClassList);
         Assert.Equal("/compare?outlet=reuters-syndicated&term=rebels#term-rebels--reuters-syndicated", used.QuerySelector("a")!.GetAttribute("href"));
         Assert.StartsWith("11.0 (11)", used.TextContent.Trim());
-        Assert.Equal("2 shared", used.QuerySelector(".badge")!.TextContent);
+        Assert.Equal("2 shared", used.QuerySelector(".tag")!.TextContent);
 
         var unused = matrix.Find("tr[data-term=rebels] td[data-outlet=tasnim-news-agency]");
         Assert.Contains("is-empty", unused.ClassList);

@@ -39,9 +39,8 @@ public sealed class SearchMatchCache(
     /// <summary>Per matching article (ascending), its matching sentence with the lowest index: one pass over the FTS hits.</summary>
     async Task<SearchMatches> ReadAsync(DashboardDb db, string match, string text, CancellationToken ct)
     {
-        // The facets' sentence ranges place FTS5 hits; PostgreSQL's tsquery path reads its matches in SQL.
-        if (facets is not null && !db.IsPostgres() && (await facets.GetAsync(db, ct)).Sentences is { } ranges)
-            return await ranges.MatchesAsync(db, match, ct);
+        if (facets is not null && (await facets.GetAsync(db, ct)).Sentences is { } ranges)
+            return await ranges.MatchesAsync(db, match, text, ct);
         return await ReadInSqlAsync(db, match, text, ct);
     }
 

@@ -18,7 +18,14 @@ public static class ArabicNormalization
     public const char Dropped = '\0';
 
     /// <summary>Folds one character; <see cref="Dropped"/> for a mark that is left out.</summary>
-    public static char FoldChar(char c) => c switch
+    public static char FoldChar(char c) => (uint)(c - BlockStart) < (uint)Block.Length ? Block[c - BlockStart] : c;
+
+    /// <summary>Every character the rules change is in the Arabic block: its folds are read from a table made of the rules.</summary>
+    const char BlockStart = '\u0600';
+
+    static readonly char[] Block = Enumerable.Range(BlockStart, 0x100).Select(c => Fold((char)c)).ToArray();
+
+    static char Fold(char c) => c switch
     {
         'أ' or 'إ' or 'آ' or 'ٱ' or 'ٲ' or 'ٳ' => 'ا',
         'ة' => 'ه',
@@ -52,17 +59,29 @@ public static class ArabicNormalization
     public static string NormalizeWord(ReadOnlySpan<char> word)
     {
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        return new string(buffer[..NormalizeWord(word, buffer)]);
+    }
+
+    /// <summary>
+    /// <see cref="NormalizeWord(ReadOnlySpan{char})"/> written into <paramref name="into"/> (at least as long as the
+    /// word; the result is never longer), for a caller that looks the word up before deciding to keep a string of it.
+    /// Returns the normalised length.
+    /// </summary>
+    public static int NormalizeWord(ReadOnlySpan<char> word, Span<char> into)
+    {
         var n = 0;
         foreach (var c in word)
         {
             var f = FoldChar(c);
-            if (f != Dropped) buffer[n++] = f;
+            if (f != Dropped) into[n++] = f;
         }
-        var folded = buffer[..n];
-        var article = ArticleAt(folded);
-        if (article > 0) return "ال" + new string(folded[article..]);
-        if (article < 0) return "ال" + new string(folded[-article..]);
-        return new string(folded);
+        var article = ArticleAt(into[..n]);
+        if (article == 0) return n;
+        var noun = Math.Abs(article);
+        into[noun..n].CopyTo(into[2..]); // the noun moves left over the clitics, behind "ال"
+        into[0] = 'ا';
+        into[1] = 'ل';
+        return n - noun + 2;
     }
 
     /// <summary>

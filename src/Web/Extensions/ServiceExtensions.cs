@@ -56,8 +56,9 @@ public static class ServiceExtensions
             o.AddPagePolicy();
         });
         builder.Services.AddDashboardCompression();
-        // The in-memory facets read SQLite's tables and its FTS5 index; on PostgreSQL every view reads through SQL.
-        if (target.Provider != DatabaseProvider.Postgres && (builder.Configuration.GetSection("Caches").Get<CacheOptions>()?.Facets ?? true)) builder.Services.AddSingleton<ArticleFacetsCache>();
+        // The in-memory facets, on either provider: each web instance reads its own copy and reads it again when the
+        // content version (a row every ingest raises in its transaction, on any host) moves.
+        if (builder.Configuration.GetSection("Caches").Get<CacheOptions>()?.Facets ?? true) builder.Services.AddSingleton<ArticleFacetsCache>();
         builder.Services.AddSingleton<MapPlacesCache>();
         builder.Services.AddSingleton<PlacePickerCache>();
         builder.Services.AddSingleton<DaySpanCache>();

@@ -1,4 +1,5 @@
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Providers;
 using AleppoDashboard.Data.Reference;
 using AleppoDashboard.Ingest.Loading;
 using AleppoDashboard.TestSupport;
@@ -6,20 +7,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Ingest.Tests.Loading;
 
-/// <summary>A fresh SQLite file and article folder for one test, with the project's real reference files.</summary>
+/// <summary>
+/// A fresh SQLite file (or, with <see cref="OnPostgres"/>, a fresh database on the test PostgreSQL server) and article
+/// folder for one test, with the project's real reference files.
+/// </summary>
 public sealed class IngestHarness : IDisposable
 {
     readonly TempFolder root = new();
+    readonly PostgresTestDatabase? postgres;
 
     public string Articles { get; }
     public string DatabasePath => root.File("test.db");
     public IDbContextFactory<DashboardDb> Databases { get; }
 
-    public IngestHarness()
+    public IngestHarness() : this(null)
     {
-        Articles = Directory.CreateDirectory(root.File("articles")).FullName;
-        Databases = DataServiceExtensions.CreateFactory(DatabasePath);
     }
+
+    IngestHarness(PostgresTestDatabase? postgres)
+    {
+        this.postgres = postgres;
+        Articles = Directory.CreateDirectory(root.File("articles")).FullName;
+        Databases = postgres is null
+            ? DataServiceExtensions.CreateFactory(DatabasePath)
+            : DataServiceExtensions.CreateFactory(DatabaseTarget.Postgres(postgres.ConnectionString));
+    }
+
+    /// <summary>A harness on a new database of the test PostgreSQL server (dropped on dispose).</summary>
+    public static IngestHarness OnPostgres() => new(PostgresTestServer.CreateDatabaseAsync().GetAwaiter().GetResult());
 
     public IngestHarness WithSeeds()
     {
@@ -45,6 +60,7 @@ public sealed class IngestHarness : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        postgres?.Dispose();
         root.Dispose();
     }
 }

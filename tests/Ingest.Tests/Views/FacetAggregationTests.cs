@@ -16,10 +16,17 @@ namespace AleppoDashboard.Ingest.Tests.Views;
 /// computed from them is the same, place by place, outlet by outlet, excerpt by excerpt, as the map computed in SQL.
 /// Here (not in Data.Tests) because the facts come from the real extractor over generated articles and the seeds, some
 /// of them made undated, so counts, dates, ties between dates and the undated-last order are all exercised.
+/// On SQLite here; on PostgreSQL in <see cref="PostgresFacetAggregationTests"/>.
 /// </summary>
-public sealed class FacetAggregationTests : IDisposable
+public class FacetAggregationTests : IDisposable
 {
-    readonly IngestHarness harness = new IngestHarness().WithSeeds();
+    readonly IngestHarness harness;
+
+    public FacetAggregationTests() : this(new IngestHarness().WithSeeds())
+    {
+    }
+
+    protected FacetAggregationTests(IngestHarness harness) => this.harness = harness;
 
     static readonly DashboardFilter[] Filters =
     [
@@ -44,7 +51,7 @@ public sealed class FacetAggregationTests : IDisposable
         // Some undated articles, in one transaction with the version, as an ingest writes.
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET Published = NULL WHERE Id % 7 = 0");
+            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET \"Published\" = NULL WHERE \"Id\" % 7 = 0");
             await ContentVersion.BumpAsync(db, default);
             await transaction.CommitAsync();
         }
@@ -77,8 +84,8 @@ public sealed class FacetAggregationTests : IDisposable
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             // Undated articles, and articles dated only to the month (listed, not plotted).
-            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET Published = NULL WHERE Id % 7 = 0");
-            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET PublishedPrecision = 2 WHERE Id % 5 = 0");
+            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET \"Published\" = NULL WHERE \"Id\" % 7 = 0");
+            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET \"PublishedPrecision\" = 2 WHERE \"Id\" % 5 = 0");
             await ContentVersion.BumpAsync(db, default);
             await transaction.CommitAsync();
         }
@@ -125,7 +132,7 @@ public sealed class FacetAggregationTests : IDisposable
             var match = SearchQuery.Parse(text).Match!;
             await using var snapshot = await ReadSnapshot.BeginAsync(db, default);
             var sql = await SearchMatchCache.ReadInSqlAsync(db, match, text, default);
-            var ranges = await facets.Sentences.MatchesAsync(db, match, default);
+            var ranges = await facets.Sentences.MatchesAsync(db, match, text, default);
             Assert.Equal(sql.ArticleIds, ranges.ArticleIds);
             Assert.Equal(sql.FirstSentenceIds, ranges.FirstSentenceIds);
             found += sql.Count;
@@ -142,9 +149,9 @@ public sealed class FacetAggregationTests : IDisposable
         {
             // Two sentences of one article swap places: ids no longer in reading order.
             await db.Database.ExecuteSqlRawAsync("""
-                UPDATE sentences SET "Index" = -1 WHERE ArticleId = 1 AND "Index" = 0;
-                UPDATE sentences SET "Index" = 0 WHERE ArticleId = 1 AND "Index" = 1;
-                UPDATE sentences SET "Index" = 1 WHERE ArticleId = 1 AND "Index" = -1;
+                UPDATE sentences SET "Index" = -1 WHERE "ArticleId" = 1 AND "Index" = 0;
+                UPDATE sentences SET "Index" = 0 WHERE "ArticleId" = 1 AND "Index" = 1;
+                UPDATE sentences SET "Index" = 1 WHERE "ArticleId" = 1 AND "Index" = -1;
                 """);
             await ContentVersion.BumpAsync(db, default);
             await transaction.CommitAsync();
@@ -162,7 +169,7 @@ public sealed class FacetAggregationTests : IDisposable
         Assert.Same(first, await cache.GetAsync(db, default));
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET Published = NULL");
+            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET \"Published\" = NULL");
             await ContentVersion.BumpAsync(db, default);
             await transaction.CommitAsync();
         }
@@ -191,3 +198,9 @@ public sealed class FacetAggregationTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 }
+
+/// <summary>
+/// <see cref="FacetAggregationTests"/> on PostgreSQL: the facets read there (dates as dates, matches from the tsvector
+/// index) give the same articles, map and control view as that provider's SQL.
+/// </summary>
+public sealed class PostgresFacetAggregationTests() : FacetAggregationTests(IngestHarness.OnPostgres().WithSeeds());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -84,7 +85,9 @@ public sealed class ArticleFacets
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using (var command = Command(db, "SELECT Id, OutletId, Published, Words FROM articles ORDER BY Id"))
+            // SQLite keeps a date as ISO text, PostgreSQL as a date.
+            var dateColumn = db.IsPostgres();
+            await using (var command = Command(db, "SELECT \"Id\", \"OutletId\", \"Published\", \"Words\" FROM articles ORDER BY \"Id\""))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
@@ -92,6 +95,7 @@ public sealed class ArticleFacets
                     ids.Add(reader.GetInt32(0));
                     outletIds.Add(reader.GetInt32(1));
                     published.Add(reader.IsDBNull(2) ? Undated
+                        : dateColumn ? reader.GetFieldValue<DateOnly>(2).DayNumber
                         : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber);
                     words.Add(reader.GetInt32(3));
                 }
@@ -101,7 +105,12 @@ public sealed class ArticleFacets
             var pairArticle = new List<int>();
             var pairPlace = new List<ushort>();
             var pairCount = new List<int>();
-            await using (var command = Command(db, "SELECT PlaceId, ArticleId, COUNT(*) FROM place_mentions GROUP BY PlaceId, ArticleId"))
+            // Ordered as grouped, so that each place's rows come together (SQLite's index gives that order anyway;
+            // PostgreSQL may group by hashing). COUNT is a bigint on PostgreSQL: cast to the int read below.
+            await using (var command = Command(db, """
+                SELECT "PlaceId", "ArticleId", CAST(COUNT(*) AS integer) FROM place_mentions
+                GROUP BY "PlaceId", "ArticleId" ORDER BY "PlaceId", "ArticleId"
+                """))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 string? place = null;

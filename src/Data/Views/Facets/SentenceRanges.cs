@@ -1,4 +1,7 @@
+using System.Data.Common;
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Providers;
+using AleppoDashboard.Data.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +30,8 @@ public sealed class SentenceRanges
         var runs = new List<(int First, int Count, int Article)>(articleIds.Length);
         // One pass over the covering (ArticleId, Index) index.
         await using (var command = ArticleFacets.Command(db, """
-            SELECT ArticleId, MIN(Id), MAX(Id), COUNT(*), MIN(Id - "Index"), MAX(Id - "Index") FROM sentences GROUP BY ArticleId
+            SELECT "ArticleId", MIN("Id"), MAX("Id"), CAST(COUNT(*) AS integer), CAST(MIN("Id" - "Index") AS bigint), CAST(MAX("Id" - "Index") AS bigint)
+            FROM sentences GROUP BY "ArticleId"
             """))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -48,19 +52,28 @@ public sealed class SentenceRanges
     }
 
     /// <summary>
-    /// The articles whose sentences <paramref name="match"/> (an FTS5 expression) finds, with each one's first matching
-    /// sentence: what <see cref="SearchMatchCache"/> reads in SQL, from the full-text index's ids alone. Runs in the context's
+    /// The articles whose sentences <paramref name="match"/> (an FTS5 expression; on PostgreSQL the tsquery of
+    /// <paramref name="text"/>, the search it was parsed from) finds, with each one's first matching sentence: what
+    /// <see cref="SearchMatchCache"/> reads in SQL, from the full-text index's ids alone. Runs in the context's
     /// transaction, which must see the version these ranges were read at.
     /// </summary>
-    public async Task<SearchMatches> MatchesAsync(DashboardDb db, string match, CancellationToken ct)
+    public async Task<SearchMatches> MatchesAsync(DashboardDb db, string match, string text, CancellationToken ct)
     {
         var firstById = new Dictionary<int, int>();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-        await using (var command = ArticleFacets.Command(db, "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH @fts_match"))
-        {
-            command.Parameters.Add(new SqliteParameter("@fts_match", match));
+            await using var command = ArticleFacets.Command(db, "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH @fts_match");
+            if (db.IsPostgres())
+            {
+                var parameters = new List<DbParameter>();
+                command.CommandText = "SELECT \"Id\" FROM sentences WHERE search @@ (" + PostgresSearch.TsQuery(SearchQuery.Parse(text), parameters) + ")";
+                command.Parameters.AddRange(parameters.ToArray());
+            }
+            else
+            {
+                command.Parameters.Add(new SqliteParameter("@fts_match", match));
+            }
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -72,7 +85,6 @@ public sealed class SentenceRanges
                 // Ids run in reading order within an article: the lowest id is the first sentence.
                 if (!firstById.TryGetValue(article, out var held) || sentence < held) firstById[article] = sentence;
             }
-        }
         }
         finally
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Views.Facets;
-using Microsoft.Data.Sqlite;
+using AleppoDashboard.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -100,12 +100,12 @@ public static class MapFacetAggregates
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = """
-                SELECT m.Id, m.PlaceId, m.ArticleId, m.SentenceId, s."Index", m.Start
-                FROM place_mentions AS m JOIN sentences AS s ON s.Id = m.SentenceId
-                WHERE m.ArticleId IN (SELECT value FROM json_each(@map_articles))
+            command.CommandText = $"""
+                SELECT m."Id", m."PlaceId", m."ArticleId", m."SentenceId", s."Index", m."Start"
+                FROM place_mentions AS m JOIN sentences AS s ON s."Id" = m."SentenceId"
+                WHERE m."ArticleId" IN ({db.IdsFromJson("@map_articles")})
                 """;
-            command.Parameters.Add(new SqliteParameter("@map_articles", ids.ToString()));
+            command.Parameters.Add(db.Parameter("@map_articles", ids.ToString()));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

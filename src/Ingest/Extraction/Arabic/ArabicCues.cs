@@ -15,7 +15,7 @@ public sealed class ArabicCues
         "not-territory", "territory", "place-generic", "place-ambiguous", "speech",
     ];
 
-    readonly Dictionary<string, ArabicPhraseTable<string>> tables = Roles.ToDictionary(r => r, _ => new ArabicPhraseTable<string>());
+    readonly Dictionary<string, ArabicPhraseTable<string>> tables;
 
     /// <summary>
     /// The same tables keyed by the role strings' identity: the extractor asks with literals ("speech"), the same interned
@@ -25,6 +25,7 @@ public sealed class ArabicCues
 
     public ArabicCues(IReadOnlyList<ExtractionCue> cues)
     {
+        tables = Roles.ToDictionary(r => r, _ => new ArabicPhraseTable<string>(Words));
         byLiteral = new Dictionary<string, ArabicPhraseTable<string>>(tables, ReferenceEqualityComparer.Instance);
         foreach (var cue in cues)
         {
@@ -39,6 +40,9 @@ public sealed class ArabicCues
             foreach (var phrase in cue.Phrases) table.Add(phrase, cue.Value);
         }
     }
+
+    /// <summary>The words of every phrase table of the extractor: these cues' and the names', sources' and terms' tables.</summary>
+    public ArabicWords Words { get; } = new();
 
     public ArabicPhraseTable<string> this[string role] => byLiteral.TryGetValue(role, out var table) ? table : tables[role];
 

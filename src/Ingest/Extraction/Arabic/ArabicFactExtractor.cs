@@ -18,7 +18,8 @@ public sealed class ArabicFactExtractor
     readonly ArabicPlaceMatcher places;
     readonly ArabicClaimExtractor claims;
     readonly ArabicSourceFinder sources;
-    readonly ArabicPhraseTable<FramingTerm> terms = new();
+    readonly ArabicPhraseTable<FramingTerm> terms;
+    readonly ArabicWords words;
 
     public ArabicFactExtractor(IReadOnlyList<Place> gazetteer, IReadOnlyList<FramingTerm> lexicon, IReadOnlyList<SourcePattern> sourcePatterns, IReadOnlyList<ExtractionCue> arabicCues)
     {
@@ -26,6 +27,8 @@ public sealed class ArabicFactExtractor
         places = new ArabicPlaceMatcher(gazetteer, cues);
         claims = new ArabicClaimExtractor(cues);
         sources = new ArabicSourceFinder(sourcePatterns, cues);
+        words = cues.Words;
+        terms = new ArabicPhraseTable<FramingTerm>(words);
         foreach (var term in lexicon)
         {
             foreach (var variant in term.Variants.Split('|').Where(v => ArabicNormalization.HasArabic(v))) terms.Add(variant, term);
@@ -45,7 +48,7 @@ public sealed class ArabicFactExtractor
         {
             var sentence = article.Sentences[s];
             var text = sentence.Text;
-            var tokens = ArabicTokenizer.Tokenize(text);
+            var tokens = ArabicTokenizer.Tokenize(text, words);
             var placeHits = places.Find(text, tokens);
             foreach (var hit in placeHits)
             {

@@ -8,19 +8,15 @@ public readonly record struct ArabicMatch<T>(int First, int End, int Strip, T Va
 /// normalisation leaves on because it is not before the article ("وبستان القصر", "بمساكن هنانو"): a leading و/ف and then
 /// ب/ل/ك are tried off in turn, exact form first. A phrase whose text ends in <c>*</c> is a stem: it matches any one word
 /// that contains it ("سيطر*" in "وسيطرت", "السيطرة"). The longest phrase wins; the first value added for a phrase wins.
+/// Words are compared by their numbers in the extractor's <see cref="ArabicWords"/>, which the tokenizer gave each token.
 /// </summary>
-public sealed class ArabicPhraseTable<T>
+public sealed class ArabicPhraseTable<T>(ArabicWords words)
 {
-    readonly Dictionary<string, List<(string[] Words, T Value)>> byFirst = new(StringComparer.Ordinal);
-    readonly Dictionary<string, List<(string[] Words, T Value)>>.AlternateLookup<ReadOnlySpan<char>> byFirstSpan;
+    /// <summary>By the number of a phrase's first word: the numbers of its other words and its value, longest first.</summary>
+    (int[] Others, T Value)[]?[] byFirst = [];
     readonly List<(string Stem, T Value)> stems = [];
 
-    public ArabicPhraseTable()
-    {
-        byFirstSpan = byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    public int Count => byFirst.Values.Sum(l => l.Count) + stems.Count;
+    public int Count => byFirst.Sum(l => l?.Length ?? 0) + stems.Count;
 
     public void Add(string phrase, T value)
     {
@@ -31,13 +27,13 @@ public sealed class ArabicPhraseTable<T>
             if (stem.Length > 0 && !stems.Any(s => s.Stem == stem)) stems.Add((stem, value));
             return;
         }
-        var words = ArabicTokenizer.Tokenize(phrase).Where(t => t.Kind != ArabicTokenKind.Break).Select(t => t.Text).ToArray();
-        if (words.Length == 0) return;
-        if (!byFirst.TryGetValue(words[0], out var list)) byFirst[words[0]] = list = [];
-        var rest = words[1..];
-        if (list.Any(e => e.Words.AsSpan().SequenceEqual(rest))) return;
-        list.Add((rest, value));
-        list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        var ids = ArabicTokenizer.Tokenize(phrase).Where(t => t.Kind != ArabicTokenKind.Break).Select(t => words.Add(t.Text)).ToArray();
+        if (ids.Length == 0) return;
+        if (ids[0] >= byFirst.Length) Array.Resize(ref byFirst, words.Count);
+        var list = byFirst[ids[0]] ?? [];
+        var rest = ids[1..];
+        if (list.Any(e => e.Others.AsSpan().SequenceEqual(rest))) return;
+        byFirst[ids[0]] = [.. list.Append<(int[] Others, T Value)>((rest, value)).OrderByDescending(e => e.Others.Length)];
     }
 
     /// <summary>The longest phrase that starts at token <paramref name="i"/>, or null.</summary>
@@ -45,16 +41,16 @@ public sealed class ArabicPhraseTable<T>
     {
         var token = tokens[i];
         if (token.Kind == ArabicTokenKind.Break) return null;
-        // The word as it is, then without و/ف, then without ب/ل/ك too: looked up as spans of the word, since this runs
-        // for every token and every table (no iterator and no substring per look-up).
-        var w = token.Text;
-        var withoutConjunction = clitics && token.IsWord && w.Length >= 3 && w[0] is 'و' or 'ف' ? 1 : 0;
-        var withoutPreposition = clitics && token.IsWord && w.Length - withoutConjunction >= 4 && w[withoutConjunction] is 'ب' or 'ل' or 'ك' ? withoutConjunction + 1 : 0;
-        for (var variant = 0; variant < 3; variant++)
+        // The word as it is, then without و/ف, then without ب/ل/ك too
+        for (var variant = 0; variant < (clitics ? 3 : 1); variant++)
         {
-            var strip = variant switch { 0 => 0, 1 => withoutConjunction, _ => withoutPreposition };
-            if (variant > 0 && strip == 0) continue;
-            if (!byFirstSpan.TryGetValue(w.AsSpan(strip), out var list)) continue;
+            var (id, strip) = variant switch
+            {
+                0 => (token.Id, 0),
+                1 => (token.IdWithoutConjunction, 1),
+                _ => (token.IdWithoutPreposition, token.PrepositionEnd),
+            };
+            if ((uint)id >= (uint)byFirst.Length || byFirst[id] is not { } list) continue;
             foreach (var (rest, value) in list)
             {
                 if (RestMatches(tokens, i + 1, rest)) return new ArabicMatch<T>(i, i + 1 + rest.Length, strip, value);
@@ -84,12 +80,12 @@ public sealed class ArabicPhraseTable<T>
         return found;
     }
 
-    static bool RestMatches(List<ArabicToken> tokens, int at, string[] rest)
+    static bool RestMatches(List<ArabicToken> tokens, int at, int[] rest)
     {
         if (at + rest.Length > tokens.Count) return false;
         for (var k = 0; k < rest.Length; k++)
         {
-            if (tokens[at + k].Kind == ArabicTokenKind.Break || tokens[at + k].Text != rest[k]) return false;
+            if (tokens[at + k].Kind == ArabicTokenKind.Break || tokens[at + k].Id != rest[k]) return false;
         }
         return true;
     }

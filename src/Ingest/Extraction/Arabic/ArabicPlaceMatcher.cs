@@ -13,12 +13,13 @@ public readonly record struct ArabicPlaceHit(int Start, int End, int FirstToken,
 /// </summary>
 public sealed class ArabicPlaceMatcher
 {
-    readonly ArabicPhraseTable<Place> names = new();
+    readonly ArabicPhraseTable<Place> names;
     readonly ArabicCues cues;
 
     public ArabicPlaceMatcher(IReadOnlyList<Place> gazetteer, ArabicCues cues)
     {
         this.cues = cues;
+        names = new ArabicPhraseTable<Place>(cues.Words);
         foreach (var place in gazetteer)
         {
             if (place.NameAr is { } name) names.Add(name, place);

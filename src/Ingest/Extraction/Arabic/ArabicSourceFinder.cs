@@ -15,12 +15,13 @@ public sealed class ArabicSourceFinder
 {
     const int SpeechReach = 3;
 
-    readonly ArabicPhraseTable<SourcePattern> patterns = new();
+    readonly ArabicPhraseTable<SourcePattern> patterns;
     readonly ArabicCues cues;
 
     public ArabicSourceFinder(IReadOnlyList<SourcePattern> sources, ArabicCues cues)
     {
         this.cues = cues;
+        patterns = new ArabicPhraseTable<SourcePattern>(cues.Words);
         foreach (var source in sources)
         {
             foreach (var pattern in source.Patterns.Where(p => ArabicNormalization.HasArabic(p))) patterns.Add(pattern, source);

@@ -8,9 +8,14 @@ namespace AleppoDashboard.Ingest.Extraction.Arabic;
 /// </summary>
 public static class ArabicTokenizer
 {
-    public static List<ArabicToken> Tokenize(string text)
+    /// <param name="words">
+    /// The extractor's phrase words: when given, each token gets its numbers in it (<see cref="ArabicToken.Id"/> and the
+    /// clitic-less forms), and a known word's text is the stored one rather than a new string.
+    /// </param>
+    public static List<ArabicToken> Tokenize(string text, ArabicWords? words = null)
     {
         var tokens = new List<ArabicToken>();
+        Span<char> buffer = stackalloc char[64];
         var i = 0;
         while (i < text.Length)
         {
@@ -31,24 +36,41 @@ public static class ArabicTokenizer
                     else break;
                     i++;
                 }
-                tokens.Add(new ArabicToken(start, i, digits.ToString(), ArabicTokenKind.Number));
+                tokens.Add(Known(new ArabicToken(start, i, digits.ToString(), ArabicTokenKind.Number), words));
             }
             else if (ArabicNormalization.IsWordPart(c))
             {
                 var start = i;
                 while (i < text.Length && ArabicNormalization.IsWordPart(text[i])) i++;
-                var word = ArabicNormalization.NormalizeWord(text.AsSpan(start, i - start));
-                if (word.Length > 0) tokens.Add(new ArabicToken(start, i, word, ArabicTokenKind.Word));
+                var into = i - start <= buffer.Length ? buffer : new char[i - start];
+                var length = ArabicNormalization.NormalizeWord(text.AsSpan(start, i - start), into);
+                if (length > 0) tokens.Add(Word(into[..length], start, i, words));
             }
             else
             {
-                if (folded == '%') tokens.Add(new ArabicToken(i, i + 1, "%", ArabicTokenKind.Percent));
+                if (folded == '%') tokens.Add(Known(new ArabicToken(i, i + 1, "%", ArabicTokenKind.Percent), words));
                 else if (IsBreak(c)) tokens.Add(new ArabicToken(i, i + 1, c.ToString(), ArabicTokenKind.Break));
                 i++;
             }
         }
         return tokens;
     }
+
+    static ArabicToken Word(ReadOnlySpan<char> word, int start, int end, ArabicWords? words)
+    {
+        if (words is null) return new ArabicToken(start, end, new string(word), ArabicTokenKind.Word);
+        var id = words.IdOf(word);
+        var (conjunction, preposition) = ArabicToken.Clitics(word);
+        return new ArabicToken(start, end, id >= 0 ? words.Text(id) : new string(word), ArabicTokenKind.Word)
+        {
+            Id = id,
+            IdWithoutConjunction = conjunction > 0 ? words.IdOf(word[conjunction..]) : -1,
+            IdWithoutPreposition = preposition > 0 ? words.IdOf(word[preposition..]) : -1,
+            PrepositionEnd = preposition,
+        };
+    }
+
+    static ArabicToken Known(ArabicToken token, ArabicWords? words) => words is null ? token : token with { Id = words.IdOf(token.Text) };
 
     static bool IsBreak(char c) => c is '،' or ',' or '؛' or ';' or '.' or ':' or '!' or '?' or '؟' or '–' or '—';
 }

@@ -16,7 +16,7 @@ for (const canvas of document.querySelectorAll('canvas[data-control-chart]')) {
   draw(canvas).catch((error) => {
     canvas.dataset.state = 'error';
     const message = document.createElement('p');
-    message.className = 'alert alert-warning control-chart-message';
+    message.className = 'notice notice-warning control-chart-message';
     message.textContent = `The chart could not be drawn (${error.message}). The table lists the same claims.`;
     canvas.parentElement.after(message);
   });
