@@ -1,5 +1,5 @@
-using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Views.Facets;
 
 namespace AleppoDashboard.Data.Views.Compare;
@@ -42,7 +42,7 @@ public sealed class CompareScope
     public static async Task<CompareScope> OpenAsync(DashboardDb db, DashboardFilter filter, SearchMatchCache searches, ArticleFacetsCache? cache, CancellationToken ct)
     {
         var resolved = await searches.WithMatchesAsync(db, filter, ct);
-        // The in-memory path's few reads are SQLite's own (json_each, FTS5's bm25); PostgreSQL reads the comparison in SQL.
+        // The comparison's facets read SQLite's own tables and functions (json_each, bm25); PostgreSQL reads the comparison in SQL.
         if (cache is null || db.IsPostgres() || !ArticleFacets.CanSelect(resolved)) return new(resolved, null, null, null);
         var facets = await cache.GetAsync(db, ct);
         return new(resolved, cache, facets, facets.Select(resolved));
