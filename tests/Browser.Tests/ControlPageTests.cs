@@ -33,7 +33,8 @@ public class ControlPageTests(BrowserFixture fixture, ControlClaimsApp claims) :
 
     static async Task<ILocator> ReadyChartAsync(IPage page)
     {
-        var chart = page.Locator("canvas[data-control-chart]");
+        // The chart once its component is up (drawn again by it), so that a click goes through the circuit.
+        var chart = page.Locator("canvas[data-control-chart][data-interactive=true]");
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-state", "ready");
         return chart;
     }
@@ -75,7 +76,7 @@ public class ControlPageTests(BrowserFixture fixture, ControlClaimsApp claims) :
     }
 
     [Fact]
-    public async Task HoveringAPointShowsItsClaimAndClickingOpensItsSentence()
+    public async Task HoveringAPointShowsItsClaimClickingSelectsItInPlaceAndClickingAgainOpensItsSentence()
     {
         var watched = await OpenAsync("/control?scope=city");
         var page = watched.Page;
@@ -91,6 +92,26 @@ public class ControlPageTests(BrowserFixture fixture, ControlClaimsApp claims) :
         Assert.Contains("Attributed to: Syria's state-run television", tooltip);
         Assert.Contains(tooltip, line => line.Contains("99 percent"));
 
+        // A click selects the point: the address gets its claim, in place; its row and sentence show, and the point is highlighted.
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+        await page.Mouse.ClickAsync(x, y);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/control\?scope=city&claim=\d+$"));
+        var claimId = new Regex(@"claim=(\d+)").Match(page.Url).Groups[1].Value;
+        await Assertions.Expect(page.Locator("[data-selected-claim]")).ToContainTextAsync("99 percent of");
+        await Assertions.Expect(page.Locator($"tr[data-claim=\"{claimId}\"]")).ToHaveClassAsync("is-highlighted");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-highlighted-claim", claimId);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+
+        // Back: no point selected, still in place.
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/control\?scope=city$"));
+        await Assertions.Expect(page.Locator("[data-selected-claim]")).ToHaveCountAsync(0);
+        await page.GoForwardAsync();
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-highlighted-claim", claimId);
+
+        // A click on the selected point opens its sentence.
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-state", "ready");
+        (x, y) = await PointAsync(chart, 0, 0);
         await page.Mouse.ClickAsync(x, y);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/articles/\d+#s\d+$"));
         await Assertions.Expect(page.Locator(".sentence:target")).ToContainTextAsync("99 percent of");
@@ -98,7 +119,7 @@ public class ControlPageTests(BrowserFixture fixture, ControlClaimsApp claims) :
     }
 
     [Fact]
-    public async Task KeyboardFocusShowsAClaimAndEnterOpensItsSentence()
+    public async Task KeyboardFocusShowsAClaimEnterSelectsItAndEnterAgainOpensItsSentence()
     {
         var watched = await OpenAsync("/control?outlet=reuters-syndicated");
         var page = watched.Page;
@@ -113,6 +134,11 @@ public class ControlPageTests(BrowserFixture fixture, ControlClaimsApp claims) :
         var claimId = await chart.GetAttributeAsync("data-focused-claim");
         var href = await page.Locator($"tr[data-claim=\"{claimId}\"] a").GetAttributeAsync("href");
 
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"claim=" + claimId + "$"));
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-highlighted-claim", claimId!);
+        // The chart keeps the keyboard focus, at the selected point.
+        await Assertions.Expect(live).ToContainTextAsync("Point 2 of 2.");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(href!) + "$"));
         await Assertions.Expect(page.Locator(".sentence:target mark.fact-claim, .sentence:target")).Not.ToHaveCountAsync(0);

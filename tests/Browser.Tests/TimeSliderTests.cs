@@ -56,6 +56,44 @@ public sealed class TimeSliderTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ArrowKeysStepTheSliderInPlaceAndItKeepsTheKeyboardFocus()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var watched = new WatchedPage(await context.NewPageAsync(), app.ServerAddress);
+        var page = watched.Page;
+        await watched.GotoAsync("/map");
+        await ExpectMarkersAsync(page, 3);
+        // A mark on the document: a full load would drop it, a change in place keeps it.
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        await (await SliderAsync(page)).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/map\?from=2016-10-03&to=2016-10-09$"), new() { Timeout = 15_000 });
+        await Assertions.Expect(Period(page)).ToHaveTextAsync("Week of 3–9 Oct 2016");
+        await ExpectMarkersAsync(page, 1);
+        await Assertions.Expect(page.Locator("table.map-table tbody tr")).ToHaveCountAsync(1);
+        Assert.True(await SliderHasFocusAsync(page));
+
+        // The second key goes to the same slider, without clicking or tabbing back to it.
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/map\?from=2016-10-10&to=2016-10-16$"), new() { Timeout = 15_000 });
+        await Assertions.Expect(Period(page)).ToHaveTextAsync("Week of 10–16 Oct 2016");
+        await Assertions.Expect(page.Locator("a.filter-chip").First).ToContainTextAsync("From 10 Oct 2016");
+        Assert.True(await SliderHasFocusAsync(page));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+
+        // Back goes to the first step, in place too.
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/map\?from=2016-10-03&to=2016-10-09$"));
+        await Assertions.Expect(Period(page)).ToHaveTextAsync("Week of 3–9 Oct 2016");
+        await ExpectMarkersAsync(page, 1);
+        watched.AssertClean();
+    }
+
+    static Task<bool> SliderHasFocusAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.activeElement?.matches('[data-time-slider] input[type=range]') === true");
+
+    [Fact]
     public async Task WithoutJavaScriptThePreviousAndNextLinksStepThroughTheWeeks()
     {
         var context = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false });

@@ -25,12 +25,15 @@ public static class PageOutputCache
 
     /// <summary>
     /// The content version and whether the shared-copy map is current for it. A page that found the map current after
-    /// this check is kept under "no-copies" too: that is only better.
+    /// this check is kept under "no-copies" too: that is only better. A page fetched by Blazor's enhanced navigation (an
+    /// interactive component changing the address in place) is kept apart: its answer carries the
+    /// <c>blazor-enhanced-nav: allow</c> header, without which Blazor falls back to a full load.
     /// </summary>
     public static async ValueTask<KeyValuePair<string, string>> ContentStateAsync(HttpContext context, CancellationToken ct)
     {
         var (version, ready) = await SharedCopyStore.StateAsync(context.RequestServices.GetRequiredService<DashboardDb>(), ct);
-        return new KeyValuePair<string, string>("content", $"{version}:{(ready ? "copies" : "no-copies")}");
+        var enhanced = context.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav=on", StringComparison.OrdinalIgnoreCase);
+        return new KeyValuePair<string, string>("content", $"{version}:{(ready ? "copies" : "no-copies")}{(enhanced ? ":enhanced" : "")}");
     }
 
     /// <summary>Puts every Razor page (component endpoint) under <see cref="Policy"/>.</summary>

@@ -13,7 +13,25 @@ const shapes = { area: 'circle', neighbourhood_count: 'rect', fraction: 'triangl
 const day = 24 * 60 * 60 * 1000;
 
 for (const canvas of document.querySelectorAll('canvas[data-control-chart]')) {
-  draw(canvas).catch((error) => {
+  drawOrReport(canvas);
+}
+
+/**
+ * Called by the interactive chart component (Interactive/ControlChart.razor) after each render: draws the canvas again
+ * (its data-src or data-highlighted changed). A click on a point, or Enter, then selects it through the circuit
+ * (the component changes the address to claim={id}); on the selected point it opens the sentence.
+ */
+export function drawChart(canvas, component) {
+  canvas.selectClaim = component ? (id) => component.invokeMethodAsync('SelectClaim', id) : null;
+  return drawOrReport(canvas);
+}
+
+function drawOrReport(canvas) {
+  canvas.controlChart?.destroy();
+  canvas.listeners?.abort();
+  canvas.parentElement.parentElement.querySelector(':scope > .control-chart-message')?.remove();
+  delete canvas.dataset.state;
+  return draw(canvas).catch((error) => {
     canvas.dataset.state = 'error';
     const message = document.createElement('p');
     message.className = 'notice notice-warning control-chart-message';
@@ -21,6 +39,9 @@ for (const canvas of document.querySelectorAll('canvas[data-control-chart]')) {
     canvas.parentElement.after(message);
   });
 }
+
+// The claim a reader selected or came to see (data-highlighted): drawn larger, with a dark ring, until another is selected.
+const isHighlighted = (ctx) => ctx.raw?.claim && ctx.chart.highlightedClaim === ctx.raw.claim.claimId;
 
 async function draw(canvas) {
   const mini = canvas.hasAttribute('data-mini');
@@ -33,6 +54,9 @@ async function draw(canvas) {
   }));
   if (claims.length === 0) throw new Error('no claim with a full date');
   const details = claimDetails(canvas.dataset.src, () => chart);
+  const highlighted = canvas.dataset.highlighted ? Number(canvas.dataset.highlighted) : null;
+  // A click or Enter: select the point (when the component is up and it is not selected yet), else open its sentence.
+  const choose = (claim) => (canvas.selectClaim && claim.claimId !== highlighted ? canvas.selectClaim(claim.claimId) : details.open(claim));
 
   const times = claims.map((c) => Date.parse(c.published));
   const first = Math.min(...times);
@@ -83,7 +107,8 @@ async function draw(canvas) {
           callbacks: {
             title: (items) => tooltipTitle(items.map((item) => item.raw.claim)),
             label: (item) => [`${item.raw.claim.outletName}:`, ...describeLines(item.raw.claim, data.scopeLabel, details)],
-            footer: () => 'Click or press Enter to open the sentence',
+            footer: (items) => (canvas.selectClaim && items[0]?.raw.claim?.claimId !== highlighted
+              ? 'Click or press Enter to select; again to open the sentence' : 'Click or press Enter to open the sentence'),
           },
         },
       },
@@ -92,12 +117,19 @@ async function draw(canvas) {
       },
       onClick: (event, elements) => {
         const [hit] = claimElements(chart, elements);
-        if (hit) details.open(hit.claim);
+        if (hit) choose(hit.claim);
       },
     },
   });
+  chart.highlightedClaim = highlighted;
+  if (highlighted !== null && claims.some((c) => c.claimId === highlighted)) {
+    canvas.dataset.highlightedClaim = String(highlighted);
+  } else {
+    delete canvas.dataset.highlightedClaim;
+  }
 
-  if (!mini) enableKeyboard(canvas, chart, data.scopeLabel, details);
+  canvas.listeners = new AbortController();
+  if (!mini) enableKeyboard(canvas, chart, data.scopeLabel, details, choose, canvas.listeners.signal);
   canvas.controlChart = chart;
   canvas.dataset.plottedPoints = String(claims.length);
   canvas.dataset.state = 'ready';
@@ -129,9 +161,10 @@ function outletSeries(claims, mini, offsets, allOutlets) {
       borderColor: colour,
       backgroundColor: own.map((c) => (c.hedge === 'exact' ? colour : '#ffffff')),
       pointStyle: own.map((c) => shapes[c.kind] ?? 'crossRot'),
-      pointRadius: mini ? 3 : 7,
-      pointHoverRadius: mini ? 3 : 10,
-      pointBorderWidth: 2,
+      pointRadius: (ctx) => (mini ? 3 : isHighlighted(ctx) ? 11 : 7),
+      pointHoverRadius: mini ? 3 : 11,
+      pointBorderWidth: (ctx) => (isHighlighted(ctx) ? 4 : 2),
+      pointBorderColor: (ctx) => (isHighlighted(ctx) ? '#111111' : colour),
       clip: false, // a point at 100% stays whole
       order: 1,
     };
@@ -172,7 +205,7 @@ function claimElements(chart, elements) {
 }
 
 // Keyboard: the canvas is focusable; arrows move through the points in date order, Enter opens the sentence.
-function enableKeyboard(canvas, chart, scopeLabel, details) {
+function enableKeyboard(canvas, chart, scopeLabel, details, choose, signal) {
   const points = [];
   chart.data.datasets.forEach((dataset, datasetIndex) => {
     if (dataset.spread) return;
@@ -180,7 +213,8 @@ function enableKeyboard(canvas, chart, scopeLabel, details) {
   });
   points.sort((a, b) => a.claim.published.localeCompare(b.claim.published) || a.claim.valuePercent - b.claim.valuePercent);
   const live = canvas.closest('figure')?.querySelector('[data-control-chart-focus]');
-  let at = -1;
+  // The keyboard starts at the highlighted point, if any.
+  let at = points.findIndex((p) => p.claim.claimId === chart.highlightedClaim);
 
   const show = () => {
     const { datasetIndex, index, claim } = points[at];
@@ -205,8 +239,8 @@ function enableKeyboard(canvas, chart, scopeLabel, details) {
     delete canvas.dataset.focusedClaim;
   };
 
-  canvas.addEventListener('focus', () => { at = Math.max(at, 0); show(); });
-  canvas.addEventListener('blur', hide);
+  canvas.addEventListener('focus', () => { at = Math.max(at, 0); show(); }, { signal });
+  canvas.addEventListener('blur', hide, { signal });
   canvas.addEventListener('keydown', (event) => {
     const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
     if (event.key in moves) {
@@ -216,7 +250,7 @@ function enableKeyboard(canvas, chart, scopeLabel, details) {
     } else if (event.key === 'End') {
       at = points.length - 1;
     } else if (event.key === 'Enter' || event.key === ' ') {
-      details.open(points[at].claim);
+      choose(points[at].claim);
     } else if (event.key === 'Escape') {
       hide();
       return;
@@ -225,5 +259,7 @@ function enableKeyboard(canvas, chart, scopeLabel, details) {
     }
     event.preventDefault();
     show();
-  });
+  }, { signal });
+  // Drawn again while focused (a point was just selected by keyboard): show the selected point at once.
+  if (document.activeElement === canvas && at >= 0) show();
 }

@@ -13,6 +13,9 @@
 // data-color        "sector" or "outlet" (the outlet that mentions a place most)
 // data-label-count  how many of the most mentioned places get a permanent name label
 // data-mini         a small, non-interactive preview; a click opens data-href
+// data-permanent    the page map: when an interactive component (the time slider) changes the address in place,
+//                   Blazor updates its attributes (the new data-geojson, data-focus, ...) but leaves Leaflet's drawing
+//                   in it alone; the map is then drawn again from the new attributes on Blazor's enhancedload event.
 
 const L = window.L;
 const OUTLET_COLORS = 8;
@@ -24,13 +27,33 @@ const FAILED_TILES_OFFLINE = 3;
 const TILE_WAIT_MS = 6000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+// The Leaflet map drawn in each element, so a redraw can remove it first.
+const drawn = new Map();
+
 for (const element of document.querySelectorAll('[data-map]')) {
+    draw(element);
+}
+if (window.Blazor) {
+    window.Blazor.addEventListener('enhancedload', redrawAll);
+}
+
+function draw(element) {
     drawMap(element).catch(error => {
         setStatus(element, 'The map could not be drawn: ' + (error && error.message) + '. The table lists the same places.');
     });
 }
 
+/** After an in-place page change (its attributes, classes included, are the new page's): draws each map again. */
+function redrawAll() {
+    for (const element of document.querySelectorAll('[data-map]')) {
+        const old = drawn.get(element);
+        if (old) old.remove();
+        draw(element);
+    }
+}
+
 async function drawMap(element) {
+    delete element.dataset.ready;
     const mini = element.hasAttribute('data-mini');
     const options = {
         zoomControl: !mini, dragging: !mini, touchZoom: !mini, doubleClickZoom: !mini, boxZoom: !mini,
@@ -38,6 +61,7 @@ async function drawMap(element) {
         minZoom: 10, maxZoom: 18, // the cluster plugin needs a maxZoom even without a tile layer
     };
     const map = L.map(element, options).setView([36.205, 37.16], 12);
+    drawn.set(element, map);
     map.attributionControl.setPrefix(false);
 
     const tileUrl = element.dataset.tileUrl;
