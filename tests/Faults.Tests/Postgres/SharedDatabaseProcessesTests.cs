@@ -14,13 +14,13 @@ namespace AleppoDashboard.Faults.Tests.Postgres;
 /// adds new ones while readers load every page, API and export of both web processes. No response is a server error;
 /// every article page shows one whole version of its article (a known headline with exactly that version's sentences);
 /// every row of the article export is a version that was written. Once the ingest has exited, both web processes show
-/// the new and revised articles within a bound (their caches notice the other process's commits): the article export,
+/// the new and revised articles within a bound (their caches notice the other process's commits; 60 s, for a loaded machine): the article export,
 /// a search, the overview and the articles' pages.
 /// </summary>
 public class SharedDatabaseProcessesTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     const int Initial = 100, Added = 200, Readers = 4, MaxRevisions = 6, MaxRequests = 2000;
-    static readonly TimeSpan MaxLoadTime = TimeSpan.FromSeconds(60), VisibleWithin = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan MaxLoadTime = TimeSpan.FromSeconds(60), VisibleWithin = TimeSpan.FromSeconds(60);
 
     static readonly string[] Paths =
     [
