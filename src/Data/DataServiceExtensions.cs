@@ -61,10 +61,11 @@ public static class DataServiceExtensions
         {
             // Npgsql drops the password from the connection string once it has opened a connection (Persist Security
             // Info is off), and EF logs no connection string: nothing here writes the secret anywhere.
-            // No connection-wide time limit: the COPYs of an ingest and of the shared-copy map end by waiting for the
-            // server to finish (index upkeep of millions of rows), which took over Npgsql's default 30 s on a busy machine
-            // and failed a 100,000-article ingest. EF's own queries keep a 30 s limit.
-            var connection = new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString) { CommandTimeout = 0 }.ConnectionString;
+            // An hour as the connection-wide time limit: the COPYs of an ingest and of the shared-copy map end by waiting
+            // for the server to finish (index upkeep of millions of rows), which took over Npgsql's default 30 s on a busy
+            // machine and failed a 100,000-article ingest. Not 0: with Npgsql 10.0.0 a zero timeout made reads time out at
+            // once (tests failed). EF's own queries keep a 30 s limit.
+            var connection = new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString) { CommandTimeout = 3600 }.ConnectionString;
             options.UseNpgsql(connection, npgsql => npgsql.CommandTimeout(30));
         }
         else

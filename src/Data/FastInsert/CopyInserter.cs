@@ -49,8 +49,8 @@ internal sealed class CopyInserter<T> : IRowInserter<T> where T : class
     {
         using (var import = connection.BeginBinaryImport(copySql))
         {
-            // No time limit (zero), as for any write of the ingest: Npgsql's default of 30 s would fail a large batch on a busy server.
-            import.Timeout = TimeSpan.Zero;
+            // An hour, not Npgsql's 30 s (zero made reads time out at once in Npgsql 10.0.0), as for any write of the ingest: Npgsql's default of 30 s would fail a large batch on a busy server.
+            import.Timeout = TimeSpan.FromHours(1);
             foreach (var row in rows)
             {
                 setKey(row, NextId++);

@@ -89,8 +89,8 @@ public static class CorpusCopy
         var sql = $"COPY \"{table}\" ({string.Join(", ", properties.Select(p => "\"" + p.GetColumnName(store) + "\""))}) FROM STDIN (FORMAT BINARY)";
         using (var import = connection.BeginBinaryImport(sql))
         {
-            // No time limit (zero): a whole table goes in one COPY.
-            import.Timeout = TimeSpan.Zero;
+            // An hour, not Npgsql's 30 s (zero made reads time out at once in Npgsql 10.0.0): a whole table goes in one COPY.
+            import.Timeout = TimeSpan.FromHours(1);
             foreach (var row in rows.AsNoTracking().AsEnumerable())
             {
                 import.StartRow();
