@@ -33,9 +33,11 @@ const drawn = new Map();
 for (const element of document.querySelectorAll('[data-map]')) {
     draw(element);
 }
-if (window.Blazor) {
-    window.Blazor.addEventListener('enhancedload', redrawAll);
-}
+// blazor.web.js is deferred and comes after this module in the page, so it may not have run yet; every deferred
+// script has run by DOMContentLoaded.
+const listenForEnhancedLoad = () => window.Blazor?.addEventListener('enhancedload', redrawAll);
+if (window.Blazor) listenForEnhancedLoad();
+else document.addEventListener('DOMContentLoaded', listenForEnhancedLoad);
 
 function draw(element) {
     drawMap(element).catch(error => {
