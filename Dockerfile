@@ -1,6 +1,6 @@
 # AleppoDashboard: one image with the web app and the ingest worker (see docker-compose.yml).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# The web build copies Bootstrap, Leaflet and Chart.js from npm (src/Web/package.json).
+# The web build copies Leaflet and Chart.js from npm (src/Web/package.json) and trims MudBlazor's stylesheet with postcss.
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

@@ -110,7 +110,9 @@ public sealed class BenchDatabase
 /// <summary>
 /// The PostgreSQL server of a run: the one named by --postgres or ALEPPO_BENCH_POSTGRES (a superuser's connection string,
 /// since the benchmark creates its databases), else a throwaway one started with tests/postgres/test-server.sh in the work
-/// folder and stopped at the end.
+/// folder and stopped at the end; with --keep-postgres it is left running (its connection string in
+/// &lt;work&gt;/postgres-server/connection) and the next run of that work folder uses it again (so --reuse-db can reuse its
+/// databases; stop it with test-server.sh stop &lt;work&gt;/postgres-server).
 /// </summary>
 public sealed class BenchPostgresServer : IDisposable
 {
@@ -122,11 +124,15 @@ public sealed class BenchPostgresServer : IDisposable
     BenchPostgresServer(string connection, string description, string? script = null, string? folder = null) =>
         (ConnectionString, Description, this.script, this.folder) = (connection, description, script, folder);
 
-    public static BenchPostgresServer Open(string? given, string root, string work)
+    public static BenchPostgresServer Open(string? given, string root, string work, bool keep)
     {
         if (given is { Length: > 0 }) return new(given, $"PostgreSQL {PostgresConnection.Describe(given)} (given)");
         var script = Path.Combine(root, "tests", "postgres", "test-server.sh");
         var folder = Path.Combine(work, "postgres-server");
+        if (File.Exists(Path.Combine(folder, "connection")) && Answers(File.ReadAllText(Path.Combine(folder, "connection")).Trim()) is { } kept)
+        {
+            return new(kept, $"PostgreSQL {PostgresConnection.Describe(kept)}, left running by an earlier run with --keep-postgres", keep ? null : script, folder);
+        }
         Run(script, "stop", folder); // a server left by an interrupted run
         var (code, output) = Run(script, "start", folder);
         if (code != 0) throw new InvalidOperationException($"{script} start failed: {output}");
@@ -139,7 +145,21 @@ public sealed class BenchPostgresServer : IDisposable
             new NpgsqlCommand("ALTER SYSTEM SET fsync = on", admin).ExecuteNonQuery();
             new NpgsqlCommand("SELECT pg_reload_conf()", admin).ExecuteNonQuery();
         }
-        return new(connection, $"PostgreSQL {PostgresConnection.Describe(connection)}, started by tests/postgres/test-server.sh (then fsync on; shared_buffers 128MB, other settings Debian's defaults)", script, folder);
+        return new(connection, $"PostgreSQL {PostgresConnection.Describe(connection)}, started by tests/postgres/test-server.sh (then fsync on; shared_buffers 128MB, other settings Debian's defaults)", keep ? null : script, folder);
+    }
+
+    static string? Answers(string connection)
+    {
+        try
+        {
+            using var c = new NpgsqlConnection(connection);
+            c.Open();
+            return connection;
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     static (int Code, string Output) Run(string script, string command, string folder)

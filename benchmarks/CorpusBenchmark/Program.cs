@@ -14,6 +14,8 @@ using Microsoft.EntityFrameworkCore;
 //        [--first-requests 20 (instead of the load: that many new filters per page, each requested once; FirstRequestProbe)] [--no-facets (the web app computes in SQL)]
 //        [--provider sqlite|postgres|sqlite,postgres (both: side by side from the same run)]
 //        [--postgres "<superuser connection string>" (or ALEPPO_BENCH_POSTGRES; else a throwaway server from tests/postgres/test-server.sh)]
+//        [--skip-load (no pages under load: only the ingest and the export)] [--export (with --first-requests: the mentions export too)]
+//        [--keep-postgres (leave that throwaway server running for the next run's --reuse-db; BenchPostgresServer)]
 var options = Options.Parse(args);
 var root = FindRoot();
 var reference = new ReferenceFiles(Path.Combine(root, "src", "Data", "Reference"));
@@ -30,7 +32,7 @@ report.Line($"Load: {options.Workers} concurrent workers, at most {options.Reque
 var total = Stopwatch.StartNew();
 
 using var postgresServer = options.Providers.Contains(DatabaseProvider.Postgres)
-    ? BenchPostgresServer.Open(options.Postgres ?? Environment.GetEnvironmentVariable("ALEPPO_BENCH_POSTGRES"), root, options.Work)
+    ? BenchPostgresServer.Open(options.Postgres ?? Environment.GetEnvironmentVariable("ALEPPO_BENCH_POSTGRES"), root, options.Work, args.Contains("--keep-postgres"))
     : null;
 if (postgresServer is not null) report.Line($"PostgreSQL: {postgresServer.Description}; SQLite: a file in {options.Work}.");
 
@@ -131,6 +133,7 @@ foreach (var size in options.Sizes)
             continue;
         }
 
+        if (args.Contains("--skip-load")) continue;
         // Web process 1: memory at rest, then the page and export load.
         report.Line("");
         report.Line($"### {database.Name}, {size:N0} articles: pages under load");
@@ -166,7 +169,7 @@ foreach (var size in options.Sizes)
         }
     }
 
-    if (options.FirstRequests is null && !options.NoExport)
+    if ((options.FirstRequests is null || args.Contains("--export")) && !options.NoExport)
     {
         foreach (var database in databases)
         {

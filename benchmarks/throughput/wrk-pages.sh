@@ -3,17 +3,25 @@
 # (issue 18). Starts the Release web app on a benchmark database, saves each page's body under wwwroot/perf-static/
 # (removed at the end), then alternates wrk on the page and on its static copy. Needs Debian's wrk.
 # Usage: benchmarks/throughput/wrk-pages.sh <database> [seconds per run, default 10] [rounds, default 2]
+#        <database> is a SQLite file, or the word postgres: the PostgreSQL database whose connection string is in
+#        Database__ConnectionString (the web app's own key, read from the environment, never from the command line).
 set -euo pipefail
-db=${1:?usage: wrk-pages.sh <database> [seconds] [rounds]}
+db=${1:?usage: wrk-pages.sh <database|postgres> [seconds] [rounds]}
 seconds=${2:-10}
 rounds=${3:-2}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 web="$root/src/Web"
-port=5187
+port=${WRK_PORT:-5187}
 static="$web/wwwroot/perf-static"
 mkdir -p "$static"
 cd "$web"
-dotnet bin/Release/net10.0/AleppoDashboard.Web.dll --urls "http://127.0.0.1:$port" "--Database:Path=$db" \
+if [ "$db" = postgres ]; then
+  [ -n "${Database__ConnectionString:-}" ] || { echo "postgres: set Database__ConnectionString" >&2; exit 1; }
+  database_args=(--Database:Provider=postgres)
+else
+  database_args=("--Database:Path=$db")
+fi
+dotnet bin/Release/net10.0/AleppoDashboard.Web.dll --urls "http://127.0.0.1:$port" "${database_args[@]}" \
   --Seeds:AutoIngest=false --Map:TileUrl= --Logging:LogLevel:Default=Warning > /tmp/wrk-pages-web.log 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$static"; }
@@ -27,7 +35,7 @@ for i in "${!paths[@]}"; do
   curl -sf "http://127.0.0.1:$port${paths[$i]}" -o "$static/${names[$i]}.html"
   curl -sf "http://127.0.0.1:$port${paths[$i]}" -o /dev/null
 done
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%F %T') UTC; wrk -t2 -c8 -d${seconds}s, $rounds alternating rounds"
+echo "database: $([ "$db" = postgres ] && echo PostgreSQL || echo "SQLite $db"); load before: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%F %T') UTC; wrk -t2 -c8 -d${seconds}s, $rounds alternating rounds"
 echo "| page | bytes | page req/s | static req/s | ratio |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 rate() { wrk -t2 -c8 -d"${seconds}s" "$1" | awk '/Requests\/sec/ {print $2}'; }

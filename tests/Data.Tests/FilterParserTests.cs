@@ -53,7 +53,34 @@ public class FilterParserTests
 
         var bad = Parse(("lang", "arabic"));
         Assert.False(bad.IsValid);
-        Assert.Equal(["'lang' must be a language code of two or three letters, such as en or ar; got 'arabic'."], bad.Errors);
+        Assert.Equal([$"'lang' must be one of the language codes {Accepted}; got 'arabic'."], bad.Errors);
+    }
+
+    const string Accepted = "ar, de, el, en, es, fa, fr, he, it, ja, ko, nl, pt, ru, tr, zh";
+
+    [Theory]
+    [InlineData("xx")]
+    [InlineData("XX")]
+    [InlineData("eng")]
+    [InlineData("en-GB")]
+    public void AnUnknownLanguageCodeIsRejectedWithOneLineListingTheAcceptedCodes(string value)
+    {
+        // As an unknown outlet is (FilterValidator), instead of an empty view that reads as "no articles".
+        var result = Parse(("lang", "ar"), ("lang", value));
+        Assert.False(result.IsValid);
+        Assert.Equal([$"'lang' must be one of the language codes {Accepted}; got '{value.ToLowerInvariant()}'."], result.Errors);
+        Assert.Equal(["ar"], result.Filter.Languages);
+    }
+
+    [Fact]
+    public void EveryAcceptedLanguageCodeIsReadBack()
+    {
+        foreach (var code in FilterParser.LanguageCodes)
+        {
+            var result = Parse(("lang", code.ToUpperInvariant()));
+            Assert.True(result.IsValid, string.Join("; ", result.Errors));
+            Assert.Equal([code], result.Filter.Languages);
+        }
     }
 
     [Fact]

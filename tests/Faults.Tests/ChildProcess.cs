@@ -21,7 +21,10 @@ public static class ChildProcess
 
     public static string WebDll => Dll("Web", "AleppoDashboard.Web.dll");
 
-    public static Process Start(string workingDirectory, params string[] arguments)
+    public static Process Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, null, arguments);
+
+    /// <summary>Starts a program with <paramref name="environment"/> added to its environment (a secret such as a connection string goes there, not in its arguments).</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         // The SDK names its own dotnet host while it runs tests; otherwise the one on PATH.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -32,13 +35,18 @@ public static class ChildProcess
             WorkingDirectory = workingDirectory,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
 
     /// <summary>Runs a program to its end (killed after <paramref name="limit"/>: a hang fails the test, not CI).</summary>
-    public static async Task<(int Exit, string Output, string Errors)> RunAsync(TimeSpan limit, string workingDirectory, params string[] arguments)
+    public static Task<(int Exit, string Output, string Errors)> RunAsync(TimeSpan limit, string workingDirectory, params string[] arguments) =>
+        RunAsync(limit, workingDirectory, null, arguments);
+
+    public static async Task<(int Exit, string Output, string Errors)> RunAsync(
+        TimeSpan limit, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        using var process = Start(workingDirectory, arguments);
+        using var process = Start(workingDirectory, environment, arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(limit);
@@ -60,6 +68,32 @@ public static class ChildProcess
         [WebDll, "--urls", $"http://127.0.0.1:{port}", $"--Database:Path={database}", "--Seeds:AutoIngest=false", "--Map:TileUrl=", "--Reference:Path=" + RepoPaths.Reference];
 
     public static string WebFolder => Path.Combine(RepoPaths.Root, "src", "Web");
+
+    /// <summary>
+    /// Waits (up to 3 minutes) until the web app on <paramref name="port"/> answers; fails at once if it exits, with its
+    /// <paramref name="log"/> if its output is being read already, else with its standard error.
+    /// </summary>
+    public static async Task WaitUntilServingAsync(int port, Process web, Func<string>? log = null)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            if (web.HasExited) throw new InvalidOperationException("the web app exited: " + (log?.Invoke() ?? await web.StandardError.ReadToEndAsync()));
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{port}/favicon.svg", limit.Token);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!limit.IsCancellationRequested)
+            {
+            }
+            await Task.Delay(200, limit.Token);
+        }
+    }
 
     public static int FreePort()
     {

@@ -23,7 +23,7 @@ public class ExportKillTests
         using var web = ChildProcess.Start(ChildProcess.WebFolder, ChildProcess.WebArguments(database, port));
         try
         {
-            await WaitUntilServingAsync(port, web);
+            await ChildProcess.WaitUntilServingAsync(port, web);
             const string path = "/export/mentions.csv";
 
             var whole = await GetRawAsync(port, path, killAfterHeaders: null);
@@ -104,28 +104,6 @@ public class ExportKillTests
         catch (IOException)
         {
             return null;
-        }
-    }
-
-    static async Task WaitUntilServingAsync(int port, System.Diagnostics.Process web)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            if (web.HasExited) Assert.Fail("the web app exited: " + await web.StandardError.ReadToEndAsync());
-            try
-            {
-                using var response = await http.GetAsync($"http://127.0.0.1:{port}/favicon.svg", limit.Token);
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!limit.IsCancellationRequested)
-            {
-            }
-            await Task.Delay(200, limit.Token);
         }
     }
 }

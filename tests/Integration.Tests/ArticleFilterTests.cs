@@ -44,6 +44,7 @@ public partial class ArticleFilterTests(CorpusAppFixture fixture) : IClassFixtur
     [InlineData("?to=soon", "'to' must be a real date")]
     [InlineData("?outlet=no-such-outlet", "There is no outlet 'no-such-outlet'")]
     [InlineData("?place=atlantis", "There is no place 'atlantis'")]
+    [InlineData("?lang=xx", "'lang' must be one of the language codes ar, de, el, en, es, fa, fr, he, it, ja, ko, nl, pt, ru, tr, zh; got 'xx'.")]
     [InlineData("?from=2016-12-31&to=2016-01-01", "is after")]
     [InlineData("?q=%22unclosed", "unclosed double quote")]
     [InlineData("?page=0", "'page' must be a whole number")]
@@ -58,6 +59,8 @@ public partial class ArticleFilterTests(CorpusAppFixture fixture) : IClassFixtur
     [Theory]
     [InlineData("/export/articles.csv?from=2016-13-45")]
     [InlineData("/export/outlets.csv?outlet=nope")]
+    [InlineData("/map?lang=xx")]
+    [InlineData("/export/mentions.csv?lang=xx")]
     [InlineData("/?from=2016-13-45")]
     public async Task InvalidFiltersOnOtherViewsAre400Too(string url) =>
         Assert.Equal(HttpStatusCode.BadRequest, (await Get(url)).Status);

@@ -13,6 +13,8 @@ public static class PostgresTestServer
 {
     public const string Variable = "ALEPPO_TEST_POSTGRES";
 
+    internal static string Script => Path.Combine(RepoPaths.Tests, "postgres", "test-server.sh");
+
     static readonly Lazy<string> admin = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The superuser's connection string (database 'postgres').</summary>
@@ -45,7 +47,7 @@ public static class PostgresTestServer
         return output.Trim().Split('\n')[^1];
     }
 
-    static (int Code, string Output, string Errors) Run(string script, string command, string folder)
+    internal static (int Code, string Output, string Errors) Run(string script, string command, string folder)
     {
         using var process = Process.Start(new ProcessStartInfo("bash", [script, command, folder])
         {

@@ -4,6 +4,9 @@
 #                                   <folder>/data as an unprivileged user, starts it on a free loopback port and prints
 #                                   the superuser's connection string (also written to <folder>/connection)
 #   test-server.sh stop <folder>    stops that server and removes <folder>
+#   test-server.sh halt <folder>    stops that server at once (pg_ctl -m immediate: as a crash or a power cut would), keeping
+#                                   its data; for the failure tests, which run their own server
+#   test-server.sh resume <folder>  starts a halted server again on its port (it recovers from its write-ahead log)
 # The cluster takes only loopback TCP with a password (scram-sha-256) and a socket inside <folder>.
 set -euo pipefail
 
@@ -61,6 +64,7 @@ start)
       connection="Host=127.0.0.1;Port=$port;Username=aleppo;Password=$password;Database=postgres"
       printf '%s\n' "$connection" > "$folder/connection"
       printf '%s\n' "$bin" > "$folder/bin"
+      printf '%s\n' "$port" > "$folder/port"
       chmod 600 "$folder/connection"
       echo "$connection"
       exit 0
@@ -68,6 +72,17 @@ start)
   done
   echo "PostgreSQL did not start:" >&2; tail -20 "$folder/server.log" >&2 || true
   exit 1
+  ;;
+halt)
+  owner=postgres; [ "$(id -u)" = 0 ] || owner=$(id -un)
+  as_owner "$(cat "$folder/bin")/pg_ctl" -D "$folder/data" -m immediate -w stop >/dev/null
+  ;;
+resume)
+  owner=postgres; [ "$(id -u)" = 0 ] || owner=$(id -un)
+  port=$(cat "$folder/port")
+  as_owner "$(cat "$folder/bin")/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
+    -o "-p $port -k $folder/socket -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c shared_buffers=128MB" \
+    start >/dev/null || { tail -20 "$folder/server.log" >&2; exit 1; }
   ;;
 stop)
   [ -d "$folder" ] || exit 0
@@ -78,6 +93,6 @@ stop)
   rm -rf "$folder"
   ;;
 *)
-  echo "usage: $0 start|stop <folder>" >&2; exit 1
+  echo "usage: $0 start|stop|halt|resume <folder>" >&2; exit 1
   ;;
 esac

@@ -49,6 +49,8 @@ internal sealed class CopyInserter<T> : IRowInserter<T> where T : class
     {
         using (var import = connection.BeginBinaryImport(copySql))
         {
+            // No time limit (zero), as for any write of the ingest: Npgsql's default of 30 s would fail a large batch on a busy server.
+            import.Timeout = TimeSpan.Zero;
             foreach (var row in rows)
             {
                 setKey(row, NextId++);

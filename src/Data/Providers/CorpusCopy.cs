@@ -89,6 +89,8 @@ public static class CorpusCopy
         var sql = $"COPY \"{table}\" ({string.Join(", ", properties.Select(p => "\"" + p.GetColumnName(store) + "\""))}) FROM STDIN (FORMAT BINARY)";
         using (var import = connection.BeginBinaryImport(sql))
         {
+            // No time limit (zero): a whole table goes in one COPY.
+            import.Timeout = TimeSpan.Zero;
             foreach (var row in rows.AsNoTracking().AsEnumerable())
             {
                 import.StartRow();

@@ -1,3 +1,4 @@
+using AleppoDashboard.Data.Schema;
 using System.Data;
 using System.Data.Common;
 using AleppoDashboard.Data.Providers;
@@ -44,6 +45,11 @@ public sealed class SharedCopyLister(int max)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            if (!db.IsPostgres())
+            {
+                var unread = mine.SelectMany(m => groups[m.TextId]).Distinct().Where(t => !heads.ContainsKey(t)).ToList();
+                foreach (var batch in unread.Chunk(HeadBatch)) await ReadHeadsAsync(db, batch, max + Slack, ct);
+            }
             using var head = Command(db, "c.\"TextId\" = @text", "@limit");
             using var exact = Command(db, "c.\"TextId\" = @text AND c.\"ArticleId\" <> @article", "@limit");
             foreach (var m in mine)
@@ -97,6 +103,43 @@ public sealed class SharedCopyLister(int max)
             .FromSqlRaw(sql, "[" + string.Join(',', texts) + "]")
             .AsNoTracking().ToDictionaryAsync(t => t.TextId, t => t.MatchedIds, ct);
         foreach (var text in texts) groups[text] = [text, .. matched.GetValueOrDefault(text, [])];
+    }
+
+    /// <summary>Texts whose heads are read in one statement.</summary>
+    const int HeadBatch = 2_000;
+
+    /// <summary>
+    /// The heads of many texts in one statement (SQLite): one query per text costs more in round trips than in reading,
+    /// and a page's sentences reach thousands of texts (a wire line's group holds ~50). Each text's rows are still cut by
+    /// its own index seek (the correlated LIMIT), in the same order as <see cref="Command"/>'s.
+    /// </summary>
+    async Task ReadHeadsAsync(DashboardDb db, int[] texts, int limit, CancellationToken ct)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            SELECT t.value, c."SentenceId", c."ArticleId", c."Index", a."OutletId" FROM json_each(@texts) AS t
+            JOIN shared_copy_sentences AS c ON c."SentenceId" IN
+                (SELECT h."SentenceId" FROM shared_copy_sentences AS h WHERE h."TextId" = t.value ORDER BY h."ArticleId", h."Index" LIMIT @limit)
+            JOIN articles AS a ON a."Id" = c."ArticleId"
+            """;
+        var textsParameter = command.CreateParameter();
+        textsParameter.ParameterName = "@texts";
+        textsParameter.Value = "[" + string.Join(',', texts) + "]";
+        command.Parameters.Add(textsParameter);
+        var limitParameter = command.CreateParameter();
+        limitParameter.ParameterName = "@limit";
+        limitParameter.Value = limit;
+        command.Parameters.Add(limitParameter);
+        var read = texts.ToDictionary(t => t, _ => new List<CopyHead>());
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                read[reader.GetInt32(0)].Add(new CopyHead(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
+            }
+        }
+        foreach (var (text, rows) in read) heads[text] = [.. rows.OrderBy(r => r.ArticleId).ThenBy(r => r.Index)];
     }
 
     static async Task<CopyHead[]> ReadAsync(DbCommand command, int text, int article, int limit, CancellationToken ct)

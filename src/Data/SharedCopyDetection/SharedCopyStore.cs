@@ -177,6 +177,9 @@ public static class SharedCopyStore
         await using (var import = await connection.BeginBinaryImportAsync(
             "COPY shared_copy_sentences (\"SentenceId\", \"ArticleId\", \"Index\", \"TextId\", \"Copies\") FROM STDIN (FORMAT BINARY)", ct))
         {
+            // No time limit (zero): a map of millions of rows is written in one COPY, and its end waits for the server to
+            // finish; Npgsql's default of 30 s failed a 100,000-article ingest on a busy machine.
+            import.Timeout = TimeSpan.Zero;
             foreach (var r in rows.Sentences)
             {
                 await import.StartRowAsync(ct);

@@ -103,6 +103,11 @@ public static class IngestProgram
             await errors.WriteLineAsync($"error: {reason}");
             return Fatal;
         }
+        catch (Exception e) when (target.Provider == DatabaseProvider.Postgres && ServerFault.Describe(e, target) is { } reason)
+        {
+            await errors.WriteLineAsync($"error: {reason}");
+            return Fatal;
+        }
     }
 
     /// <summary>

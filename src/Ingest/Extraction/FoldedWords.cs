@@ -21,6 +21,9 @@ sealed class FoldedWords
     readonly Slot[] slots = new Slot[Capacity];
     int count;
 
+    /// <summary>Where a word is folded before it is looked up: the table is a thread's, so is this (a stackalloc would be zeroed for every word).</summary>
+    readonly char[] scratch = new char[128];
+
     /// <summary>This thread's table (fetch it once per sentence: thread-static reads are not free).</summary>
     public static FoldedWords ForThisThread => current ??= new FoldedWords();
 
@@ -34,7 +37,7 @@ sealed class FoldedWords
 
     public (string Text, int Hash) Get(ReadOnlySpan<char> word)
     {
-        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        Span<char> buffer = word.Length <= scratch.Length ? scratch : new char[word.Length];
         // folded and hashed in one pass (the same FNV-1a as HashOf over the folded characters)
         var n = 0;
         var h = 2166136261u;

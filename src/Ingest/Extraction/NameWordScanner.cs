@@ -11,9 +11,6 @@ public static class NameWordScanner
     /// <summary>A capitalised word: [<see cref="Start"/>, <see cref="End"/>) without the article that may stand before it from <see cref="ArticleStart"/>.</summary>
     public readonly record struct Word(int ArticleStart, int Start, int End, bool FollowsClosely);
 
-    static readonly HashSet<string> AssimilatedArticles = ["as", "ash", "ad", "adh", "az", "an", "at", "ath", "ar", "aj"];
-    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Assimilated = AssimilatedArticles.GetAlternateLookup<ReadOnlySpan<char>>();
-
     [ThreadStatic] static List<Word>? scratch;
 
     /// <summary>
@@ -76,11 +73,14 @@ public static class NameWordScanner
     {
         var length = end - start;
         if (length is < 2 or > 3) return false;
-        Span<char> word = stackalloc char[3];
-        for (var k = 0; k < length; k++) word[k] = char.ToLowerInvariant(text[start + k]);
-        var w = word[..length];
-        if (w is "al" or "el") return true;
-        return end < text.Length && text[end] is '-' or '‐' or '‑' or '_' && Assimilated.Contains(w);
+        var first = char.ToLowerInvariant(text[start]);
+        var second = char.ToLowerInvariant(text[start + 1]);
+        if (length == 2 && first is 'a' or 'e' && second == 'l') return true;
+        if (end >= text.Length || text[end] is not ('-' or '‐' or '‑' or '_')) return false;
+        // an assimilated article: as, ash, ad, adh, az, an, at, ath, ar, aj
+        return first == 'a' && (length == 2
+            ? second is 's' or 'd' or 'z' or 'n' or 't' or 'r' or 'j'
+            : char.ToLowerInvariant(text[start + 2]) == 'h' && second is 's' or 'd' or 't');
     }
 
     static bool RunInArticle(string text, int start, int end) =>

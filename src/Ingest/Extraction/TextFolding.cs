@@ -115,6 +115,13 @@ public static class TextFolding
             previousIsWord = isWord;
             folded[n] = table[c];
             map[n++] = i;
+            if (!isWord) continue;
+            // The rest of a word in small ASCII letters folds to itself and starts nothing: most of news English.
+            while (i + 1 < text.Length && text[i + 1] is >= 'a' and <= 'z')
+            {
+                folded[n] = text[++i];
+                map[n++] = i;
+            }
         }
         words = w;
         return n;

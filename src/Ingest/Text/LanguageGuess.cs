@@ -27,6 +27,9 @@ public static class LanguageGuess
         ("tr", Set("ve bir bu da de için ile olarak olan gibi daha çok en ama ne kadar sonra şu her")),
     ];
 
+    /// <summary>Every tag <see cref="Guess"/> can return (the filter's <c>lang</c> accepts each: FilterParser.LanguageCodes).</summary>
+    public static IEnumerable<string> Tags => Latin.Select(l => l.Tag).Concat(["ar", "fa", "ru", "he", "el", "ja", "ko", "zh"]);
+
     public static string? Guess(string text)
     {
         var scripts = new Dictionary<string, int>();

@@ -78,7 +78,7 @@ public class FacetAggregationTests : IDisposable
     public async Task FacetsGiveTheSameControlViewAsSql()
     {
         GeneratedArticles.Write(harness.Articles, 400, seed: 18);
-        WriteClaimArticles(150);
+        WriteClaimArticles(harness, 150);
         await harness.IngestAsync();
         await using var db = harness.Db();
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -180,7 +180,7 @@ public class FacetAggregationTests : IDisposable
     }
 
     /// <summary>Articles with control claims of the east, the city and places, from five outlets over the autumn (some dates shared).</summary>
-    void WriteClaimArticles(int count)
+    internal static void WriteClaimArticles(IngestHarness harness, int count)
     {
         string[] outlets = ["Reuters", "AFP", "SANA", "Press TV", "Tasnim News Agency"];
         string[] places = ["Masaken Hanano", "Sakhour", "Bustan al-Qasr"];

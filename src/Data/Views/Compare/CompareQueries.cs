@@ -19,9 +19,12 @@ public static class CompareQueries
     /// names. The filter's places and search text choose rows, not columns, so that an outlet that never
     /// mentions the place or the words still gets its column and its empty cell.
     /// </summary>
-    public static async Task<List<CompareColumn>> CompareColumnsAsync(this DashboardDb db, DashboardFilter filter, CancellationToken ct)
+    public static async Task<List<CompareColumn>> CompareColumnsAsync(this DashboardDb db, DashboardFilter filter, CompareScope scope, CancellationToken ct)
     {
-        var summaries = await db.OutletSummariesAsync(filter with { Places = [], Text = null }, ct);
+        var unnarrowed = filter with { Places = [], Text = null, Matches = null };
+        var summaries = scope.Facets is { } facets
+            ? await CompareFromFacets.OutletSummariesAsync(db, facets, facets.Select(unnarrowed), ct)
+            : await db.OutletSummariesAsync(unnarrowed, ct);
         var columns = summaries.Select(s => new CompareColumn(s.Slug, s.Name, s.Articles, s.First, s.Last, s.Words)).ToList();
         if (filter.Outlets.Count > 0)
         {
@@ -33,7 +36,7 @@ public static class CompareQueries
     }
 
     /// <summary>The rows a selection asks for, or the default view when it asks for nothing.</summary>
-    public static async Task<List<CompareTopic>> CompareTopicsAsync(this DashboardDb db, DashboardFilter filter, CompareSelection selection, CancellationToken ct)
+    public static async Task<List<CompareTopic>> CompareTopicsAsync(this DashboardDb db, DashboardFilter filter, CompareSelection selection, CompareScope scope, CancellationToken ct)
     {
         var topics = new List<CompareTopic>();
         if (filter.Places.Count > 0)
@@ -62,7 +65,7 @@ public static class CompareQueries
         var defaults = topics.Count == 0 && selection.Topic is null;
         if (selection.Topic == "places" || defaults)
         {
-            topics.AddRange(await SharedPlacesAsync(db, filter, ct));
+            topics.AddRange(await SharedPlacesAsync(db, filter, scope, ct));
         }
         if (selection.Topic == "claims" || defaults)
         {
@@ -86,12 +89,14 @@ public static class CompareQueries
     }
 
     /// <summary>Places mentioned by at least two of the filtered outlets, most outlets first, then most mentions.</summary>
-    public static async Task<List<CompareTopic>> SharedPlacesAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct)
+    public static async Task<List<CompareTopic>> SharedPlacesAsync(DashboardDb db, DashboardFilter filter, CompareScope scope, CancellationToken ct)
     {
-        var mentions = await db.FilteredMentions(filter)
-            .GroupBy(m => new { m.PlaceId, m.Place.Name, m.Article.OutletId })
-            .Select(g => new { g.Key.PlaceId, g.Key.Name, g.Key.OutletId, Mentions = g.Count() })
-            .ToListAsync(ct);
+        var mentions = scope.Facets is not null
+            ? await NamedAsync(db, CompareFromFacets.MentionsByPlaceAndOutlet(scope), ct)
+            : await db.FilteredMentions(filter)
+                .GroupBy(m => new { m.PlaceId, m.Place.Name, m.Article.OutletId })
+                .Select(g => new PlaceOutletMentions(g.Key.PlaceId, g.Key.Name, g.Key.OutletId, g.Count()))
+                .ToListAsync(ct);
         return mentions.GroupBy(m => (m.PlaceId, m.Name))
             .Select(g => (g.Key.PlaceId, g.Key.Name, Outlets: g.Count(), Mentions: g.Sum(m => m.Mentions)))
             .Where(p => p.Outlets >= 2)
@@ -99,6 +104,14 @@ public static class CompareQueries
             .Take(DefaultPlaceRows)
             .Select(p => new CompareTopic(CompareTopicKind.Place, p.PlaceId, p.Name))
             .ToList();
+    }
+
+    sealed record PlaceOutletMentions(string PlaceId, string Name, int OutletId, int Mentions);
+
+    static async Task<List<PlaceOutletMentions>> NamedAsync(DashboardDb db, Dictionary<(string PlaceId, int OutletId), int> counts, CancellationToken ct)
+    {
+        var names = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return counts.Select(c => new PlaceOutletMentions(c.Key.PlaceId, names[c.Key.PlaceId], c.Key.OutletId, c.Value)).ToList();
     }
 
     /// <summary>
@@ -120,14 +133,16 @@ public static class CompareQueries
     /// Count origins, not copies (<c>origins=1</c>, with <paramref name="copies"/>): each cell keeps the first sentence of each
     /// origin and counts origins; every sentence of the topic is ranked for it, not only a cell's first.
     /// </param>
-    public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, CompareTopic topic, FilteredIds ids,
-        bool copies, int? perCell, CancellationToken ct, bool listCopies = true, bool origins = false)
+    /// <param name="lister">Lists the copies (its own number of them), shared by the rows of one view so that a text is read once.</param>
+    /// <param name="scope">The comparison's articles, opened in the snapshot the caller reads in (one state of the data).</param>
+    public static async Task<CompareRow> CompareRowAsync(this DashboardDb db, CompareTopic topic, CompareScope scope,
+        bool copies, int? perCell, CancellationToken ct, bool listCopies = true, bool origins = false, SharedCopyLister? lister = null)
     {
         // Ranks, then the kept sentences' texts and marks: one state of the database, or a sentence that an ingest
         // deleted in between (an article rewritten) would have no text (a 500 under ConcurrentIngestTests).
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
         var counting = origins && copies;
-        var kept = await RankedSentences.ForTopicAsync(db, topic, ids, counting ? int.MaxValue : perCell ?? int.MaxValue, ct);
+        var kept = await RankAsync(db, topic, scope, counting ? int.MaxValue : perCell ?? int.MaxValue, ct);
         var collapsed = counting ? await RowOrigins.CollapseAsync(db, kept, perCell ?? int.MaxValue, ct) : null;
         if (collapsed is not null) kept = collapsed.Kept;
         var slugs = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
@@ -139,7 +154,7 @@ public static class CompareQueries
             .Select(s => new { s.Id, s.Index, s.Text, s.Paragraph }).ToDictionaryAsync(s => s.Id, ct);
         var marks = (await MarksAsync(db, topic, sentenceIds, ct)).ToLookup(m => m.SentenceId);
         var copiesOf = copies
-            ? await SharedCopyReads.CopiesAsync(db, sentenceIds, listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0, ct)
+            ? await (lister ?? new SharedCopyLister(listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0)).CopiesAsync(db, sentenceIds, ct)
             : [];
         var copyIds = copiesOf.Values.SelectMany(c => c.With).Select(w => w.SentenceId).Distinct().ToList();
         var copyPlaces = copyIds.Count == 0 ? [] : await db.Sentences.AsNoTracking().Where(s => EF.Parameter(copyIds).Contains(s.Id))
@@ -168,6 +183,24 @@ public static class CompareQueries
         };
     }
 
+    /// <summary>A topic's sentences per outlet, cut to the first <paramref name="perOutlet"/>: from the facets where they serve, else in SQL.</summary>
+    static async Task<List<RankedSentence>> RankAsync(DashboardDb db, CompareTopic topic, CompareScope scope, int perOutlet, CancellationToken ct)
+    {
+        if (scope.Facets is not null)
+        {
+            switch (topic.Kind)
+            {
+                case CompareTopicKind.Claims:
+                    return await CompareFromFacets.ClaimsAsync(db, scope, perOutlet, ct);
+                case CompareTopicKind.Place:
+                    return await CompareFromFacets.PlaceAsync(db, scope, topic.Key!, perOutlet, ct);
+                case CompareTopicKind.Text when await CompareFromFacets.SearchAsync(db, scope, topic.Key!, perOutlet, ct) is { } found:
+                    return found;
+            }
+        }
+        return await RankedSentences.ForTopicAsync(db, topic, await scope.IdsAsync(db, ct), perOutlet, ct);
+    }
+
     sealed record HitMark(int SentenceId, int Start, int Length, string Kind, string Label);
 
     /// <summary>What to highlight in the kept sentences: the topic's own hits.</summary>
@@ -177,8 +210,11 @@ public static class CompareQueries
         {
             case CompareTopicKind.Place:
                 var place = topic.Key;
-                return await db.PlaceMentions.AsNoTracking().Where(m => EF.Parameter(sentenceIds).Contains(m.SentenceId) && m.PlaceId == place)
-                    .Select(m => new HitMark(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name)).ToListAsync(ct);
+                // Every mention in the kept sentences, the place picked here: with the place in the WHERE, SQLite seeks the
+                // place's index and reads all its mentions (a second for a common place), not the few sentences' rows.
+                var inSentences = await db.PlaceMentions.AsNoTracking().Where(m => EF.Parameter(sentenceIds).Contains(m.SentenceId))
+                    .Select(m => new { m.PlaceId, Mark = new HitMark(m.SentenceId, m.Start, m.Length, "place", "Place: " + m.Place.Name) }).ToListAsync(ct);
+                return inSentences.Where(m => m.PlaceId == place).Select(m => m.Mark).ToList();
             case CompareTopicKind.Claims:
                 var claims = await db.ControlClaims.AsNoTracking().Where(c => EF.Parameter(sentenceIds).Contains(c.SentenceId)).ToListAsync(ct);
                 return claims.Select(c => new HitMark(c.SentenceId, c.Start, c.Length, "claim", FactQueries.ClaimLabel(c))).ToList();

@@ -1,6 +1,7 @@
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Reads;
 using AleppoDashboard.Data.SharedCopyDetection;
+using AleppoDashboard.Data.Views.Facets;
 using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data.Views.Compare;
@@ -16,28 +17,30 @@ public sealed record CompareView(List<CompareColumn> Columns, List<CompareRow> R
     /// and the matrix; <paramref name="matrixOf"/> gives the matrix (<see cref="MatrixAsync"/>, or a kept one).
     /// </summary>
     public static async Task<CompareView> ReadAsync(DashboardDb db, DashboardFilter filter, CompareSelection selection,
-        bool copies, int perCell, Func<FilteredIds, Task<FilterMatrix>> matrixOf, CancellationToken ct)
+        bool copies, int perCell, CompareScope scope, Func<Task<FilterMatrix>> matrixOf, CancellationToken ct)
     {
-        var columns = await db.CompareColumnsAsync(filter, ct);
-        var ids = await FilteredIds.ReadAsync(db, filter, ct);
+        var columns = await db.CompareColumnsAsync(filter, scope, ct);
         var rows = new List<CompareRow>();
-        foreach (var topic in await db.CompareTopicsAsync(filter, selection, ct))
+        var lister = new SharedCopyLister(perCell);
+        foreach (var topic in await db.CompareTopicsAsync(filter, selection, scope, ct))
         {
-            if (topic.Kind != CompareTopicKind.Wire || copies) rows.Add(await db.CompareRowAsync(topic, ids, copies, perCell, ct, origins: filter.CountOrigins));
+            if (topic.Kind != CompareTopicKind.Wire || copies) rows.Add(await db.CompareRowAsync(topic, scope, copies, perCell, ct, origins: filter.CountOrigins, lister: lister));
         }
-        var matrix = await matrixOf(ids);
+        var matrix = await matrixOf();
         return new CompareView(columns, rows, matrix.Matrix, matrix.SharedInFilter);
     }
 
     /// <summary>
     /// The framing matrix of the filtered articles and how many of their sentences are shared copy (with
     /// <paramref name="copies"/>; otherwise 0, and no hits counted as shared). It depends on the filter only, not on the
-    /// rows chosen; over a whole corpus it reads every term hit, which is why it is cached.
+    /// rows chosen; summed from the facets when the scope has them, else (over a whole corpus every term hit) in SQL.
     /// </summary>
-    public static async Task<FilterMatrix> MatrixAsync(DashboardDb db, DashboardFilter filter, FilteredIds ids, bool copies, CancellationToken ct)
+    public static async Task<FilterMatrix> MatrixAsync(DashboardDb db, DashboardFilter filter, CompareScope scope, bool copies, CancellationToken ct)
     {
+        if (scope.Facets is not null) return await CompareFromFacets.MatrixAsync(db, scope, copies, ct);
         var matrix = await db.FramingMatrixAsync(filter, ct);
         if (!copies) return new(matrix, 0);
+        var ids = await scope.IdsAsync(db, ct);
         return new(await db.WithSharedHitsAsync(matrix, ids, ct), await SharedCopyReads.SharedInAsync(db, ids, ct));
     }
 }
@@ -51,7 +54,7 @@ public sealed record FilterMatrix(List<FramingMatrixRow> Matrix, int SharedInFil
 /// cell, with at most 5 copies each). The framing matrix is kept per filter apart from the views, so that another
 /// choice of rows (a topic, a term) for the same filter does not count every term hit again. Register as a singleton.
 /// </summary>
-public sealed class CompareViewCache
+public sealed class CompareViewCache(SearchMatchCache searches, ArticleFacetsCache? facets = null)
 {
     public const int MaxEntries = 16;
 
@@ -61,7 +64,15 @@ public sealed class CompareViewCache
     public Task<CompareView> GetAsync(DashboardDb db, DashboardFilter filter, CompareSelection selection, bool copies, int perCell, CancellationToken ct)
     {
         var key = $"{filter.CacheKey}\n{selection.Topic}\n{selection.Term}\n{perCell}\n{copies}";
-        return views.GetAsync(db, key, () => CompareView.ReadAsync(db, filter, selection, copies, perCell,
-            ids => matrices.GetAsync(db, $"{filter.CacheKey}\n{copies}", () => CompareView.MatrixAsync(db, filter, ids, copies, ct), ct), ct), ct);
+        return views.GetAsync(db, key, async () =>
+        {
+            var scope = await OpenScopeAsync(db, filter, ct);
+            return await CompareView.ReadAsync(db, filter, selection, copies, perCell, scope,
+                () => matrices.GetAsync(db, $"{filter.CacheKey}\n{copies}", () => CompareView.MatrixAsync(db, filter, scope, copies, ct), ct), ct);
+        }, ct);
     }
+
+    /// <summary>The articles of <paramref name="filter"/> as the page reads them (the CSV export opens its scope here too), in the caller's snapshot.</summary>
+    public Task<CompareScope> OpenScopeAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
+        CompareScope.OpenAsync(db, filter, searches, facets, ct);
 }

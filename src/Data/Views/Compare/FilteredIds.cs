@@ -18,6 +18,9 @@ public sealed class FilteredIds
     public static async Task<FilteredIds> ReadAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) =>
         filter.IsEmpty ? All : new([.. await db.FilteredArticles(filter).Select(a => a.Id).ToListAsync(ct)]);
 
+    /// <summary>The given ids (the facets' selection of a non-empty filter).</summary>
+    public static FilteredIds Of(IEnumerable<int> ids) => new([.. ids]);
+
     public bool IsAll => ids is null;
 
     public bool Contains(int articleId) => ids is null || ids.Contains(articleId);

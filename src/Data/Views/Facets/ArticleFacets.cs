@@ -29,6 +29,9 @@ public sealed class ArticleFacets
     /// <summary><see cref="DateOnly.DayNumber"/> of the publication date, or <see cref="Undated"/>.</summary>
     public required int[] Published { get; init; }
 
+    /// <summary>The article's <c>Words</c> (the framing matrix's per-1,000-words and the comparison's columns).</summary>
+    public required int[] Words { get; init; }
+
     /// <summary>The gazetteer ids the articles name, by <see cref="PlaceOf"/> number.</summary>
     public required string[] PlaceIds { get; init; }
 
@@ -47,6 +50,24 @@ public sealed class ArticleFacets
 
     public int Count => Ids.Length;
 
+    int[]? dateOrder;
+
+    /// <summary>
+    /// The article positions in date order, oldest first, undated last, ties by id: the order of the comparison's cells
+    /// (<see cref="Compare.RankedSentences"/>). Computed on first use; the same for every filter.
+    /// </summary>
+    public int[] DateOrder => dateOrder ??= ComputeDateOrder();
+
+    int[] ComputeDateOrder()
+    {
+        var order = Enumerable.Range(0, Ids.Length).ToArray();
+        // Key: the day (undated as the largest), then the position, which follows the ids (they ascend).
+        var keys = new long[Ids.Length];
+        for (var i = 0; i < keys.Length; i++) keys[i] = ((long)(Published[i] == Undated ? int.MaxValue : Published[i]) << 24) | (uint)i;
+        Array.Sort(keys, order);
+        return order;
+    }
+
     public static DateOnly? Date(int published) => published == Undated ? null : DateOnly.FromDayNumber(published);
 
     /// <summary>
@@ -60,12 +81,13 @@ public sealed class ArticleFacets
         var ids = new List<int>();
         var outletIds = new List<int>();
         var published = new List<int>();
+        var words = new List<int>();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             // SQLite keeps a date as ISO text, PostgreSQL as a date.
             var dateColumn = db.IsPostgres();
-            await using (var command = Command(db, "SELECT \"Id\", \"OutletId\", \"Published\" FROM articles ORDER BY \"Id\""))
+            await using (var command = Command(db, "SELECT \"Id\", \"OutletId\", \"Published\", \"Words\" FROM articles ORDER BY \"Id\""))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
@@ -75,6 +97,7 @@ public sealed class ArticleFacets
                     published.Add(reader.IsDBNull(2) ? Undated
                         : dateColumn ? reader.GetFieldValue<DateOnly>(2).DayNumber
                         : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber);
+                    words.Add(reader.GetInt32(3));
                 }
             }
             var idArray = ids.ToArray();
@@ -121,7 +144,7 @@ public sealed class ArticleFacets
             }
             return new ArticleFacets
             {
-                Version = version, Ids = idArray, OutletIds = outletIds.ToArray(), Published = published.ToArray(),
+                Version = version, Ids = idArray, OutletIds = outletIds.ToArray(), Published = published.ToArray(), Words = words.ToArray(),
                 PlaceIds = places.ToArray(), PlaceStart = start, PlaceOf = placeOf, MentionsOf = mentionsOf,
                 OutletIdsBySlug = outlets, Sentences = await SentenceRanges.ReadAsync(db, idArray, ct),
             };

@@ -19,6 +19,9 @@ public sealed class ClaimFacets
     /// <summary>The claim's article, as a position in <see cref="ArticleFacets.Ids"/>.</summary>
     public required int[] Articles { get; init; }
 
+    /// <summary>The claim's sentence (the comparison's claims row lists sentences).</summary>
+    public required int[] SentenceIds { get; init; }
+
     /// <summary>The claim's scope, as a position in <see cref="Scopes"/>.</summary>
     public required int[] ScopeOf { get; init; }
 
@@ -32,10 +35,11 @@ public sealed class ClaimFacets
         var rows = db.ControlClaims.AsNoTracking()
             .OrderBy(c => c.Article.Published == null).ThenBy(c => c.Article.Published)
             .ThenBy(c => c.Article.Outlet.Name).ThenBy(c => c.ArticleId).ThenBy(c => c.Sentence.Index).ThenBy(c => c.Start).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.ArticleId, c.Scope, c.Article.Published, c.Article.PublishedPrecision, c.ValuePercent, c.Article.OutletId, c.Kind, c.Hedge })
+            .Select(c => new { c.Id, c.ArticleId, c.SentenceId, c.Scope, c.Article.Published, c.Article.PublishedPrecision, c.ValuePercent, c.Article.OutletId, c.Kind, c.Hedge })
             .AsAsyncEnumerable();
         var ids = new List<int>();
         var at = new List<int>();
+        var sentences = new List<int>();
         var scopeOf = new List<int>();
         var points = new List<ScopeClaimPoint>();
         var scopes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -45,6 +49,7 @@ public sealed class ClaimFacets
             if (article < 0) throw new InvalidOperationException("The claim facets were read in another snapshot than the article facets.");
             ids.Add(c.Id);
             at.Add(article);
+            sentences.Add(c.SentenceId);
             if (!scopes.TryGetValue(c.Scope, out var scope)) scopes[c.Scope] = scope = scopes.Count;
             scopeOf.Add(scope);
             points.Add(c.Published is { } published && c.PublishedPrecision == DatePrecision.Day
@@ -53,7 +58,7 @@ public sealed class ClaimFacets
         }
         return new ClaimFacets
         {
-            ClaimIds = ids.ToArray(), Articles = at.ToArray(), ScopeOf = scopeOf.ToArray(),
+            ClaimIds = ids.ToArray(), Articles = at.ToArray(), SentenceIds = sentences.ToArray(), ScopeOf = scopeOf.ToArray(),
             Scopes = scopes.OrderBy(s => s.Value).Select(s => s.Key).ToArray(), Points = points.ToArray(),
         };
     }

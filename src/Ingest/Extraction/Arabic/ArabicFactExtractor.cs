@@ -44,11 +44,12 @@ public sealed class ArabicFactExtractor
         var outletName = article.Outlet?.Name ?? "the outlet";
         (SourcePattern Source, int Sentence)? lastSpeaker = null;
         var recentPlaces = new List<(string Id, int Sentence)>(); // for "الحي"
+        var tokens = new List<ArabicToken>(64); // each sentence's, read before the next is tokenized
         for (var s = 0; s < article.Sentences.Count; s++)
         {
             var sentence = article.Sentences[s];
             var text = sentence.Text;
-            var tokens = ArabicTokenizer.Tokenize(text, words);
+            ArabicTokenizer.TokenizeInto(text, words, tokens);
             var placeHits = places.Find(text, tokens);
             foreach (var hit in placeHits)
             {

@@ -16,6 +16,9 @@ public sealed class ArabicPhraseTable<T>(ArabicWords words)
     (int[] Others, T Value)[]?[] byFirst = [];
     readonly List<(string Stem, T Value)> stems = [];
 
+    /// <summary>Where in <see cref="stems"/> the stems with each first letter are: a word is read once, not once per stem.</summary>
+    readonly Dictionary<char, List<int>> stemsByFirst = [];
+
     public int Count => byFirst.Sum(l => l?.Length ?? 0) + stems.Count;
 
     public void Add(string phrase, T value)
@@ -24,7 +27,10 @@ public sealed class ArabicPhraseTable<T>(ArabicWords words)
         if (phrase.EndsWith('*'))
         {
             var stem = Data.Text.ArabicNormalization.Normalize(phrase.TrimEnd('*').Trim());
-            if (stem.Length > 0 && !stems.Any(s => s.Stem == stem)) stems.Add((stem, value));
+            if (stem.Length == 0 || stems.Any(s => s.Stem == stem)) return;
+            if (!stemsByFirst.TryGetValue(stem[0], out var at)) stemsByFirst[stem[0]] = at = [];
+            at.Add(stems.Count);
+            stems.Add((stem, value));
             return;
         }
         var ids = ArabicTokenizer.Tokenize(phrase).Where(t => t.Kind != ArabicTokenKind.Break).Select(t => words.Add(t.Text)).ToArray();
@@ -56,14 +62,23 @@ public sealed class ArabicPhraseTable<T>(ArabicWords words)
                 if (RestMatches(tokens, i + 1, rest)) return new ArabicMatch<T>(i, i + 1 + rest.Length, strip, value);
             }
         }
-        if (token.IsWord)
+        if (token.IsWord && stems.Count > 0 && FirstStemIn(token.Text) is { } found) return new ArabicMatch<T>(i, i + 1, 0, stems[found].Value);
+        return null;
+    }
+
+    /// <summary>The first stem added that the word contains, or null.</summary>
+    int? FirstStemIn(string word)
+    {
+        var first = int.MaxValue;
+        for (var p = 0; p < word.Length; p++)
         {
-            foreach (var (stem, value) in stems)
+            if (!stemsByFirst.TryGetValue(word[p], out var at)) continue;
+            foreach (var k in at)
             {
-                if (token.Text.Contains(stem, StringComparison.Ordinal)) return new ArabicMatch<T>(i, i + 1, 0, value);
+                if (k < first && word.AsSpan(p).StartsWith(stems[k].Stem, StringComparison.Ordinal)) first = k;
             }
         }
-        return null;
+        return first == int.MaxValue ? null : first;
     }
 
     /// <summary>Every match in the tokens, leftmost and longest first, not overlapping.</summary>

@@ -15,6 +15,14 @@ public static class ArabicTokenizer
     public static List<ArabicToken> Tokenize(string text, ArabicWords? words = null)
     {
         var tokens = new List<ArabicToken>();
+        TokenizeInto(text, words, tokens);
+        return tokens;
+    }
+
+    /// <summary><see cref="Tokenize"/> into a list the caller reuses from sentence to sentence (cleared first).</summary>
+    public static void TokenizeInto(string text, ArabicWords? words, List<ArabicToken> tokens)
+    {
+        tokens.Clear();
         Span<char> buffer = stackalloc char[64];
         var i = 0;
         while (i < text.Length)
@@ -53,7 +61,6 @@ public static class ArabicTokenizer
                 i++;
             }
         }
-        return tokens;
     }
 
     static ArabicToken Word(ReadOnlySpan<char> word, int start, int end, ArabicWords? words)

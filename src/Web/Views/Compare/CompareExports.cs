@@ -21,7 +21,7 @@ public static class CompareExports
     /// <summary>The shared_with cell while the stored shared-copy map is not that of the current articles (the page says the same).</summary>
     public const string CopiesNotKnown = "not known yet: the shared-copy detection for the newest articles has not finished";
 
-    static async Task<IResult> Compare(HttpContext context, RequestFilter request, DashboardDb db, CancellationToken ct)
+    static async Task<IResult> Compare(HttpContext context, RequestFilter request, DashboardDb db, CompareViewCache views, CancellationToken ct)
     {
         var (selection, error) = CompareSelection.Parse(context.Request.Query);
         error ??= await selection.UnknownTermAsync(db, ct);
@@ -32,7 +32,7 @@ public static class CompareExports
         string[] header = ["topic", "topic_label", "outlet", "outlet_slug", "article_id", "sentence_index", "published", "sentence", "matched", "shared_with", "paragraph"];
         return new CsvResult<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence, IReadOnlyList<SharedWith>? SharedWith)>("compare.csv",
             origins ? [.. header, .. OriginHeader] : header,
-            LinesAsync(db, filter.Filter, selection, ct),
+            LinesAsync(db, views, filter.Filter, selection, ct),
             l => origins ? [.. Cells(l), CsvCells.Of(l.Sentence.Origin?.Id ?? l.Sentence.SentenceId), CsvCells.Of(l.Sentence.Origin?.Sentences ?? 1), CsvCells.Of(l.Sentence.Origin?.Outlets ?? 1)] : Cells(l));
     }
 
@@ -56,17 +56,17 @@ public static class CompareExports
     /// Shared copy comes from the stored map when it is current; otherwise each line's shared_with says it is not known yet.
     /// </summary>
     static async IAsyncEnumerable<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence, IReadOnlyList<SharedWith>? SharedWith)> LinesAsync(
-        DashboardDb db, DashboardFilter filter, CompareSelection selection, [EnumeratorCancellation] CancellationToken ct)
+        DashboardDb db, CompareViewCache views, DashboardFilter filter, CompareSelection selection, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct);
         var copies = await SharedCopyStore.IsCurrentAsync(db, ct);
-        var columns = await db.CompareColumnsAsync(filter, ct);
-        var ids = await FilteredIds.ReadAsync(db, filter, ct);
+        var scope = await views.OpenScopeAsync(db, filter, ct);
+        var columns = await db.CompareColumnsAsync(filter, scope, ct);
         var lister = new SharedCopyLister(SharedCopyDetector.MaxListed);
-        foreach (var topic in await db.CompareTopicsAsync(filter, selection, ct))
+        foreach (var topic in await db.CompareTopicsAsync(filter, selection, scope, ct))
         {
             if (topic.Kind == CompareTopicKind.Wire && !copies) continue;
-            var row = await db.CompareRowAsync(topic, ids, copies, perCell: null, ct, listCopies: false, origins: filter.CountOrigins);
+            var row = await db.CompareRowAsync(topic, scope, copies, perCell: null, ct, listCopies: false, origins: filter.CountOrigins);
             var lines = columns.SelectMany(column => row.CellOf(column.Slug).Select(sentence => (column, sentence)));
             foreach (var batch in lines.Chunk(CopiesBatch))
             {
