@@ -128,6 +128,10 @@ public class AccessibilityTests(BrowserFixture fixture)
         Assert.True(await page.Locator("table.control-table tbody tr").CountAsync() > 0);
         await chart.FocusAsync();
         await Assertions.Expect(page.Locator("[data-control-chart-focus]")).ToContainTextAsync("Point 1 of");
+        // Enter selects the point (claim= in the address, the point ringed); Enter again opens its sentence.
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"claim=\d+$"));
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-highlighted-claim", new System.Text.RegularExpressions.Regex(@"^\d+$"));
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".sentence:target")).ToHaveCountAsync(1);
         watched.AssertClean();

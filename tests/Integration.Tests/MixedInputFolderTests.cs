@@ -130,6 +130,6 @@ public class MixedInputFolderTests
         Assert.Contains(TestPages.ArabicHeadline, WebUtility.HtmlDecode(page));
         var bad = await client.GetAsync("/articles?lang=arabic");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("'lang' must be a language code of two or three letters", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        Assert.Contains("'lang' must be one of the language codes", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
     }
 }
