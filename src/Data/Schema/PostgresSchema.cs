@@ -95,10 +95,16 @@ public static class PostgresSchema
     static async Task<bool> IsCurrentAsync(DashboardDb db, CancellationToken ct)
     {
         var ready = await db.Database.SqlQueryRaw<bool>("""
-            SELECT to_regclass('schema_info') IS NOT NULL AND to_regclass('dashboard_meta') IS NOT NULL
-               AND to_regclass('"IX_sentences_search"') IS NOT NULL AS "Value"
+            SELECT to_regclass('schema_info') IS NOT NULL AND to_regclass('dashboard_meta') IS NOT NULL AS "Value"
             """).ToListAsync(ct);
         if (!ready[0]) return false;
+        // A bulk load drops the search index until its end (PostgresBulkLoad): the schema is current meanwhile, and a
+        // load that died is restored by the ingest's next open (Corpus.OpenAsync), not by a web instance starting.
+        var indexed = await db.Database.SqlQueryRaw<bool>($"""
+            SELECT to_regclass('"IX_sentences_search"') IS NOT NULL
+                OR EXISTS (SELECT 1 FROM dashboard_meta WHERE key = '{PostgresBulkLoad.PendingKey}') AS "Value"
+            """).ToListAsync(ct);
+        if (!indexed[0]) return false;
         var version = await db.Database.SqlQueryRaw<int>("SELECT version AS \"Value\" FROM schema_info LIMIT 1").ToListAsync(ct);
         return version.Count == 1 && version[0] == SchemaInitializer.CurrentVersion;
     }
