@@ -38,7 +38,11 @@ public static class PostgresBulkLoad
     public static async Task DropAsync(DashboardDb db, IEnumerable<string> secondaryIndexes, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
+        // Waits for a loader in another process, if any, to end: one load drops and restores at a time.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LoaderLock});", ct);
+        db.Database.SetCommandTimeout(timeout);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var keys = await db.Database.SqlQueryRaw<string>("""
             SELECT json_agg(json_build_object('Table', c.conrelid::regclass::text, 'Name', c.conname,
@@ -73,6 +77,9 @@ public static class PostgresBulkLoad
     public static async Task RestoreAsync(DashboardDb db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
+        // Building the indexes of millions of rows takes minutes: an hour, as the ingest's COPYs have, not EF's 30 s.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         try
         {
             await db.Database.ExecuteSqlRawAsync(BuildMemory, ct);
@@ -103,6 +110,7 @@ public static class PostgresBulkLoad
         {
             await db.Database.ExecuteSqlRawAsync("RESET maintenance_work_mem;", CancellationToken.None);
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock_all();", CancellationToken.None);
+            db.Database.SetCommandTimeout(timeout);
         }
     }
 
