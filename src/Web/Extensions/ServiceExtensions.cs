@@ -50,6 +50,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<SearchMatchCache>();
         builder.Services.AddSingleton<ArticleListCache>();
         builder.Services.AddSingleton<CompareViewCache>();
+        builder.Services.AddSingleton<ContentStateWatch>();
         builder.Services.AddOutputCache(o =>
         {
             o.AddComparePolicy();
