@@ -80,6 +80,24 @@ public class PageOutputCacheTests
     }
 
     [Fact]
+    public async Task AnEnhancedNavigationAnswerFromTheCacheStillAllowsAnInPlacePatch()
+    {
+        // blazor.web.js compares the header's value case-sensitively; the cache used to give it back as "Allow",
+        // which made every filter a reader had seen before (Back, Forward) a full page load.
+        await using var app = new DashboardAppFactory();
+        using var client = app.CreateRealClient();
+        foreach (var cached in new[] { false, true })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/map?from=2016-12-05&to=2016-12-11");
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(cached, response.Headers.Age is not null);
+            Assert.Equal(["allow"], response.Headers.GetValues("blazor-enhanced-nav"));
+        }
+    }
+
+    [Fact]
     public async Task ABadRequestIsNeverKept()
     {
         await using var app = new DashboardAppFactory();

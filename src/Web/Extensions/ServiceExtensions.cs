@@ -66,11 +66,17 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<ControlViewCache>();
         builder.Services.AddSingleton<ViewCacheWarmer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ViewCacheWarmer>());
+        // Returns the native heap's free pages each minute (Linux/glibc); see NativeHeap and PERFORMANCE.md "Soak memory".
+        builder.Services.AddHostedService<NativeHeap>();
         // Pages are rendered on the server; the components that need events (the filter bar) run over a circuit.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Serve the packages' web assets (MudBlazor's _content/, _framework/blazor.web.js) from a build in every
         // environment, not only Development; a published app has them in wwwroot and this does nothing.
         builder.WebHost.UseStaticWebAssets();
+        // The reload of changed assets at run time is meant for `dotnet watch`; it sends a gzip body under a Brotli header
+        // (dotnet/aspnetcore#58940) and marks every asset no-cache. appsettings.json turns it off; so does this, for an app
+        // started from a folder without that file (its content root is the working folder).
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryTokens>());
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
