@@ -35,6 +35,8 @@ internal sealed class BulkLoad
     public static async Task<BulkLoad> StartAsync(DashboardDb db, CancellationToken ct)
     {
         await SchemaInitializer.DropSecondaryIndexesAsync(db, ct);
+        // PostgreSQL: no pragmas (BatchWriter sets none there); its foreign keys were dropped with the indexes.
+        if (db.IsPostgres()) return new BulkLoad(4096);
         var pageSize = (await db.Database.SqlQueryRaw<int>("SELECT page_size AS Value FROM pragma_page_size()").ToListAsync(ct))[0];
         return new BulkLoad(pageSize);
     }
@@ -99,7 +101,8 @@ internal sealed class BulkLoad
         using (stage("fts rebuild"))
         {
             await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await SentenceSearchIndex.RebuildAsync(db, CancellationToken.None);
+            // PostgreSQL's search column is generated with each row, and its index was built with the others.
+            if (!db.IsPostgres()) await SentenceSearchIndex.RebuildAsync(db, CancellationToken.None);
             version = await ContentVersion.ReadAsync(db, CancellationToken.None);
             // Pages say that the copy marks are being detected (and the web app's warm-up does not detect them too).
             if (detection is not null) await SharedCopyStore.MarkStartedAsync(db, version, time, CancellationToken.None);

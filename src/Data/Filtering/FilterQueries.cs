@@ -39,7 +39,7 @@ public static class FilterQueries
         if (filter.Text is { } text)
         {
             articles = filter.Matches is { } matches && matches.AreFor(text)
-                ? MatchedArticles(articles, matches)
+                ? MatchedArticles(articles, matches, db.IsPostgres())
                 : articles.Where(a => db.MatchingSentences(text).Any(s => s.ArticleId == a.Id));
         }
         return articles;
@@ -55,11 +55,13 @@ public static class FilterQueries
     /// The articles among <paramref name="matches"/>, as one JSON parameter. "Id + 0" keeps SQLite from looking up
     /// each of a long list by primary key (a read of the whole, wide article row each); it then scans a narrow index and
     /// tests each id against the list instead, an order of magnitude faster (benchmarks/PERFORMANCE.md).
+    /// Not on PostgreSQL: there "Id + 0" hides the key from the planner, which then reads every article row (with its
+    /// text) to test it, where <c>"Id" = ANY(ids)</c> lets it pick an index, a bitmap or a join by itself.
     /// </summary>
-    static IQueryable<Article> MatchedArticles(IQueryable<Article> articles, SearchMatches matches)
+    static IQueryable<Article> MatchedArticles(IQueryable<Article> articles, SearchMatches matches, bool postgres)
     {
         var ids = matches.ArticleIds;
-        return ids.Length <= MatchLookupLimit
+        return ids.Length <= MatchLookupLimit || postgres
             ? articles.Where(a => EF.Parameter(ids).Contains(a.Id))
             : articles.Where(a => EF.Parameter(ids).Contains(a.Id + 0));
     }

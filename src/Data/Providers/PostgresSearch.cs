@@ -9,7 +9,7 @@ namespace AleppoDashboard.Data.Providers;
 /// The search syntax (<see cref="SearchQuery"/>: words, "phrases", prefix*, OR) as a PostgreSQL tsquery over the
 /// sentences' search column (<see cref="Schema.PostgresSchema.SearchColumnSql"/>): a phrase is phraseto_tsquery (words
 /// next to each other, in order, as FTS5's "a b"), a prefix is to_tsquery's :*, OR is ||, AND is &amp;&amp;. Every word
-/// goes as a parameter, folded by the same dashboard_fold as the indexed text; only operators are put into the SQL.
+/// goes as a parameter, folded and split by the same dashboard_words as the indexed text; only operators are put into the SQL.
 /// </summary>
 public static class PostgresSearch
 {
@@ -25,10 +25,10 @@ public static class PostgresSearch
         }
         string Term(SearchTerm term)
         {
-            if (!term.Prefix) return $"phraseto_tsquery('simple', dashboard_fold({Param(term.Words)}))";
+            if (!term.Prefix) return $"phraseto_tsquery('simple', dashboard_words({Param(term.Words)}))";
             var split = term.Words.LastIndexOf(' ');
-            var last = $"to_tsquery('simple', quote_literal(dashboard_fold({Param(term.Words[(split + 1)..])})) || ':*')";
-            return split < 0 ? last : $"tsquery_phrase(phraseto_tsquery('simple', dashboard_fold({Param(term.Words[..split])})), {last})";
+            var last = $"to_tsquery('simple', quote_literal(dashboard_words({Param(term.Words[(split + 1)..])})) || ':*')";
+            return split < 0 ? last : $"tsquery_phrase(phraseto_tsquery('simple', dashboard_words({Param(term.Words[..split])})), {last})";
         }
         return string.Join(" && ", query.Groups.Select(g => "(" + string.Join(" || ", g.Select(Term)) + ")"));
     }

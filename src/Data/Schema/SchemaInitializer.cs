@@ -100,8 +100,14 @@ public static partial class SchemaInitializer
     /// </summary>
     public static async Task DropSecondaryIndexesAsync(DashboardDb db, CancellationToken ct)
     {
-        if (db.IsPostgres()) return; // the COPY load keeps its indexes (docs/postgres.md)
-        foreach (var name in CreateIfMissingStatements(db).Select(s => SecondaryIndex().Match(s)).Where(m => m.Success).Select(m => m.Groups["name"].Value))
+        var names = CreateIfMissingStatements(db).Select(s => SecondaryIndex().Match(s)).Where(m => m.Success).Select(m => m.Groups["name"].Value);
+        if (db.IsPostgres())
+        {
+            // Also the search index and the foreign keys, restored by CreateMissingIndexesAsync (PostgresBulkLoad).
+            await PostgresBulkLoad.DropAsync(db, names, ct);
+            return;
+        }
+        foreach (var name in names)
         {
             // Index names come from the EF model, never from input.
             var drop = "DROP INDEX IF EXISTS \"" + name + "\";";
@@ -112,7 +118,11 @@ public static partial class SchemaInitializer
     /// <summary>Creates every index of the model that is missing (all of them after <see cref="DropSecondaryIndexesAsync"/>).</summary>
     public static async Task CreateMissingIndexesAsync(DashboardDb db, CancellationToken ct)
     {
-        if (db.IsPostgres()) return;
+        if (db.IsPostgres())
+        {
+            await PostgresBulkLoad.RestoreAsync(db, ct);
+            return;
+        }
         foreach (var statement in CreateIfMissingStatements(db).Where(s => s.StartsWith("CREATE INDEX", StringComparison.Ordinal) || s.StartsWith("CREATE UNIQUE INDEX", StringComparison.Ordinal)))
         {
             await db.Database.ExecuteSqlRawAsync(statement, ct);

@@ -36,6 +36,9 @@ public sealed class Corpus
         await using (var db = await databases.CreateDbContextAsync(ct))
         {
             var schemaRebuilt = await SchemaInitializer.InitializeAsync(db, ct);
+            // A PostgreSQL bulk load that died left its indexes and foreign keys dropped (SQLite's open above
+            // creates missing indexes itself).
+            if (db.IsPostgres()) await PostgresBulkLoad.RestoreIfAbandonedAsync(db, ct);
             var hash = HashOf(reference);
             var referenceChanged = await SchemaInitializer.GetMetaAsync(db, ReferenceHashKey, ct) != hash;
             if (schemaRebuilt || referenceChanged)

@@ -46,8 +46,8 @@ public sealed class CorpusIngestor(
         {
             var state = await LoadState.ReadAsync(db, ct);
             // A large load into an empty database: its non-unique indexes are built once at the end instead of row by row.
-            // (SQLite only: on PostgreSQL every batch is COPY with its indexes and search column kept up to date.)
-            var bulk = state.Articles.Count == 0 && files.Count >= BulkLoadMinimum && !db.IsPostgres() ? await BulkLoad.StartAsync(db, ct) : null;
+            // (PostgreSQL: also its search index and foreign keys; see PostgresBulkLoad.)
+            var bulk = state.Articles.Count == 0 && files.Count >= BulkLoadMinimum ? await BulkLoad.StartAsync(db, ct) : null;
             // Two stages: the next batch is planned on another thread while this one is written (one writer, one
             // transaction per batch).
             var batches = files.Chunk(BatchSize).ToList();

@@ -36,8 +36,8 @@ public sealed class LargerCorpusApps : IAsyncLifetime
 /// A corpus larger than the seeds (1,200 generated articles from five outlets over four months, naming places, sources
 /// and control claims, with sentences repeated between articles as wire copy is), loaded by the web app on SQLite and
 /// on a real PostgreSQL server: every CSV export is the same row for row under filters of every kind, including the
-/// count of origins (the stored shared-copy map) and searches. SQLite takes its bulk-load path here (1,000 files or
-/// more into an empty database), PostgreSQL its COPY per batch.
+/// count of origins (the stored shared-copy map) and searches. Both providers take their bulk-load path here (1,000 files or
+/// more into an empty database).
 /// </summary>
 public sealed class LargerCorpusParityTests(LargerCorpusApps apps) : IClassFixture<LargerCorpusApps>
 {
