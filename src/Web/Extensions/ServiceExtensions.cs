@@ -70,6 +70,10 @@ public static class ServiceExtensions
         // Serve the packages' web assets (MudBlazor's _content/, _framework/blazor.web.js) from a build in every
         // environment, not only Development; a published app has them in wwwroot and this does nothing.
         builder.WebHost.UseStaticWebAssets();
+        // The reload of changed assets at run time is meant for `dotnet watch`; it sends a gzip body under a Brotli header
+        // (dotnet/aspnetcore#58940) and marks every asset no-cache. appsettings.json turns it off; so does this, for an app
+        // started from a folder without that file (its content root is the working folder).
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryTokens>());
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
