@@ -1,6 +1,8 @@
 using AleppoDashboard.Web.Extensions;
 
 // AleppoDashboard: compare how outlets reported the 2016 battle for east Aleppo.
+// Before the host starts its threads, each of which would otherwise get its own glibc arena (NativeHeap).
+NativeHeap.LimitArenas();
 var builder = WebApplication.CreateBuilder(args);
 
 // Options, the SQLite database, the ingest pipeline and server-rendered Razor components.

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using AleppoDashboard.Data;
+using AleppoDashboard.Data.Providers;
 using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Web.Caching;
 using AleppoDashboard.TestSupport;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AleppoDashboard.Integration.Tests;
@@ -37,6 +41,59 @@ public class PageOutputCacheTests
         foreach (var page in DashboardRoutes.Pages)
         {
             Assert.Equal((HttpStatusCode.OK, false), await GetAsync(client, page + "?q=Sukkari"));
+        }
+    }
+
+    /// <summary>
+    /// The state the cache keys pages by is held in memory (ContentStateWatch) with a clock that never moves here, so only
+    /// the database files can tell it that another writer (an ingest process) committed: the very next request must see it.
+    /// </summary>
+    [Fact]
+    public async Task ACommitByAnotherConnectionIsSeenOnTheNextRequestWithoutWaiting()
+    {
+        await using var app = new DashboardAppFactory();
+        using var client = app.CreateRealClient();
+        Assert.Equal((HttpStatusCode.OK, false), await GetAsync(client, "/?q=Sukkari"));
+        var watch = new ContentStateWatch(DatabaseTarget.Sqlite(app.DatabasePath), new FrozenClock());
+        using var scope = app.Services.CreateScope();
+        var before = await watch.StateAsync(scope.ServiceProvider, default);
+        Assert.Equal(before, await watch.StateAsync(scope.ServiceProvider, default));
+        for (var i = 0; i < 3; i++)
+        {
+            await using (var other = new SqliteConnection(DataServiceExtensions.ConnectionStringFor(app.DatabasePath)))
+            {
+                await other.OpenAsync();
+                await using var bump = other.CreateCommand();
+                bump.CommandText = "UPDATE dashboard_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'content_version'";
+                Assert.Equal(1, await bump.ExecuteNonQueryAsync());
+            }
+            var after = await watch.StateAsync(scope.ServiceProvider, default);
+            Assert.Equal(long.Parse(before.Version, CultureInfo.InvariantCulture) + i + 1, long.Parse(after.Version, CultureInfo.InvariantCulture));
+            Assert.Equal((HttpStatusCode.OK, false), await GetAsync(client, "/?q=Sukkari"));
+            Assert.Equal((HttpStatusCode.OK, true), await GetAsync(client, "/?q=Sukkari"));
+        }
+    }
+
+    sealed class FrozenClock : TimeProvider
+    {
+        public override long GetTimestamp() => 1;
+    }
+
+    [Fact]
+    public async Task AnEnhancedNavigationAnswerFromTheCacheStillAllowsAnInPlacePatch()
+    {
+        // blazor.web.js compares the header's value case-sensitively; the cache used to give it back as "Allow",
+        // which made every filter a reader had seen before (Back, Forward) a full page load.
+        await using var app = new DashboardAppFactory();
+        using var client = app.CreateRealClient();
+        foreach (var cached in new[] { false, true })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/map?from=2016-12-05&to=2016-12-11");
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(cached, response.Headers.Age is not null);
+            Assert.Equal(["allow"], response.Headers.GetValues("blazor-enhanced-nav"));
         }
     }
 

@@ -50,35 +50,51 @@ public sealed class SharedCopyBuilder
     /// <param name="threads">How many threads match texts (-1: one per core).</param>
     public SharedCopies Build(int threads = -1)
     {
+        // Memory is what limits a large corpus (21 M sentences and hundreds of millions of matches at 1,000,000
+        // articles): what is done with is let go before the next step, and nothing is kept per pair but two ints.
         rawTexts.Clear();
+        rawTexts.TrimExcess();
         normalTexts.Clear();
+        normalTexts.TrimExcess();
         var all = rows.ToArray();
         rows.Clear();
         rows.Capacity = 0;
-        Array.Sort(all, (a, b) => a.ArticleId != b.ArticleId ? a.ArticleId.CompareTo(b.ArticleId) : a.Index.CompareTo(b.Index));
+        // A bulk load adds articles in id order and each article's sentences in order: sort only if that is not so.
+        if (!InOrder(all)) Array.Sort(all, default(ArticleOrder));
         var texts = shingles.Count;
-        var (memberStart, memberRows) = Members(all, texts);
-        var matched = MatchTexts(threads);
+        var rowsOf = RowsPerText(all, texts);
+        var (matchStart, matchTexts) = MatchTexts(threads);
 
         // A text has copies when it has two or more sentences or matches another text (and is long enough to count).
         var hasCopies = new bool[texts];
         for (var t = 0; t < texts; t++)
         {
-            hasCopies[t] = shingles[t].Length >= SharedCopyDetector.MinSharedShingles && (memberStart[t + 1] - memberStart[t] >= 2 || matched[t] is not null);
+            hasCopies[t] = shingles[t].Length >= SharedCopyDetector.MinSharedShingles && (rowsOf[t] >= 2 || matchStart[t + 1] > matchStart[t]);
         }
         shingles.Clear();
+        shingles.Capacity = 0;
 
-        // Keep only the rows of texts that have copies (the rest can never be shared or listed), texts renumbered densely.
+        // Keep only the rows of texts that have copies (the rest can never be shared or listed), texts renumbered densely
+        // in the same order, so each text's sorted matches stay sorted. A matched text always has copies itself.
         var number = new int[texts];
         var kept = 0;
         for (var t = 0; t < texts; t++) number[t] = hasCopies[t] ? kept++ : -1;
-        var keptRows = all.Where(r => hasCopies[r.Text]).Select(r => r with { Text = number[r.Text] }).ToArray();
-        var keptMatched = new int[kept][];
+        var keptCount = 0;
+        foreach (var r in all) keptCount += hasCopies[r.Text] ? 1 : 0;
+        var keptRows = new CopyRow[keptCount];
+        keptCount = 0;
+        foreach (var r in all)
+        {
+            if (hasCopies[r.Text]) keptRows[keptCount++] = r with { Text = number[r.Text] };
+        }
+        all = [];
+        var keptStart = new int[kept + 1];
         for (var t = 0; t < texts; t++)
         {
-            if (hasCopies[t]) keptMatched[number[t]] = matched[t] is { } ms ? [.. ms.Select(u => number[u]).Order()] : [];
+            if (hasCopies[t]) keptStart[number[t] + 1] = matchStart[t + 1];
         }
-        (memberStart, memberRows) = Members(keptRows, kept);
+        for (var i = 0; i < matchTexts.Length; i++) matchTexts[i] = number[matchTexts[i]];
+        var (memberStart, memberRows) = Members(keptRows, kept);
 
         // A text's copies: its own rows and those of every text it matches. Its sentences are shared copy when the
         // copies span two or more articles.
@@ -87,13 +103,35 @@ public sealed class SharedCopyBuilder
         for (var t = 0; t < kept; t++)
         {
             var firstArticle = keptRows[memberRows[memberStart[t]]].ArticleId;
-            foreach (var u in keptMatched[t].Prepend(t))
+            for (var m = keptStart[t] - 1; m < keptStart[t + 1]; m++)
             {
+                var u = m < keptStart[t] ? t : matchTexts[m];
                 total[t] += memberStart[u + 1] - memberStart[u];
-                for (var m = memberStart[u]; m < memberStart[u + 1] && !shared[t]; m++) shared[t] = keptRows[memberRows[m]].ArticleId != firstArticle;
+                for (var r = memberStart[u]; r < memberStart[u + 1] && !shared[t]; r++) shared[t] = keptRows[memberRows[r]].ArticleId != firstArticle;
             }
         }
-        return new SharedCopies(keptRows, memberStart, memberRows, keptMatched, total, shared, [.. outlets]);
+        return new SharedCopies(keptRows, memberStart, memberRows, keptStart, matchTexts, total, shared, [.. outlets]);
+    }
+
+    static bool InOrder(CopyRow[] all)
+    {
+        for (var i = 1; i < all.Length; i++)
+        {
+            if (default(ArticleOrder).Compare(all[i - 1], all[i]) > 0) return false;
+        }
+        return true;
+    }
+
+    readonly struct ArticleOrder : IComparer<CopyRow>
+    {
+        public int Compare(CopyRow a, CopyRow b) => a.ArticleId != b.ArticleId ? a.ArticleId.CompareTo(b.ArticleId) : a.Index.CompareTo(b.Index);
+    }
+
+    static int[] RowsPerText(CopyRow[] all, int texts)
+    {
+        var count = new int[texts];
+        foreach (var r in all) count[r.Text]++;
+        return count;
     }
 
     /// <summary>The rows of each text, in row order: rows memberRows[start[t] .. start[t + 1]).</summary>
@@ -108,15 +146,17 @@ public sealed class SharedCopyBuilder
         return (start, members);
     }
 
-    /// <summary>For each distinct text, the other texts that meet the rule with it (null: none).</summary>
-    List<int>?[] MatchTexts(int threads)
+    /// <summary>
+    /// For each distinct text, the other texts that meet the rule with it, sorted: texts[start[t] .. start[t + 1]).
+    /// </summary>
+    (int[] Start, int[] Texts) MatchTexts(int threads)
     {
         var texts = shingles.Count;
         var (ranked, postingStart, postings) = RankedIndex();
         // Each text probes on its own (the index and the shingles are only read), on every core: a thread keeps its own
-        // "seen" marks and pairs, merged at the end.
-        var pairs = new List<(int T, int U)>();
-        Parallel.For(0, texts, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => (Seen: NewSeen(texts), Found: new List<(int, int)>()), (t, _, local) =>
+        // "seen" marks and pairs (packed two ints to a long, in blocks, so that no list of millions is ever copied to grow).
+        var found = new List<PairBlocks>();
+        Parallel.For(0, texts, new ParallelOptions { MaxDegreeOfParallelism = threads }, () => (Seen: NewSeen(texts), Found: new PairBlocks()), (t, _, local) =>
         {
             var mine = ranked[t];
             if (mine.Length < SharedCopyDetector.MinSharedShingles) return local;
@@ -132,21 +172,68 @@ public sealed class SharedCopyBuilder
                     var theirs = ranked[u];
                     if (u == t || local.Seen[u] == t || theirs.Length < mine.Length || (theirs.Length == mine.Length && u < t)) continue;
                     local.Seen[u] = t;
-                    if (Common(mine, theirs, needed) >= needed) local.Found.Add((t, u));
+                    if (Common(mine, theirs, needed) >= needed) local.Found.Add(t, u);
                 }
             }
             return local;
         }, local =>
         {
-            lock (pairs) pairs.AddRange(local.Found);
+            lock (found) found.Add(local.Found);
         });
-        var matched = new List<int>?[texts];
-        foreach (var (t, u) in pairs)
+        ranked = [];
+        postings = [];
+        // Two passes over the pairs: count each text's matches, then place them; each text's run sorted.
+        var start = new int[texts + 1];
+        foreach (var blocks in found)
         {
-            (matched[t] ??= []).Add(u);
-            (matched[u] ??= []).Add(t);
+            foreach (var (t, u) in blocks.Pairs())
+            {
+                start[t + 1]++;
+                start[u + 1]++;
+            }
         }
-        return matched;
+        for (var t = 0; t < texts; t++) start[t + 1] += start[t];
+        var matched = new int[start[texts]];
+        var fill = (int[])start.Clone();
+        foreach (var blocks in found)
+        {
+            foreach (var (t, u) in blocks.Pairs())
+            {
+                matched[fill[t]++] = u;
+                matched[fill[u]++] = t;
+            }
+        }
+        found.Clear();
+        for (var t = 0; t < texts; t++) Array.Sort(matched, start[t], start[t + 1] - start[t]);
+        return (start, matched);
+    }
+
+    /// <summary>Pairs of text numbers, kept in fixed blocks of longs.</summary>
+    sealed class PairBlocks
+    {
+        const int BlockSize = 1 << 16;
+        readonly List<long[]> blocks = [];
+        int used = BlockSize;
+
+        public void Add(int t, int u)
+        {
+            if (used == BlockSize)
+            {
+                blocks.Add(new long[BlockSize]);
+                used = 0;
+            }
+            blocks[^1][used++] = ((long)t << 32) | (uint)u;
+        }
+
+        public IEnumerable<(int T, int U)> Pairs()
+        {
+            for (var b = 0; b < blocks.Count; b++)
+            {
+                var block = blocks[b];
+                var n = b == blocks.Count - 1 ? used : BlockSize;
+                for (var i = 0; i < n; i++) yield return ((int)(block[i] >> 32), (int)block[i]);
+            }
+        }
     }
 
     /// <summary>

@@ -45,11 +45,8 @@ public sealed class SharedCopyLister(int max)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (!db.IsPostgres())
-            {
-                var unread = mine.SelectMany(m => groups[m.TextId]).Distinct().Where(t => !heads.ContainsKey(t)).ToList();
-                foreach (var batch in unread.Chunk(HeadBatch)) await ReadHeadsAsync(db, batch, max + Slack, ct);
-            }
+            var unread = mine.SelectMany(m => groups[m.TextId]).Distinct().Where(t => !heads.ContainsKey(t)).ToList();
+            foreach (var batch in unread.Chunk(HeadBatch)) await ReadHeadsAsync(db, batch, max + Slack, ct);
             using var head = Command(db, "c.\"TextId\" = @text", "@limit");
             using var exact = Command(db, "c.\"TextId\" = @text AND c.\"ArticleId\" <> @article", "@limit");
             foreach (var m in mine)
@@ -109,28 +106,26 @@ public sealed class SharedCopyLister(int max)
     const int HeadBatch = 2_000;
 
     /// <summary>
-    /// The heads of many texts in one statement (SQLite): one query per text costs more in round trips than in reading,
-    /// and a page's sentences reach thousands of texts (a wire line's group holds ~50). Each text's rows are still cut by
-    /// its own index seek (the correlated LIMIT), in the same order as <see cref="Command"/>'s.
+    /// The heads of many texts in one statement: one query per text costs more in round trips than in reading, and a
+    /// page's sentences reach thousands of texts (a wire line's group holds ~50). Each text's rows are still cut by its
+    /// own index seek, in the same order as <see cref="Command"/>'s: SQLite runs the correlated LIMIT inside IN once per
+    /// text; PostgreSQL would run that IN for every candidate row, so there the cut is a LATERAL join (which SQLite lacks).
     /// </summary>
     async Task ReadHeadsAsync(DashboardDb db, int[] texts, int limit, CancellationToken ct)
     {
         using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
-            SELECT t.value, c."SentenceId", c."ArticleId", c."Index", a."OutletId" FROM json_each(@texts) AS t
-            JOIN shared_copy_sentences AS c ON c."SentenceId" IN
-                (SELECT h."SentenceId" FROM shared_copy_sentences AS h WHERE h."TextId" = t.value ORDER BY h."ArticleId", h."Index" LIMIT @limit)
+        const string FirstRows = """FROM shared_copy_sentences AS h WHERE h."TextId" = t."value" ORDER BY h."ArticleId", h."Index" LIMIT @limit""";
+        var cut = db.IsPostgres()
+            ? $"""CROSS JOIN LATERAL (SELECT h.* {FirstRows}) AS c"""
+            : $"""JOIN shared_copy_sentences AS c ON c."SentenceId" IN (SELECT h."SentenceId" {FirstRows})""";
+        command.CommandText = $"""
+            SELECT t."value", c."SentenceId", c."ArticleId", c."Index", a."OutletId" FROM ({db.IdsFromJson("@texts")}) AS t
+            {cut}
             JOIN articles AS a ON a."Id" = c."ArticleId"
             """;
-        var textsParameter = command.CreateParameter();
-        textsParameter.ParameterName = "@texts";
-        textsParameter.Value = "[" + string.Join(',', texts) + "]";
-        command.Parameters.Add(textsParameter);
-        var limitParameter = command.CreateParameter();
-        limitParameter.ParameterName = "@limit";
-        limitParameter.Value = limit;
-        command.Parameters.Add(limitParameter);
+        command.Parameters.Add(db.Parameter("@texts", "[" + string.Join(',', texts) + "]"));
+        command.Parameters.Add(db.Parameter("@limit", limit));
         var read = texts.ToDictionary(t => t, _ => new List<CopyHead>());
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {

@@ -1,22 +1,67 @@
+using System.Text;
+
 namespace AleppoDashboard.Data.SharedCopyDetection;
 
 /// <summary>
 /// A detected shared-copy map as the rows <see cref="SharedCopyStore"/> inserts: the shared sentences with their number
-/// of copies, and the texts' lists of matched texts already written out as JSON arrays of <see cref="RowsPerInsert"/>
-/// rows each (SQLite unpacks one with json_each). Built before the write transaction takes the database's write lock,
-/// or on another core while the writer does other work.
+/// of copies, and each text's list of matched texts. The copies are counted by <see cref="Of"/> (before the write
+/// transaction takes the database's write lock, or on another core while the writer does other work); the rows
+/// themselves are produced as they are written, never held as a whole: at 1,000,000 synthetic articles the map is
+/// 19 M sentences and hundreds of millions of matches, which as arrays and JSON text took gigabytes.
 /// </summary>
-public sealed record SharedCopyMapRows(StoredCopy[] Sentences, IReadOnlyList<string> TextChunks)
+public sealed class SharedCopyMapRows
 {
-    /// <summary>Rows per INSERT: sent as one JSON array that SQLite unpacks (json_each), not one statement per row.</summary>
-    public const int RowsPerInsert = 20_000;
+    /// <summary>At most about this many characters of JSON per chunk of <see cref="TextChunks"/>.</summary>
+    public const int CharsPerChunk = 1 << 20;
 
-    public int SharedSentences => Sentences.Length;
+    readonly SharedCopies found;
+    readonly int[] copies;
 
-    public static SharedCopyMapRows Of(SharedCopies found)
+    SharedCopyMapRows(SharedCopies found, int[] copies) => (this.found, this.copies) = (found, copies);
+
+    public static SharedCopyMapRows Of(SharedCopies found) => new(found, found.CopiesPerRow());
+
+    public int SharedSentences => found.Count;
+
+    /// <summary>The shared sentences, in article then sentence order.</summary>
+    public IEnumerable<StoredCopy> Sentences => found.StoredRows(copies);
+
+    /// <summary>Each shared text that matches other shared texts, with their ids space-separated (shared_copy_texts).</summary>
+    public IEnumerable<(int TextId, string Matched)> Texts
     {
-        var texts = found.StoredMatches.Chunk(RowsPerInsert)
-            .Select(chunk => "[" + string.Join(',', chunk.Select(m => $"[{m.Text},\"{string.Join(' ', m.Others)}\"]")) + "]").ToList();
-        return new([.. found.StoredSentences], texts);
+        get
+        {
+            var line = new StringBuilder();
+            foreach (var (text, others) in found.StoredMatches)
+            {
+                line.Clear();
+                foreach (var other in others)
+                {
+                    if (line.Length > 0) line.Append(' ');
+                    line.Append(other);
+                }
+                yield return (text, line.ToString());
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Texts"/> as JSON arrays of <c>[id, "matched"]</c> rows, each of about <see cref="CharsPerChunk"/>
+    /// characters (a text's list is never split), for a server that unpacks one with a JSON function.
+    /// </summary>
+    public IEnumerable<string> TextChunks
+    {
+        get
+        {
+            var chunk = new StringBuilder();
+            foreach (var (text, matched) in Texts)
+            {
+                chunk.Append(chunk.Length == 0 ? "[" : ",").Append('[').Append(text).Append(",\"").Append(matched).Append("\"]");
+                if (chunk.Length < CharsPerChunk) continue;
+                yield return chunk.Append(']').ToString();
+                chunk.Clear();
+            }
+            if (chunk.Length > 0) yield return chunk.Append(']').ToString();
+        }
     }
 }

@@ -150,11 +150,7 @@ public static class SharedCopyStore
         }
         await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_texts; DELETE FROM shared_copy_sentences;", ct);
         InsertSentences(db, rows.Sentences, ct);
-        foreach (var chunk in rows.TextChunks)
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO shared_copy_texts (TextId, Matched) SELECT value ->> 0, value ->> 1 FROM json_each({0})", [chunk], ct);
-        }
+        InsertTexts(db, rows.Texts, ct);
         // SQLite may sort for the index build on a helper thread per core (its default is none); set back after.
         var threads = "PRAGMA threads=" + Math.Min(Environment.ProcessorCount, 8).ToString(CultureInfo.InvariantCulture) + ";";
         await db.Database.ExecuteSqlRawAsync(threads, ct);
@@ -202,11 +198,28 @@ public static class SharedCopyStore
     /// The shared sentences, through prepared statements bound by position with SQLite's C API (1.95 M rows at 100,000
     /// articles: an ADO.NET command per row or JSON arrays unpacked by SQLite cost more per row).
     /// </summary>
-    static void InsertSentences(DashboardDb db, StoredCopy[] sentences, CancellationToken ct)
+    static void InsertSentences(DashboardDb db, IEnumerable<StoredCopy> sentences, CancellationToken ct)
     {
         using var insert = new GroupedInsert<StoredCopy>((SqliteConnection)db.Database.GetDbConnection(), "shared_copy_sentences",
             ["SentenceId", "ArticleId", "Index", "TextId", "Copies"], BindSentence);
         insert.InsertAll(sentences, ct);
+    }
+
+    /// <summary>
+    /// The texts' lists of matches, the same way, one row made at a time: as JSON arrays of 20,000 texts (before) the
+    /// lists of a 1,000,000-article corpus were gigabytes of strings held at once.
+    /// </summary>
+    static void InsertTexts(DashboardDb db, IEnumerable<(int TextId, string Matched)> texts, CancellationToken ct)
+    {
+        using var insert = new GroupedInsert<(int TextId, string Matched)>((SqliteConnection)db.Database.GetDbConnection(), "shared_copy_texts",
+            ["TextId", "Matched"], BindText);
+        insert.InsertAll(texts, ct);
+    }
+
+    static int BindText(in (int TextId, string Matched) r, sqlite3_stmt statement, int first)
+    {
+        var rc = raw.sqlite3_bind_int64(statement, first, r.TextId);
+        return rc != raw.SQLITE_OK ? rc : raw.sqlite3_bind_text(statement, first + 1, r.Matched);
     }
 
     static int BindSentence(in StoredCopy r, sqlite3_stmt statement, int first)

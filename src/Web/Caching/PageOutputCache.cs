@@ -1,5 +1,3 @@
-using AleppoDashboard.Data;
-using AleppoDashboard.Data.SharedCopyDetection;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace AleppoDashboard.Web.Caching;
@@ -24,14 +22,15 @@ public static class PageOutputCache
         options.AddPolicy(Policy, b => b.SetVaryByQuery("*").Expire(Lifetime).VaryByValue(ContentStateAsync));
 
     /// <summary>
-    /// The content version and whether the shared-copy map is current for it. A page that found the map current after
+    /// The content version and whether the shared-copy map is current for it (held in memory between changes of the
+    /// database files: <see cref="ContentStateWatch"/>). A page that found the map current after
     /// this check is kept under "no-copies" too: that is only better. A page fetched by Blazor's enhanced navigation (an
     /// interactive component changing the address in place) is kept apart: its answer carries the
     /// <c>blazor-enhanced-nav: allow</c> header, without which Blazor falls back to a full load.
     /// </summary>
     public static async ValueTask<KeyValuePair<string, string>> ContentStateAsync(HttpContext context, CancellationToken ct)
     {
-        var (version, ready) = await SharedCopyStore.StateAsync(context.RequestServices.GetRequiredService<DashboardDb>(), ct);
+        var (version, ready) = await context.RequestServices.GetRequiredService<ContentStateWatch>().StateAsync(context.RequestServices, ct);
         var enhanced = context.Request.Headers.Accept.ToString().Contains("blazor-enhanced-nav=on", StringComparison.OrdinalIgnoreCase);
         return new KeyValuePair<string, string>("content", $"{version}:{(ready ? "copies" : "no-copies")}{(enhanced ? ":enhanced" : "")}");
     }

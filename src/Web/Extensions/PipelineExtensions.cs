@@ -21,6 +21,8 @@ public static class PipelineExtensions
         app.UseStaticFiles();
         app.UseMiddleware<EmptyParametersRedirect>();
         app.UseAntiforgery();
+        // The header that lets Blazor patch a page in place, as Blazor wrote it, also on a page from the cache.
+        app.UseEnhancedNavigationHeader();
         // Pages only (PageOutputCache; /compare's own policy), never APIs or exports.
         app.UseOutputCache();
         return app;

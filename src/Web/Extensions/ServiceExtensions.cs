@@ -50,6 +50,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<SearchMatchCache>();
         builder.Services.AddSingleton<ArticleListCache>();
         builder.Services.AddSingleton<CompareViewCache>();
+        builder.Services.AddSingleton<ContentStateWatch>();
         builder.Services.AddOutputCache(o =>
         {
             o.AddComparePolicy();
@@ -65,6 +66,8 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<ControlViewCache>();
         builder.Services.AddSingleton<ViewCacheWarmer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ViewCacheWarmer>());
+        // Returns the native heap's free pages each minute (Linux/glibc); see NativeHeap and PERFORMANCE.md "Soak memory".
+        builder.Services.AddHostedService<NativeHeap>();
         // Pages are rendered on the server; the components that need events (the filter bar) run over a circuit.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Serve the packages' web assets (MudBlazor's _content/, _framework/blazor.web.js) from a build in every

@@ -18,9 +18,13 @@ namespace AleppoDashboard.Ingest.Tests.Views;
 /// (hits, shared hits, per 1,000 words, shared sentences), for the page's five per cell and the CSV's every sentence,
 /// with the shared-copy map current and not.
 /// </summary>
-public sealed class CompareFacetTests : IDisposable
+public class CompareFacetTests : IDisposable
 {
-    readonly IngestHarness harness = new IngestHarness().WithSeeds();
+    readonly IngestHarness harness;
+
+    public CompareFacetTests() : this(new IngestHarness().WithSeeds()) { }
+
+    protected CompareFacetTests(IngestHarness harness) => this.harness = harness;
 
     static readonly DashboardFilter[] Filters =
     [
@@ -47,7 +51,7 @@ public sealed class CompareFacetTests : IDisposable
         await using (var db = harness.Db())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET Published = NULL WHERE Id % 7 = 0");
+            await db.Database.ExecuteSqlRawAsync("UPDATE articles SET \"Published\" = NULL WHERE \"Id\" % 7 = 0");
             await ContentVersion.BumpAsync(db, default);
             await transaction.CommitAsync();
         }
@@ -112,3 +116,10 @@ public sealed class CompareFacetTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 }
+
+/// <summary>
+/// <see cref="CompareFacetTests"/> on PostgreSQL: the comparison's facets, the place and search rows (tsquery, ts_rank) and
+/// the batched copy listing run there with the same SQL as on SQLite but for the provider's pieces (ProviderSql), and give
+/// that provider's SQL comparison.
+/// </summary>
+public sealed class PostgresCompareFacetTests() : CompareFacetTests(IngestHarness.OnPostgres().WithSeeds());

@@ -1,4 +1,6 @@
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Providers;
+using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Data.Views.Articles;
 using AleppoDashboard.Data.Views.Facets;
 using Microsoft.Data.Sqlite;
@@ -115,12 +117,12 @@ public static class CompareFromFacets
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = ArticleFacets.Command(db, """
-                SELECT DISTINCT m.ArticleId, m.SentenceId, s."Index" FROM place_mentions AS m JOIN sentences AS s ON s.Id = m.SentenceId
-                WHERE m.PlaceId = @place AND m.ArticleId IN (SELECT value FROM json_each(@article_ids))
+            await using var command = ArticleFacets.Command(db, $"""
+                SELECT DISTINCT m."ArticleId", m."SentenceId", s."Index" FROM place_mentions AS m JOIN sentences AS s ON s."Id" = m."SentenceId"
+                WHERE m."PlaceId" = @place AND m."ArticleId" IN ({db.IdsFromJson("@article_ids")})
                 """);
-            command.Parameters.Add(new SqliteParameter("@place", placeId));
-            command.Parameters.Add(new SqliteParameter("@article_ids", "[" + string.Join(',', candidates) + "]"));
+            command.Parameters.Add(db.Parameter("@place", placeId));
+            command.Parameters.Add(db.Parameter("@article_ids", "[" + string.Join(',', candidates) + "]"));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)));
         }
@@ -142,7 +144,8 @@ public static class CompareFromFacets
     {
         var facets = scope.Facets!;
         if (facets.Sentences is not { } runs) return null;
-        var match = SearchQuery.Parse(text).Match
+        var search = SearchQuery.Parse(text);
+        var match = search.Match
             ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
         var selected = scope.Selected!;
         var hits = new List<(double Rank, int ArticleId, int SentenceId, int OutletId)>();
@@ -150,7 +153,18 @@ public static class CompareFromFacets
         try
         {
             await using var command = ArticleFacets.Command(db, "SELECT rowid, bm25(sentence_fts) FROM sentence_fts WHERE sentence_fts MATCH @fts_match");
-            command.Parameters.Add(new SqliteParameter("@fts_match", match));
+            if (db.IsPostgres())
+            {
+                // The full-text search differs by provider (as in RankedSentences): ts_rank negated, so that lower ranks first as bm25.
+                var parameters = new List<System.Data.Common.DbParameter>();
+                command.CommandText = "SELECT \"Id\", CAST(-ts_rank(search, q.q) AS double precision) FROM sentences, (SELECT " +
+                    PostgresSearch.TsQuery(search, parameters) + " AS q) AS q WHERE search @@ q.q";
+                command.Parameters.AddRange(parameters.ToArray());
+            }
+            else
+            {
+                command.Parameters.Add(new SqliteParameter("@fts_match", match));
+            }
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

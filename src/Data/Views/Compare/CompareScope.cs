@@ -8,7 +8,7 @@ namespace AleppoDashboard.Data.Views.Compare;
 /// The articles one comparison (page or CSV) covers, opened once inside its snapshot: from the in-memory facets of that
 /// snapshot's content version when they can evaluate the filter (<see cref="ArticleFacets.CanSelect"/>), so that the
 /// columns, the default places, the claims, place and search rows and the framing matrix are summed in memory
-/// (<see cref="CompareFromFacets"/>); otherwise (PostgreSQL, a language filter, facets switched off) everything is read
+/// (<see cref="CompareFromFacets"/>, on either provider); otherwise (a language filter, facets switched off) everything is read
 /// in SQL as before. The page and its CSV open it the same way, so they cannot disagree.
 /// </summary>
 public sealed class CompareScope
@@ -42,8 +42,7 @@ public sealed class CompareScope
     public static async Task<CompareScope> OpenAsync(DashboardDb db, DashboardFilter filter, SearchMatchCache searches, ArticleFacetsCache? cache, CancellationToken ct)
     {
         var resolved = await searches.WithMatchesAsync(db, filter, ct);
-        // The comparison's facets read SQLite's own tables and functions (json_each, bm25); PostgreSQL reads the comparison in SQL.
-        if (cache is null || db.IsPostgres() || !ArticleFacets.CanSelect(resolved)) return new(resolved, null, null, null);
+        if (cache is null || !ArticleFacets.CanSelect(resolved)) return new(resolved, null, null, null);
         var facets = await cache.GetAsync(db, ct);
         return new(resolved, cache, facets, facets.Select(resolved));
     }

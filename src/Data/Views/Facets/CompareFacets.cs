@@ -43,8 +43,11 @@ public sealed class CompareFacets
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // The (TermId, ArticleId) index covers this: no hit row is read.
-            await using (var command = ArticleFacets.Command(db, "SELECT TermId, ArticleId, COUNT(*) FROM framing_term_hits GROUP BY TermId, ArticleId"))
+            // The (TermId, ArticleId) index covers this: no hit row is read. Names quoted and COUNT cast (a bigint on
+            // PostgreSQL), so that the same statement runs on both providers.
+            await using (var command = ArticleFacets.Command(db, """
+                SELECT "TermId", "ArticleId", CAST(COUNT(*) AS integer) FROM framing_term_hits GROUP BY "TermId", "ArticleId"
+                """))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
@@ -62,9 +65,11 @@ public sealed class CompareFacets
                     hitCount.Add(reader.GetInt32(2));
                 }
             }
-            // Rare (a place named twice in one sentence), so only those pairs are kept.
+            // Rare (a place named twice in one sentence), so only those pairs are kept. A sentence has one article:
+            // MIN names it in a way PostgreSQL accepts (it is not grouped by).
             await using (var command = ArticleFacets.Command(db, """
-                SELECT PlaceId, ArticleId, COUNT(*) - 1 FROM place_mentions GROUP BY SentenceId, PlaceId HAVING COUNT(*) > 1
+                SELECT "PlaceId", MIN("ArticleId"), CAST(COUNT(*) - 1 AS integer) FROM place_mentions
+                GROUP BY "SentenceId", "PlaceId" HAVING COUNT(*) > 1
                 """))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {

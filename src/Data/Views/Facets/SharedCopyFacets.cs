@@ -33,14 +33,15 @@ public sealed class SharedCopyFacets
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using (var command = ArticleFacets.Command(db, "SELECT ArticleId, COUNT(*) FROM shared_copy_sentences GROUP BY ArticleId"))
+            await using (var command = ArticleFacets.Command(db, "SELECT \"ArticleId\", CAST(COUNT(*) AS integer) FROM shared_copy_sentences GROUP BY \"ArticleId\""))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct)) shared[Position(articles, reader.GetInt32(0))] = reader.GetInt32(1);
             }
             await using (var command = ArticleFacets.Command(db, """
-                SELECT h.ArticleId, h.TermId, COUNT(*) FROM shared_copy_sentences AS c JOIN framing_term_hits AS h ON h.SentenceId = c.SentenceId
-                GROUP BY h.ArticleId, h.TermId
+                SELECT h."ArticleId", h."TermId", CAST(COUNT(*) AS integer) FROM shared_copy_sentences AS c
+                JOIN framing_term_hits AS h ON h."SentenceId" = c."SentenceId"
+                GROUP BY h."ArticleId", h."TermId"
                 """))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {

@@ -15,6 +15,18 @@ const day = 24 * 60 * 60 * 1000;
 for (const canvas of document.querySelectorAll('canvas[data-control-chart]')) {
   drawOrReport(canvas);
 }
+// After an in-place page change (the filter bar changes the address through enhanced navigation), a chart that no
+// component draws (the overview's small one) has its new data-src but its old drawing: draw it again. The interactive
+// chart of /control is drawn by its component (drawChart) after each render, so it is left to it.
+// blazor.web.js is a deferred script after this module: listen once the document is parsed (both have run by then).
+const redrawStatic = () => {
+  for (const canvas of document.querySelectorAll('canvas[data-control-chart]')) {
+    if (!canvas.selectClaim && canvas.drawnSrc !== canvas.dataset.src) drawOrReport(canvas);
+  }
+};
+const listen = () => window.Blazor?.addEventListener('enhancedload', redrawStatic);
+if (window.Blazor) listen();
+else document.addEventListener('DOMContentLoaded', listen);
 
 /**
  * Called by the interactive chart component (Interactive/ControlChart.razor) after each render: draws the canvas again
@@ -31,6 +43,7 @@ function drawOrReport(canvas) {
   canvas.listeners?.abort();
   canvas.parentElement.parentElement.querySelector(':scope > .control-chart-message')?.remove();
   delete canvas.dataset.state;
+  canvas.drawnSrc = canvas.dataset.src;
   return draw(canvas).catch((error) => {
     canvas.dataset.state = 'error';
     const message = document.createElement('p');

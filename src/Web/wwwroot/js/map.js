@@ -48,7 +48,13 @@ function draw(element) {
 function redrawAll() {
     for (const element of document.querySelectorAll('[data-map]')) {
         const old = drawn.get(element);
-        if (old) old.remove();
+        if (old) {
+            // A zoom still animating (the opening fit, a cluster opened for a focused place) ends on a timer that
+            // Leaflet does not cancel on remove(), and would then read the removed panes (a TypeError on Back or
+            // Forward in quick succession). Its end handler does nothing once this flag is down.
+            old._animatingZoom = false;
+            old.remove();
+        }
         draw(element);
     }
 }
