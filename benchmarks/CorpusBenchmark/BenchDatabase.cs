@@ -131,21 +131,21 @@ public sealed class BenchPostgresServer : IDisposable
         var folder = Path.Combine(work, "postgres-server");
         if (File.Exists(Path.Combine(folder, "connection")) && Answers(File.ReadAllText(Path.Combine(folder, "connection")).Trim()) is { } kept)
         {
-            return new(kept, $"PostgreSQL {PostgresConnection.Describe(kept)}, left running by an earlier run with --keep-postgres", keep ? null : script, folder);
+            return new(kept, $"PostgreSQL {PostgresConnection.Describe(kept)}, left running by an earlier run with --keep-postgres (fsync {Fsync(kept)})", keep ? null : script, folder);
         }
         Run(script, "stop", folder); // a server left by an interrupted run
         var (code, output) = Run(script, "start", folder);
         if (code != 0) throw new InvalidOperationException($"{script} start failed: {output}");
         var connection = output.Trim().Split('\n')[^1];
-        // The test script turns fsync off (tests need no durability); a benchmark of the ingest does, as SQLite's WAL
-        // syncs at its checkpoints.
-        using (var admin = new NpgsqlConnection(connection))
-        {
-            admin.Open();
-            new NpgsqlCommand("ALTER SYSTEM SET fsync = on", admin).ExecuteNonQuery();
-            new NpgsqlCommand("SELECT pg_reload_conf()", admin).ExecuteNonQuery();
-        }
-        return new(connection, $"PostgreSQL {PostgresConnection.Describe(connection)}, started by tests/postgres/test-server.sh (then fsync on; shared_buffers 128MB, other settings Debian's defaults)", keep ? null : script, folder);
+        return new(connection, $"PostgreSQL {PostgresConnection.Describe(connection)}, started by tests/postgres/test-server.sh (fsync {Fsync(connection)}; shared_buffers 128MB, other settings Debian's defaults)", keep ? null : script, folder);
+    }
+
+    /// <summary>The server's fsync setting as it runs (on or off), for the report.</summary>
+    static string Fsync(string connection)
+    {
+        using var c = new NpgsqlConnection(connection);
+        c.Open();
+        return (string)new NpgsqlCommand("SHOW fsync", c).ExecuteScalar()!;
     }
 
     static string? Answers(string connection)
@@ -164,7 +164,12 @@ public sealed class BenchPostgresServer : IDisposable
 
     static (int Code, string Output) Run(string script, string command, string folder)
     {
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, command, folder]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        // fsync on: the test script turns it off (tests need no durability), a benchmark of the ingest must not, as
+        // SQLite's WAL syncs at its checkpoints. (A server setting given on the command line, as the script gives
+        // it, wins over ALTER SYSTEM: that was tried before and left fsync off.)
+        var start = new ProcessStartInfo("bash", [script, command, folder]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ALEPPO_PG_FSYNC"] = "on";
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         process.WaitForExit();

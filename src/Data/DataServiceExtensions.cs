@@ -65,7 +65,14 @@ public static class DataServiceExtensions
             // for the server to finish (index upkeep of millions of rows), which took over Npgsql's default 30 s on a busy
             // machine and failed a 100,000-article ingest. Not 0: with Npgsql 10.0.0 a zero timeout made reads time out at
             // once (tests failed). EF's own queries keep a 30 s limit.
-            var connection = new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString) { CommandTimeout = 3600 }.ConnectionString;
+            //
+            // JIT off for this app's sessions (PostgreSQL's default compiles any query whose estimated cost passes
+            // 100,000): an export or a map over a search at 100,000 articles spent 3.3 s of its 8 s compiling (EXPLAIN
+            // ANALYZE in benchmarks/PERFORMANCE.md, issue 21), for queries that run a few seconds at most. A setting a
+            // server administrator gave in the connection string's own Options is kept, after ours.
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString) { CommandTimeout = 3600 };
+            builder.Options = ("-c jit=off " + builder.Options).Trim();
+            var connection = builder.ConnectionString;
             options.UseNpgsql(connection, npgsql => npgsql.CommandTimeout(30));
         }
         else

@@ -171,6 +171,9 @@ public class InteractiveFilterBarTests(BrowserFixture fixture)
         await drawer.GetByLabel("Search sentences").FillAsync("Hanano");
         await drawer.GetByLabel("Search sentences").PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/articles\\?outlet=tasnim-news-agency&q=Hanano$"));
+        // The view changed in place; the drawer closed so that the reader sees it.
+        await Assertions.Expect(page.GetByLabel("Search sentences")).ToHaveCountAsync(1);
+        await Assertions.Expect(bar.GetByRole(AriaRole.Button, new() { Name = "Filters (2)" })).ToBeVisibleAsync();
         watched.AssertClean();
     }
 

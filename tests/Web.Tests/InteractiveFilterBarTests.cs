@@ -69,6 +69,8 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
         Assert.Equal(["hanano", "east-aleppo"], found);
         await bar.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(new PlaceChoice("hanano", "Hanano", 2)));
         Assert.Equal("http://localhost/map?from=2016-12-01&outlet=tasnim-news-agency&place=sukkari&place=hanano&color=outlet", navigation.Uri);
+        // In place (enhanced navigation), not a full page load.
+        Assert.False(((Bunit.TestDoubles.BunitNavigationManager)navigation).History.Single().Options.ForceLoad);
     }
 
     [Fact]
