@@ -60,6 +60,15 @@ public sealed class WebProcess : IAsyncDisposable
     /// Starts VmHWM over from the current resident size (Linux: "5" into /proc/&lt;pid&gt;/clear_refs), so that the next
     /// peak read is the peak of what follows (the warm-up's shared-copy detection would otherwise set it).
     /// </summary>
+    /// <summary>The app's last 40 lines of output, for a benchmark's error report.</summary>
+    public string RecentOutput
+    {
+        get
+        {
+            lock (lastLines) return string.Join("\n", lastLines);
+        }
+    }
+
     public void ResetPeakMemory() => File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
 
     async Task WaitUntilServingAsync()

@@ -4,7 +4,11 @@
 // Blazor's enhanced navigation; on /map also the markers drawn again), and the server's resident memory: at rest,
 // with the readers connected, and after they leave. A benchmark, not a test: figures go to PERFORMANCE.md.
 //
-// Usage: dotnet run -c Release --project benchmarks/ReaderCapacity -- <database> [readers=50] [seconds=120]
+// Two clients: "chromium" (pages of one headless Chromium: the whole path, but the browsers share the 2 cores with
+// the server) and "circuit" (CircuitReader: the same messages and requests without a browser, so the figure is the
+// server's and the client costs little).
+//
+// Usage: dotnet run -c Release --project benchmarks/ReaderCapacity -- <database> [readers=50] [seconds=120] [chromium|circuit]
 using System.Diagnostics;
 using System.Globalization;
 using AleppoDashboard.CorpusBenchmark;
@@ -14,15 +18,18 @@ using Microsoft.Playwright;
 var database = args.Length > 0 ? Path.GetFullPath(args[0]) : throw new ArgumentException("usage: <database> [readers] [seconds]");
 var readers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
 var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 120;
+var client = args.Length > 3 ? args[3] : "chromium";
+if (client is not ("chromium" or "circuit")) throw new ArgumentException("the client is chromium or circuit");
 var root = FindRoot();
 var webFolder = Path.Combine(root, "src", "Web");
 var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 var webDll = Path.Combine(webFolder, "bin", configuration, "net10.0", "AleppoDashboard.Web.dll");
 string Load() => File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Aggregate((a, b) => a + " " + b);
 
-Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {readers} readers for {seconds} s, database {database}; load {Load()}");
+Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {client} client, {readers} readers for {seconds} s, database {database}; load {Load()}");
 // Information logs kept: the warm-up is known to be done from its log line.
-await using var web = await WebProcess.StartAsync(webDll, webFolder, BenchDatabase.SqliteFile(database));
+await using var web = await WebProcess.StartAsync(webDll, webFolder, BenchDatabase.SqliteFile(database),
+    Environment.GetEnvironmentVariable("CAPACITY_DEBUG") == "1" ? ["--Logging:LogLevel:Microsoft.AspNetCore.Components.Server=Debug", "--Logging:LogLevel:Microsoft.AspNetCore.SignalR=Debug"] : []);
 Console.WriteLine($"web app warmed up after {(await web.WarmedUpAsync(TimeSpan.FromMinutes(30))).TotalSeconds:F0} s");
 using (var http = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan.FromMinutes(5) })
 {
@@ -32,6 +39,12 @@ using (var http = new HttpClient { BaseAddress = web.Address, Timeout = TimeSpan
 await Task.Delay(TimeSpan.FromSeconds(10));
 var atRest = web.MemoryMb("VmRSS");
 Console.WriteLine($"at rest: {atRest:F0} MB resident; load {Load()}");
+
+if (client == "circuit")
+{
+    await CircuitRun.RunAsync(web, readers, seconds, atRest, Load, Report);
+    return;
+}
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -66,10 +79,16 @@ var connected = web.MemoryMb("VmRSS");
 Console.WriteLine($"{readers} readers connected in {opening.Elapsed.TotalSeconds:F0} s: {connected:F0} MB resident, {(connected - atRest) / readers:F1} MB per reader; load {Load()}");
 
 web.ResetPeakMemory();
+var (serverCpuBefore, browserCpuBefore) = (ProcessCpu.Seconds(web.Pid), ProcessCpu.BrowserSeconds());
+var runClock = Stopwatch.StartNew();
 var deadline = DateTime.UtcNow.AddSeconds(seconds);
 var samples = await Task.WhenAll(pages.Select((p, i) => ReadAsync(p.Page, p.Path, new Random(i), deadline)));
 var all = samples.SelectMany(s => s).ToList();
 var peak = web.MemoryMb("VmHWM");
+var (serverCpu, browserCpu) = (ProcessCpu.Seconds(web.Pid) - serverCpuBefore, ProcessCpu.BrowserSeconds() - browserCpuBefore);
+// Where the two cores went while the readers changed filters: the server's share against the browsers' says whether
+// the latency below is the server's or the client's.
+Console.WriteLine($"CPU during the run ({runClock.Elapsed.TotalSeconds:F0} s wall, {all.Count} changes): server {serverCpu:F1} s ({1000 * serverCpu / Math.Max(1, all.Count):F0} ms a change), Chromium {browserCpu:F1} s ({1000 * browserCpu / Math.Max(1, all.Count):F0} ms a change)");
 Console.WriteLine($"during the run: peak {peak:F0} MB resident; load {Load()}");
 Report("key press to page patched (includes the slider's 450 ms settle)", all.Select(s => s.KeyToView));
 Report("request to page patched (enhanced navigation: server render + DOM patch)", all.Select(s => s.NavigationToView));
