@@ -57,7 +57,7 @@ static class CircuitRun
         var clientCpu = ProcessCpu.Seconds(Environment.ProcessId) - clientCpuBefore;
         Console.WriteLine($"during the run: peak {web.MemoryMb("VmHWM"):F0} MB resident; load {load()}");
         Console.WriteLine($"CPU during the run ({clock.Elapsed.TotalSeconds:F0} s wall, {all.Count} changes, {all.Count / clock.Elapsed.TotalSeconds:F1} a second): server {serverCpu:F1} s ({1000 * serverCpu / Math.Max(1, all.Count):F0} ms a change), this client {clientCpu:F1} s");
-        report("slider input to view updated (includes the slider's 450 ms settle)", all.Select(s => s.Key));
+        report("slider key press (input, change) to view updated", all.Select(s => s.Key));
         report("navigation to view updated (page fetched, /map GeoJSON fetched, circuit components updated)", all.Select(s => s.Navigation));
         foreach (var page in new[] { "/control", "/map" })
         {

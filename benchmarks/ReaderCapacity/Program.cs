@@ -90,7 +90,7 @@ var (serverCpu, browserCpu) = (ProcessCpu.Seconds(web.Pid) - serverCpuBefore, Pr
 // the latency below is the server's or the client's.
 Console.WriteLine($"CPU during the run ({runClock.Elapsed.TotalSeconds:F0} s wall, {all.Count} changes): server {serverCpu:F1} s ({1000 * serverCpu / Math.Max(1, all.Count):F0} ms a change), Chromium {browserCpu:F1} s ({1000 * browserCpu / Math.Max(1, all.Count):F0} ms a change)");
 Console.WriteLine($"during the run: peak {peak:F0} MB resident; load {Load()}");
-Report("key press to page patched (includes the slider's 450 ms settle)", all.Select(s => s.KeyToView));
+Report("key press to page patched", all.Select(s => s.KeyToView));
 Report("request to page patched (enhanced navigation: server render + DOM patch)", all.Select(s => s.NavigationToView));
 Report("key press to markers drawn again (/map)", all.Where(s => s.KeyToReady is not null).Select(s => s.KeyToReady!.Value));
 Console.WriteLine($"failed or timed-out changes: {failures}");

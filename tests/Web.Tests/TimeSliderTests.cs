@@ -81,22 +81,35 @@ public class TimeSliderTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task MovingTheSliderFollowsItToTheNewAddressOnceItRests()
+    public async Task DraggingMovesTheLabelAndTheStepTakenMovesThePage()
     {
-        var navigation = Services.GetRequiredService<NavigationManager>();
+        var navigation = (Bunit.TestDoubles.BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
         const string fourthWeek = "http://localhost/map?from=2016-10-24&to=2016-10-30&outlet=afp&color=outlet";
-        var followed = new TaskCompletionSource();
-        navigation.LocationChanged += (_, e) => { if (e.Location == fourthWeek) followed.TrySetResult(); };
         var slider = RenderSlider(StateFor(null, null));
-        var mud = slider.FindComponent<MudSlider<int>>();
-        // Dragging across weeks: the label follows at once; the page loads where the slider comes to rest.
-        await slider.InvokeAsync(() => mud.Instance.ValueChanged.InvokeAsync(3));
-        await slider.InvokeAsync(() => mud.Instance.ValueChanged.InvokeAsync(4));
+        // Dragging across weeks (input events, which bubble to the wrapper): the label follows at once, the page stays.
+        slider.Find("[data-time-slider-follow]").Input("3");
+        slider.Find("[data-time-slider-follow]").Input("4");
         Assert.Equal("Week of 24–30 Oct 2016", slider.Find("[data-time-slider-period]").TextContent);
-        await followed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Empty(navigation.History);
+        // The drag ends (the change event, which a key press also fires): the page follows at once.
+        var mud = slider.FindComponent<MudSlider<int>>();
+        await slider.InvokeAsync(() => mud.Instance.ValueChanged.InvokeAsync(4));
         Assert.Equal(fourthWeek, navigation.Uri);
         // In place (enhanced navigation), not a full load: the slider keeps its keyboard focus.
-        Assert.False(((Bunit.TestDoubles.BunitNavigationManager)navigation).History.Single().Options.ForceLoad);
+        Assert.False(navigation.History.Single().Options.ForceLoad);
+    }
+
+    [Fact]
+    public async Task AStepBackToWhereThePageIsLoadsNothingAndBadValuesMoveNothing()
+    {
+        var navigation = (Bunit.TestDoubles.BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
+        var slider = RenderSlider(StateFor(null, null));
+        slider.Find("[data-time-slider-follow]").Input("not a number");
+        slider.Find("[data-time-slider-follow]").Input("999");
+        Assert.StartsWith("All dates", slider.Find("[data-time-slider-period]").TextContent);
+        var mud = slider.FindComponent<MudSlider<int>>();
+        await slider.InvokeAsync(() => mud.Instance.ValueChanged.InvokeAsync(0));
+        Assert.Empty(navigation.History);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ sealed partial class CircuitReader : IAsyncDisposable
     readonly Dictionary<long, TaskCompletionSource<bool>> updates = [];
     long interopObject = -1;
     ulong? sliderHandler;
+    ulong? commitHandler;
     long nextBatch = 1;
     long nextCall = 1;
     long nextJsObject = 1;
@@ -83,10 +84,11 @@ sealed partial class CircuitReader : IAsyncDisposable
         var to = position >= count ? 0 : position + 1;
         lock (gate) navigation = NewSource<string>();
         var clock = Stopwatch.StartNew();
-        var descriptor = new JsonObject { ["eventHandlerId"] = sliderHandler, ["eventName"] = "input", ["eventFieldInfo"] = null };
-        var args = new JsonArray(descriptor, new JsonObject { ["value"] = to.ToString(CultureInfo.InvariantCulture) });
-        await hub.SendAsync("BeginInvokeDotNetFromJS", Interlocked.Increment(ref nextCall).ToString(CultureInfo.InvariantCulture), null, "DispatchEventAsync", interopObject, args.ToJsonString(AsBrowserWrites), ct);
-
+        // As the browser does for a key press: an input event (it bubbles to the slider's wrapper: the label), then
+        // a change event on the slider (the step).
+        var value = to.ToString(CultureInfo.InvariantCulture);
+        if (sliderHandler is { } input) await DispatchAsync(input, "input", value, ct);
+        await DispatchAsync(commitHandler ?? throw new InvalidOperationException("the slider's change handler is not known"), "change", value, ct);
         var uri = await navigation.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
         var navigated = clock.Elapsed;
         var page = await GetPageAsync(uri, enhanced: true, ct);
@@ -100,6 +102,13 @@ sealed partial class CircuitReader : IAsyncDisposable
         if (geojson is not null) await geojson;
         position = to;
         return (clock.Elapsed.TotalMilliseconds, (clock.Elapsed - navigated).TotalMilliseconds);
+    }
+
+    Task DispatchAsync(ulong handler, string eventName, string value, CancellationToken ct)
+    {
+        var descriptor = new JsonObject { ["eventHandlerId"] = handler, ["eventName"] = eventName, ["eventFieldInfo"] = null };
+        var args = new JsonArray(descriptor, new JsonObject { ["value"] = value });
+        return hub.SendAsync("BeginInvokeDotNetFromJS", Interlocked.Increment(ref nextCall).ToString(CultureInfo.InvariantCulture), null, "DispatchEventAsync", interopObject, args.ToJsonString(AsBrowserWrites), ct);
     }
 
     async Task UpdateComponentsAsync(JsonNode[] operations, string state, CancellationToken ct)
@@ -138,19 +147,30 @@ sealed partial class CircuitReader : IAsyncDisposable
     async Task OnRenderBatchAsync(long batchId, byte[] batch)
     {
         if (Debug) Console.WriteLine($"batch {batchId}: {batch.Length} bytes, slider {RenderBatchScan.RangeInputHandler(batch, "oninput")} {RenderBatchScan.Describe(batch)}");
-        if (sliderHandler is null && RenderBatchScan.RangeInputHandler(batch, "oninput") is { } handler)
+        var disposed = RenderBatchScan.DisposedHandlers(batch);
+        // The slider's wrapper takes the input event (the label follows), the slider's range input the change event
+        // (the page follows). When one is rendered again with a new handler (an attribute edit, without its element),
+        // the batch's one new handler of that event is its own.
+        if (RenderBatchScan.MarkedElementHandler(batch, "data-time-slider-follow", "oninput") is { } input)
         {
-            sliderHandler = handler;
-            if (interopObject >= 0) ready.TrySetResult(true);
+            sliderHandler = input;
         }
-        else if (sliderHandler is { } current && RenderBatchScan.DisposedHandlers(batch).Contains(current))
+        else if (sliderHandler is { } current && disposed.Contains(current))
         {
-            // The slider rendered again with a new handler (an attribute edit, without its element): the batch's one
-            // new input handler is the slider's.
             var replaced = RenderBatchScan.Handlers(batch, "oninput");
-            sliderHandler = RenderBatchScan.RangeInputHandler(batch, "oninput") ?? (replaced.Count == 1 ? replaced[0] : null);
-            if (sliderHandler is null) Error = "the slider's input handler was replaced by none or by several";
+            sliderHandler = replaced.Count == 1 ? replaced[0] : null;
         }
+        if (RenderBatchScan.RangeInputHandler(batch, "onchange") is { } change)
+        {
+            commitHandler = change;
+        }
+        else if (commitHandler is { } current && disposed.Contains(current))
+        {
+            var replaced = RenderBatchScan.Handlers(batch, "onchange");
+            commitHandler = replaced.Count == 1 ? replaced[0] : null;
+        }
+        if (commitHandler is null && sliderHandler is not null && interopObject >= 0) Error = "the slider's change handler was lost";
+        if (sliderHandler is not null && commitHandler is not null && interopObject >= 0) ready.TrySetResult(true);
         await hub.SendAsync("OnRenderCompleted", batchId, null);
     }
 
@@ -162,7 +182,7 @@ sealed partial class CircuitReader : IAsyncDisposable
         {
             case "Blazor._internal.attachWebRendererInterop":
                 interopObject = JsonNode.Parse(argsJson)![1]!["__dotNetObject"]!.GetValue<long>();
-                if (sliderHandler is not null) ready.TrySetResult(true);
+                if (sliderHandler is not null && commitHandler is not null) ready.TrySetResult(true);
                 break;
             case "Blazor._internal.navigationManager.navigateTo":
                 var uri = JsonNode.Parse(argsJson)![0]!.GetValue<string>();

@@ -62,6 +62,45 @@ static class RenderBatchScan
         return [.. Enumerable.Range(0, count).Select(i => BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(disposed + 4 + 8 * i)))];
     }
 
+    /// <summary>The handler id of <paramref name="eventName"/> on an element that carries the attribute <paramref name="marker"/>.</summary>
+    public static ulong? MarkedElementHandler(byte[] batch, string marker, string eventName)
+    {
+        int Int(int offset) => BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(offset));
+        var frames = Int(batch.Length - 16);
+        var strings = Int(batch.Length - 4);
+        string? Text(int index)
+        {
+            if (index < 0) return null;
+            var at = Int(strings + 4 * index);
+            int length = 0, shift = 0;
+            while (true)
+            {
+                var b = batch[at++];
+                length |= (b & 0x7F) << shift;
+                if (b < 0x80) break;
+                shift += 7;
+            }
+            return Encoding.UTF8.GetString(batch, at, length);
+        }
+        var count = Int(frames);
+        for (var i = 0; i < count; i++)
+        {
+            if (Int(frames + 4 + 20 * i) != ElementFrame) continue;
+            bool marked = false;
+            ulong? handler = null;
+            for (var j = i + 1; j < count && Int(frames + 4 + 20 * j) == AttributeFrame; j++)
+            {
+                var attribute = frames + 4 + 20 * j;
+                var name = Text(Int(attribute + 4));
+                if (name == marker) marked = true;
+                var id = BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(attribute + 12));
+                if (name == eventName && id != 0) handler = id;
+            }
+            if (marked && handler is not null) return handler;
+        }
+        return null;
+    }
+
     /// <summary>The handler id of <paramref name="eventName"/> (e.g. "oninput") on an &lt;input type=range&gt;, if the batch renders one.</summary>
     public static ulong? RangeInputHandler(byte[] batch, string eventName)
     {

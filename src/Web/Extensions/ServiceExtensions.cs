@@ -16,6 +16,7 @@ using AleppoDashboard.Web.Views.Compare;
 using AleppoDashboard.Web.Views.Map;
 using AleppoDashboard.Web.Views.Map.Tiles;
 using AleppoDashboard.Web.Interactive;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -68,6 +69,10 @@ public static class ServiceExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<ViewCacheWarmer>());
         // Returns the native heap's free pages each minute (Linux/glibc); see NativeHeap and PERFORMANCE.md "Soak memory".
         builder.Services.AddHostedService<NativeHeap>();
+        // Counts the readers' circuits, and gives memory back once many have left (MemoryAfterReaders).
+        builder.Services.AddSingleton<OpenCircuits>();
+        builder.Services.AddSingleton<CircuitHandler>(services => services.GetRequiredService<OpenCircuits>());
+        builder.Services.AddHostedService<MemoryAfterReaders>();
         // Pages are rendered on the server; the components that need events (the filter bar) run over a circuit.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Serve the packages' web assets (MudBlazor's _content/, _framework/blazor.web.js) from a build in every
