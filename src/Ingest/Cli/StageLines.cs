@@ -17,5 +17,8 @@ public static class StageLines
             var cpuText = cpu is { } c ? string.Create(CultureInfo.InvariantCulture, $"{c,8:0.0} s CPU") : "       (CPU not known)";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"stage: {seconds,8:0.0} s wall {cpuText}  {stage}"));
         }
+        // The collector's share, which no stage shows: each stage's time includes the pauses that fell inside it.
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"gc: {GC.CollectionCount(0):N0} collections ({GC.CollectionCount(1):N0} of gen 1, {GC.CollectionCount(2):N0} of gen 2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s, {GC.GetTotalAllocatedBytes() / 1e9:0.0} GB allocated"));
     }
 }
