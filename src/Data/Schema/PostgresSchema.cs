@@ -40,13 +40,17 @@ public static class PostgresSchema
     /// like a tag (<c>&lt;script&gt;</c>), keeps <c>DateTime.Now</c>, a host, a file path or <c>3.5</c> as one token,
     /// and gives <c>al-Bab</c> three tokens (which put a phrase across it out of step). With the punctuation gone
     /// both providers find the same words (the query's words are letters and digits already: SearchQuery).
-    /// translate() maps characters one for one, with no locale or regular expression. Non-ASCII punctuation
-    /// (« » — ، …) already separates words under the database's UTF-8 character classes.
+    /// The 32 ASCII punctuation characters are the four ranges of the bracket expression (code points, the same in every
+    /// locale), each replaced by one space, as translate() with the list of them did. translate() compares each
+    /// character with the whole list: at 100,000 articles it cost the server 80 s of its COPY of 2.1 M sentences, the
+    /// regular expression about a tenth of that (benchmarks/PERFORMANCE.md, 2026-12-07 evening; the two give the same
+    /// text for every stored sentence of that corpus, and PostgresSearchWordsFunctionTests checks every ASCII character).
+    /// Non-ASCII punctuation (« » — ، …) already separates words under the database's UTF-8 character classes.
     /// </summary>
     const string WordsFunction = """
         CREATE OR REPLACE FUNCTION dashboard_words(t text) RETURNS text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-        AS $$ SELECT translate(dashboard_fold(t), '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~', '                                ') $$
+        AS $$ SELECT regexp_replace(dashboard_fold(t), '[!-/:-@[-`{-~]', ' ', 'g') $$
         """;
 
     /// <summary>The function the search column and every query fold and split their words with.</summary>

@@ -22,6 +22,8 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
           --max-file-mb <n>               reject article files larger than this (default 8)
           --verbose                       ingest: print a line for every file loaded, not only for rejects and warnings
           --progress-seconds <n>          ingest: a progress line every n seconds (default 5; 0: after every committed batch)
+          --timings                       ingest: after the summary, the wall and CPU seconds spent in each stage (read, extract,
+                                          each table's inserts, indexes, shared-copy detection)
           --provider sqlite|postgres      where the corpus is (default sqlite: the --db file); postgres reads the server's
                                           connection string from Database__ConnectionString (never from the command line,
                                           where other users of the machine could read it)
@@ -44,7 +46,7 @@ public sealed record CliArguments(string Command, IReadOnlyList<string> Position
     };
 
     /// <summary>Options that take no value; present means "true".</summary>
-    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "verbose" };
+    public static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "verbose", "timings" };
 
     public bool Has(string flag) => Options.ContainsKey(flag);
 

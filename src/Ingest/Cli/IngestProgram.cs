@@ -95,7 +95,7 @@ public static class IngestProgram
         {
             return cli.Command switch
             {
-                "ingest" => await IngestOnceAsync(corpus, cli.Positional[0], cli.Has("verbose"), Seconds(cli, "progress-seconds", 5), output, errors, ct),
+                "ingest" => await IngestOnceAsync(corpus, cli.Positional[0], cli.Has("verbose"), cli.Has("timings"), Seconds(cli, "progress-seconds", 5), output, errors, ct),
                 "watch" => await new FolderWatcher(corpus, output, errors).RunAsync(
                     cli.Positional[0], Seconds(cli, "interval", 5), ct, Seconds(cli, "settle", null)),
                 _ => await ReextractAsync(corpus, reference, output, ct),
@@ -144,7 +144,7 @@ public static class IngestProgram
         double.TryParse(cli.Options.GetValueOrDefault(option), CultureInfo.InvariantCulture, out var s) && s >= 0 ? TimeSpan.FromSeconds(s)
         : fallback is { } f ? TimeSpan.FromSeconds(f) : TimeSpan.MinValue;
 
-    static async Task<int> IngestOnceAsync(Corpus corpus, string folder, bool verbose, TimeSpan progressEvery, TextWriter output, TextWriter errors, CancellationToken ct)
+    static async Task<int> IngestOnceAsync(Corpus corpus, string folder, bool verbose, bool timings, TimeSpan progressEvery, TextWriter output, TextWriter errors, CancellationToken ct)
     {
         if (!Directory.Exists(folder))
         {
@@ -153,6 +153,7 @@ public static class IngestProgram
         }
         var report = await corpus.Ingestor.IngestFolderAsync(folder, new ProgressLines(output, progressEvery), ct);
         await ReportAsync(report, output, errors, verbose);
+        if (timings) await StageLines.WriteAsync(corpus.Ingestor.Times, output);
         return report.AnyRejected ? SomeRejected : Ok;
     }
 

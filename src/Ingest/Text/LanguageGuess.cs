@@ -32,54 +32,122 @@ public static class LanguageGuess
 
     public static string? Guess(string text)
     {
-        var scripts = new Dictionary<string, int>();
+        // One pass with a count per script (the ingest guesses every article: no dictionary or string per letter).
+        // Ties between scripts go to the one seen first, as they did when the counts were kept in a dictionary.
+        Span<int> counts = stackalloc int[Scripts.Length];
+        Span<int> firstSeen = stackalloc int[Scripts.Length];
+        firstSeen.Fill(int.MaxValue);
         var letters = 0;
-        var sample = text.Length > 20_000 ? text[..20_000] : text;
-        foreach (var c in sample)
+        var sample = text.Length > 20_000 ? text.AsSpan(0, 20_000) : text.AsSpan();
+        for (var i = 0; i < sample.Length; i++)
         {
+            var c = sample[i];
             if (!char.IsLetter(c)) continue;
+            var script = (int)ScriptOf(c);
+            if (counts[script]++ == 0) firstSeen[script] = letters;
             letters++;
-            var script = ScriptOf(c);
-            scripts[script] = scripts.GetValueOrDefault(script) + 1;
         }
         if (letters < 40) return null;
-        var (main, count) = scripts.MaxBy(s => s.Value);
-        if (count < letters / 2) return null;
-        return main switch
+        var main = 0;
+        for (var s = 1; s < counts.Length; s++)
         {
-            "Arab" => sample.Count(c => c is 'پ' or 'چ' or 'ژ' or 'گ') > letters / 200 ? "fa" : "ar",
-            "Cyrl" => "ru",
-            "Hebr" => "he",
-            "Grek" => "el",
-            "Kana" => "ja",
-            "Hang" => "ko",
-            "Hani" => scripts.GetValueOrDefault("Kana") > letters / 20 ? "ja" : "zh",
-            "Latn" => LatinLanguage(sample),
+            if (counts[s] > counts[main] || counts[s] == counts[main] && firstSeen[s] < firstSeen[main]) main = s;
+        }
+        if (counts[main] < letters / 2) return null;
+        return (Script)main switch
+        {
+            Script.Arab => CountPersianLetters(sample) > letters / 200 ? "fa" : "ar",
+            Script.Cyrl => "ru",
+            Script.Hebr => "he",
+            Script.Grek => "el",
+            Script.Kana => "ja",
+            Script.Hang => "ko",
+            Script.Hani => counts[(int)Script.Kana] > letters / 20 ? "ja" : "zh",
+            Script.Latn => LatinLanguage(sample),
             _ => null,
         };
     }
 
-    /// <summary>The Latin-script language whose function words are most of the text's words; English unless another clearly leads.</summary>
-    static string? LatinLanguage(string text)
+    static int CountPersianLetters(ReadOnlySpan<char> text)
     {
-        var words = text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim('.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '“', '”', '‘', '’', '«', '»')).Where(w => w.Length > 0).ToList();
-        if (words.Count < MinWords) return null;
-        var scores = Latin.Select(l => (l.Tag, Hits: words.Count(l.Words.Contains))).OrderByDescending(s => s.Hits).ToList();
-        return scores[0].Hits < words.Count / 20 ? null : scores[0].Tag;
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (c is 'پ' or 'چ' or 'ژ' or 'گ') n++;
+        }
+        return n;
     }
 
-    static string ScriptOf(char c) => c switch
+    /// <summary>
+    /// The Latin-script language whose function words are most of the text's words; English unless another clearly leads.
+    /// A word is a run between white space, lower-cased, with the punctuation in <see cref="WordTrim"/> cut off its ends.
+    /// </summary>
+    static string? LatinLanguage(ReadOnlySpan<char> text)
     {
-        >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF' => "Arab",
-        >= '\u0400' and <= '\u04FF' => "Cyrl",
-        >= '\u0590' and <= '\u05FF' => "Hebr",
-        >= '\u0370' and <= '\u03FF' => "Grek",
-        >= '\u3040' and <= '\u30FF' => "Kana",
-        >= '\uAC00' and <= '\uD7AF' => "Hang",
-        >= '\u4E00' and <= '\u9FFF' => "Hani",
-        _ when c < '\u0250' => "Latn",
-        _ => "Other",
+        Span<int> hits = stackalloc int[Latin.Length];
+        Span<char> lower = stackalloc char[LongestFunctionWord];
+        var words = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            var word = text[start..i].Trim(WordTrim);
+            if (word.IsEmpty) continue;
+            words++;
+            // Lower-casing keeps the length, so a longer word is in no list.
+            if (word.Length > LongestFunctionWord) continue;
+            var folded = lower[..word.Length];
+            word.ToLowerInvariant(folded);
+            if (!FunctionWords.TryGetValue(folded, out var languages)) continue;
+            for (var l = 0; l < Latin.Length; l++)
+            {
+                if ((languages & (1 << l)) != 0) hits[l]++;
+            }
+        }
+        if (words < MinWords) return null;
+        // The most hits; on a tie the language listed first (English first).
+        var best = 0;
+        for (var l = 1; l < Latin.Length; l++)
+        {
+            if (hits[l] > hits[best]) best = l;
+        }
+        return hits[best] < words / 20 ? null : Latin[best].Tag;
+    }
+
+    const string WordTrim = ".,;:!?\"'()“”‘’«»";
+
+    static readonly int LongestFunctionWord = Latin.Max(l => l.Words.Max(w => w.Length));
+
+    /// <summary>Each function word with a bit per language of <see cref="Latin"/> that lists it, looked up by span.</summary>
+    static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FunctionWords = BuildFunctionWords();
+
+    static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildFunctionWords()
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var l = 0; l < Latin.Length; l++)
+        {
+            foreach (var w in Latin[l].Words) words[w] = words.GetValueOrDefault(w) | 1 << l;
+        }
+        return words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    enum Script { Latn, Arab, Cyrl, Hebr, Grek, Kana, Hang, Hani, Other }
+
+    static readonly Script[] Scripts = Enum.GetValues<Script>();
+
+    static Script ScriptOf(char c) => c switch
+    {
+        >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF' => Script.Arab,
+        >= '\u0400' and <= '\u04FF' => Script.Cyrl,
+        >= '\u0590' and <= '\u05FF' => Script.Hebr,
+        >= '\u0370' and <= '\u03FF' => Script.Grek,
+        >= '\u3040' and <= '\u30FF' => Script.Kana,
+        >= '\uAC00' and <= '\uD7AF' => Script.Hang,
+        >= '\u4E00' and <= '\u9FFF' => Script.Hani,
+        _ when c < '\u0250' => Script.Latn,
+        _ => Script.Other,
     };
 
     /// <summary>True for English, and for an unknown language (a text too short to tell is read as before: as English).</summary>

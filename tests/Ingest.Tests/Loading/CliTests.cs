@@ -51,6 +51,24 @@ public class CliTests
     }
 
     [Fact]
+    public async Task TimingsListEachStageAfterTheSummaryOnlyWhenAsked()
+    {
+        using var plain = new IngestHarness().WithSeeds();
+        var (_, output, _) = await Run("ingest", plain.Articles, "--db", plain.DatabasePath, "--reference", RepoPaths.Reference);
+        Assert.DoesNotContain("stage:", output);
+
+        using var timed = new IngestHarness().WithSeeds();
+        var (code, withTimes, _) = await Run("ingest", timed.Articles, "--timings", "--db", timed.DatabasePath, "--reference", RepoPaths.Reference);
+        Assert.Equal(IngestProgram.Ok, code);
+        var lines = withTimes.Split('\n');
+        var summary = Array.FindIndex(lines, l => l.Contains("5 added", StringComparison.Ordinal));
+        var stages = lines.Where(l => l.StartsWith("stage:", StringComparison.Ordinal)).ToList();
+        Assert.Contains(stages, l => l.EndsWith("insert sentences", StringComparison.Ordinal) && l.Contains(" s wall", StringComparison.Ordinal));
+        Assert.Contains(stages, l => l.EndsWith("prepare: split + extract", StringComparison.Ordinal));
+        Assert.True(Array.FindIndex(lines, l => l.StartsWith("stage:", StringComparison.Ordinal)) > summary);
+    }
+
+    [Fact]
     public void ProgressIsALineEveryFewSecondsWithRateAndTimeLeft()
     {
         var output = new StringWriter();
