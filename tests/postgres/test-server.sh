@@ -8,7 +8,9 @@
 #                                   its data; for the failure tests, which run their own server
 #   test-server.sh resume <folder>  starts a halted server again on its port (it recovers from its write-ahead log)
 # The cluster takes only loopback TCP with a password (scram-sha-256) and a socket inside <folder>. fsync is off
-# (tests need no durability) unless ALEPPO_PG_FSYNC=on (the corpus benchmark sets it).
+# (tests need no durability) unless ALEPPO_PG_FSYNC=on (the corpus benchmark sets it). shared_buffers is 128MB unless
+# ALEPPO_PG_SHARED_BUFFERS says otherwise (the corpus benchmark gives 2GB: a 100,000-article database's sentences alone
+# are 873 MB, and a search reads most of their pages).
 set -euo pipefail
 
 command=${1:-}; folder=${2:-}
@@ -60,7 +62,7 @@ start)
     port=$(( 20000 + (RANDOM * 7 + attempt) % 30000 ))
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
     if as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-        -o "-p $port -k $folder/socket -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${ALEPPO_PG_FSYNC:-off} -c shared_buffers=128MB" \
+        -o "-p $port -k $folder/socket -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${ALEPPO_PG_FSYNC:-off} -c shared_buffers=${ALEPPO_PG_SHARED_BUFFERS:-128MB}" \
         start >/dev/null 2>&1; then
       connection="Host=127.0.0.1;Port=$port;Username=aleppo;Password=$password;Database=postgres"
       printf '%s\n' "$connection" > "$folder/connection"
@@ -82,7 +84,7 @@ resume)
   owner=postgres; [ "$(id -u)" = 0 ] || owner=$(id -un)
   port=$(cat "$folder/port")
   as_owner "$(cat "$folder/bin")/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-    -o "-p $port -k $folder/socket -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${ALEPPO_PG_FSYNC:-off} -c shared_buffers=128MB" \
+    -o "-p $port -k $folder/socket -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${ALEPPO_PG_FSYNC:-off} -c shared_buffers=${ALEPPO_PG_SHARED_BUFFERS:-128MB}" \
     start >/dev/null || { tail -20 "$folder/server.log" >&2; exit 1; }
   ;;
 stop)

@@ -5,7 +5,13 @@ namespace AleppoDashboard.Integration.Tests.Postgres;
 /// <summary>1,200 generated articles loaded by the web app on SQLite and on PostgreSQL, once for the whole test class.</summary>
 public sealed class LargerCorpusApps : IAsyncLifetime
 {
-    public const int Articles = 1200;
+    public const int Articles = 1200 + Undated;
+
+    /// <summary>
+    /// Articles with no date anywhere: PostgreSQL sorts NULL first under DESC and SQLite last, so they check that the
+    /// newest-first list and articles.csv put them last on both.
+    /// </summary>
+    public const int Undated = 3;
 
     readonly TempFolder folder = new();
     PostgresTestDatabase database = null!;
@@ -15,12 +21,25 @@ public sealed class LargerCorpusApps : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        GeneratedArticles.Write(folder.Path, Articles, "parity", seed: 21);
+        GeneratedArticles.Write(folder.Path, Articles - Undated, "parity", seed: 21);
+        WriteUndated(folder.Path);
         database = await PostgresTestServer.CreateDatabaseAsync();
         Sqlite = new DashboardAppFactory(folder.Path);
         Postgres = new DashboardAppFactory(folder.Path, postgres: database.ConnectionString);
         _ = Sqlite.ServerAddress; // each loads the folder on its first start
         _ = Postgres.ServerAddress;
+    }
+
+    static void WriteUndated(string folder)
+    {
+        var manifest = Path.Combine(folder, "manifest.csv");
+        for (var i = 1; i <= Undated; i++)
+        {
+            var name = $"undated_{i:D5}.txt";
+            File.WriteAllText(Path.Combine(folder, name),
+                $"Rebels said they still held Hanano (undated report {i})\n\nBEIRUT – Government forces took control of Sakhour after heavy clashes, a military source said.\n");
+            File.AppendAllLines(manifest, [$"{name},AFP,,,generated"]);
+        }
     }
 
     public async Task DisposeAsync()
@@ -59,8 +78,14 @@ public sealed class LargerCorpusParityTests(LargerCorpusApps apps) : IClassFixtu
         using var onSqlite = apps.Sqlite.CreateRealClient();
         using var onPostgres = apps.Postgres.CreateRealClient();
         onSqlite.Timeout = onPostgres.Timeout = TimeSpan.FromMinutes(5);
-        Assert.Equal(LargerCorpusApps.Articles, Csv.Parse(await onSqlite.GetStringAsync("/export/articles.csv")).Rows.Count);
-        Assert.Equal(LargerCorpusApps.Articles, Csv.Parse(await onPostgres.GetStringAsync("/export/articles.csv")).Rows.Count);
+        foreach (var client in new[] { onSqlite, onPostgres })
+        {
+            var articles = Csv.Parse(await client.GetStringAsync("/export/articles.csv")).Rows;
+            Assert.Equal(LargerCorpusApps.Articles, articles.Count);
+            // The undated are stored undated, and come last (newest first, undated last) on both providers.
+            Assert.Equal(LargerCorpusApps.Undated, articles.Count(r => r["published"] == ""));
+            Assert.All(articles.TakeLast(LargerCorpusApps.Undated), r => Assert.Equal("", r["published"]));
+        }
         await ExportParity.AssertSameAsync(onSqlite, onPostgres, filter);
     }
 }

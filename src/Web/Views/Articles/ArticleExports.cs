@@ -1,5 +1,7 @@
 using AleppoDashboard.Data;
 using AleppoDashboard.Data.Views.Articles;
+using AleppoDashboard.Data.Views.Compare;
+using AleppoDashboard.Data.Views.Facets;
 using AleppoDashboard.Web.Exports;
 using AleppoDashboard.Web.Filtering;
 using Microsoft.EntityFrameworkCore;
@@ -19,17 +21,20 @@ public static class ArticleExports
     static async Task<IResult> Articles(RequestFilter request, DashboardDb db, CancellationToken ct)
     {
         var filter = await request.ResolveAsync(ct);
-        return new CsvResult<ArticleRow>("articles.csv",
-            ["article_id", "outlet", "outlet_slug", "published", "date_precision", "headline", "url", "source_file", "words", "content_hash"],
-            db.ArticleRows(filter.Filter).AsAsyncEnumerable(),
-            a => [CsvCells.Of(a.Id), a.OutletName, a.OutletSlug, CsvCells.Of(a.Published), a.Precision.ToString().ToLowerInvariant(),
-                a.Headline, a.Url, a.SourceFile, CsvCells.Of(a.Words), a.ContentHash]);
+        // Read by column position (ArticleCsvRows), so that on PostgreSQL it streams through a cursor (CsvQueryResult).
+        return new CsvQueryResult("articles.csv", ArticleCsvRows.Header, db, db.ArticleRows(filter.Filter), new ArticleCsvRows());
     }
 
-    static async Task<IResult> Outlets(RequestFilter request, DashboardDb db, CancellationToken ct)
+    static async Task<IResult> Outlets(RequestFilter request, DashboardDb db, HttpContext http, CancellationToken ct)
     {
-        var filter = await request.ResolveAsync(ct);
-        var rows = await db.OutletSummariesAsync(filter.Filter, ct);
+        var filter = (await request.ResolveAsync(ct)).Filter;
+        // Summed over the in-memory facets when they can select the filter (as the comparison's columns are; the same
+        // rows as the SQL, CompareFacetTests), instead of grouping the selected articles in the database: on PostgreSQL
+        // that query, planned and run over a search's tens of thousands of matched ids, took 0.1-0.2 s at 100,000 articles.
+        var facets = ArticleFacets.CanSelect(filter) ? http.RequestServices.GetService<ArticleFacetsCache>() : null;
+        var rows = facets is not null && await facets.GetAsync(db, ct) is { } held
+            ? await CompareFromFacets.OutletSummariesAsync(db, held, held.Select(filter), ct)
+            : await db.OutletSummariesAsync(filter, ct);
         return new CsvResult<OutletSummary>("outlets.csv",
             ["outlet", "outlet_slug", "articles", "first_published", "last_published", "words"],
             rows.ToAsyncEnumerable(),
