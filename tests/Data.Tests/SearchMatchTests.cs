@@ -55,15 +55,16 @@ public sealed class SearchMatchTests : IDisposable
     }
 
     [Fact]
-    public async Task ManySentencesAreHighlightedAsTheyAreOneByOne()
+    public async Task SentencesAreHighlightedAlikeAllAtOnceOrAFewAtATime()
     {
         await using var db = await SeededAsync();
         var all = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM sentence_fts WHERE sentence_fts MATCH 'Aleppo'").ToListAsync();
-        Assert.True(all.Count > SentenceSearch.LookupLimit);
+        Assert.True(all.Count > 100);
 
         var onePass = await db.HighlightSentencesAsync("Aleppo", all, default);
         var oneByOne = new List<SearchHit>();
-        foreach (var chunk in all.Chunk(SentenceSearch.LookupLimit)) oneByOne.AddRange(await db.HighlightSentencesAsync("Aleppo", [.. chunk], default));
+        // A few at a time, as a page's cells and the first batch of a CSV row ask for them.
+        foreach (var chunk in all.Chunk(7)) oneByOne.AddRange(await db.HighlightSentencesAsync("Aleppo", [.. chunk], default));
 
         static List<string> Shown(IEnumerable<SearchHit> hits) =>
             hits.OrderBy(h => h.SentenceId).Select(h => $"{h.SentenceId} {h.ArticleId} {h.Index} {string.Join(',', h.Marks)}").ToList();

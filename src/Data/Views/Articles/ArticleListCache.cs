@@ -1,5 +1,8 @@
 using AleppoDashboard.Data.Filtering;
 using AleppoDashboard.Data.Reads;
+using AleppoDashboard.Data.Schema;
+using AleppoDashboard.Data.Views.Compare;
+using AleppoDashboard.Data.Views.Facets;
 using AleppoDashboard.Data.Views.Map;
 
 namespace AleppoDashboard.Data.Views.Articles;
@@ -23,7 +26,7 @@ public sealed class ArticleList
 /// article; at most <see cref="MaxFilters"/> filters and <see cref="MaxHeldIds"/> ids in
 /// all are kept. Register as a singleton.
 /// </summary>
-public sealed class ArticleListCache(SearchMatchCache searches)
+public sealed class ArticleListCache(SearchMatchCache searches, ArticleFacetsCache? facets = null)
 {
     public const int MaxFilters = 32;
     public const int MaxHeldIds = 2_000_000;
@@ -36,9 +39,27 @@ public sealed class ArticleListCache(SearchMatchCache searches)
     /// <summary>Whether the list of <paramref name="filter"/> is kept for content version <paramref name="version"/>.</summary>
     public bool Holds(DashboardFilter filter, long version) => lists.TryGet(filter.CacheKey, version, out _);
 
-    static async Task<ArticleList> ComputeAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct) => new()
+    /// <summary>
+    /// From the in-memory facets of the snapshot's version when they can evaluate the filter: a new search, outlet set or
+    /// date range then costs a pass over arrays, not two SQL passes over the matched articles (a search with a common word
+    /// matches most of them: the overview's slowest first requests, benchmarks/PERFORMANCE.md); else in SQL.
+    /// </summary>
+    async Task<ArticleList> ComputeAsync(DashboardDb db, DashboardFilter filter, CancellationToken ct)
     {
-        NewestFirstIds = await db.NewestFirstIdsAsync(filter, ct),
-        Outlets = await db.OutletSummariesAsync(filter, ct),
-    };
+        if (facets is not null && ArticleFacets.CanSelect(filter))
+        {
+            var read = await facets.GetAsync(db, ct);
+            var positions = read.Select(filter);
+            return new()
+            {
+                NewestFirstIds = read.NewestFirstIds(positions, undatedFirst: db.IsPostgres()),
+                Outlets = await CompareFromFacets.OutletSummariesAsync(db, read, positions, ct),
+            };
+        }
+        return new()
+        {
+            NewestFirstIds = await db.NewestFirstIdsAsync(filter, ct),
+            Outlets = await db.OutletSummariesAsync(filter, ct),
+        };
+    }
 }

@@ -141,46 +141,72 @@ public static class CompareQueries
         // Ranks, then the kept sentences' texts and marks: one state of the database, or a sentence that an ingest
         // deleted in between (an article rewritten) would have no text (a 500 under ConcurrentIngestTests).
         await using var snapshot = await ReadSnapshot.BeginUnlessInTransactionAsync(db, ct);
+        var plan = await PlanRowAsync(db, topic, scope, copies, perCell, origins, ct);
+        var read = await plan.ReadAsync(db, plan.Kept, copies
+            ? lister ?? new SharedCopyLister(listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0)
+            : null, ct);
+        var byOutlet = plan.Kept.GroupBy(k => plan.Slugs[k.OutletId]).ToList();
+        var cells = byOutlet.ToDictionary(g => g.Key, g => (IReadOnlyList<CompareSentence>)g.OrderBy(k => k.Rn)
+            .Where(k => read.ContainsKey(k.SentenceId)).Select(k => read[k.SentenceId]).ToList());
+        return new CompareRow(topic, cells, byOutlet.ToDictionary(g => g.Key, g => (int)g.First().Total))
+        {
+            Origins = plan.Collapsed?.Origins,
+            Sentences = plan.Collapsed?.Sentences,
+        };
+    }
+
+    /// <summary>
+    /// A row's sentences ranked, cut and (counting origins) collapsed, before any text is read: what the page and the CSV
+    /// both start from. The CSV then reads the kept sentences a batch at a time (<see cref="RowPlan.ReadAsync"/>), so its
+    /// first line does not wait for every sentence of the row. Call inside the caller's snapshot.
+    /// </summary>
+    public static async Task<RowPlan> PlanRowAsync(DashboardDb db, CompareTopic topic, CompareScope scope, bool copies, int? perCell, bool origins, CancellationToken ct)
+    {
         var counting = origins && copies;
         var kept = await RankAsync(db, topic, scope, counting ? int.MaxValue : perCell ?? int.MaxValue, ct);
         var collapsed = counting ? await RowOrigins.CollapseAsync(db, kept, perCell ?? int.MaxValue, ct) : null;
         if (collapsed is not null) kept = collapsed.Kept;
         var slugs = await db.Outlets.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
-        var sentenceIds = kept.Select(k => k.SentenceId).ToList();
-        var articleIds = kept.Select(k => k.ArticleId).Distinct().ToList();
-        var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
-            .Select(a => new { a.Id, a.Published, a.PublishedPrecision }).ToDictionaryAsync(a => a.Id, ct);
-        var sentences = await db.Sentences.AsNoTracking().Where(s => EF.Parameter(sentenceIds).Contains(s.Id))
-            .Select(s => new { s.Id, s.Index, s.Text, s.Paragraph }).ToDictionaryAsync(s => s.Id, ct);
-        var marks = (await MarksAsync(db, topic, sentenceIds, ct)).ToLookup(m => m.SentenceId);
-        var copiesOf = copies
-            ? await (lister ?? new SharedCopyLister(listCopies ? perCell ?? SharedCopyDetector.MaxListed : 0)).CopiesAsync(db, sentenceIds, ct)
-            : [];
-        var copyIds = copiesOf.Values.SelectMany(c => c.With).Select(w => w.SentenceId).Distinct().ToList();
-        var copyPlaces = copyIds.Count == 0 ? [] : await db.Sentences.AsNoTracking().Where(s => EF.Parameter(copyIds).Contains(s.Id))
-            .Select(s => new { s.Id, s.Paragraph, s.Article.Published, s.Article.PublishedPrecision })
-            .ToDictionaryAsync(s => s.Id, s => new CopyPlace(s.Published, s.PublishedPrecision, s.Paragraph), ct);
-        var byOutlet = kept.GroupBy(k => slugs[k.OutletId]).ToList();
-        var cells = byOutlet.ToDictionary(g => g.Key, g => (IReadOnlyList<CompareSentence>)g.OrderBy(k => k.Rn)
-            .Where(k => sentences.ContainsKey(k.SentenceId) && articles.ContainsKey(k.ArticleId))
-            .Select(k =>
+        return new RowPlan(topic, kept, collapsed, slugs);
+    }
+
+    /// <summary>A planned row: its kept sentences (with each outlet's rank and total), origins when counting them, outlet slugs by id.</summary>
+    public sealed record RowPlan(CompareTopic Topic, List<RankedSentence> Kept, RowOrigins? Collapsed, Dictionary<int, string> Slugs)
+    {
+        /// <summary>
+        /// The texts, dates, marks and (through <paramref name="lister"/>, when the shared-copy map is current; else
+        /// none) copies of <paramref name="some"/> of the kept sentences, by sentence id. A sentence an ingest removed is
+        /// absent (the caller reads in one snapshot, so there is none).
+        /// </summary>
+        public async Task<Dictionary<int, CompareSentence>> ReadAsync(DashboardDb db, IReadOnlyCollection<RankedSentence> some, SharedCopyLister? lister, CancellationToken ct)
+        {
+            var sentenceIds = some.Select(k => k.SentenceId).ToList();
+            var articleIds = some.Select(k => k.ArticleId).Distinct().ToList();
+            var articles = await db.Articles.AsNoTracking().Where(a => EF.Parameter(articleIds).Contains(a.Id))
+                .Select(a => new { a.Id, a.Published, a.PublishedPrecision }).ToDictionaryAsync(a => a.Id, ct);
+            var sentences = await db.Sentences.AsNoTracking().Where(s => EF.Parameter(sentenceIds).Contains(s.Id))
+                .Select(s => new { s.Id, s.Index, s.Text, s.Paragraph }).ToDictionaryAsync(s => s.Id, ct);
+            var marks = (await MarksAsync(db, Topic, sentenceIds, ct)).ToLookup(m => m.SentenceId);
+            var copiesOf = lister is null ? [] : await lister.CopiesAsync(db, sentenceIds, ct);
+            var copyIds = copiesOf.Values.SelectMany(c => c.With).Select(w => w.SentenceId).Distinct().ToList();
+            var copyPlaces = copyIds.Count == 0 ? [] : await db.Sentences.AsNoTracking().Where(s => EF.Parameter(copyIds).Contains(s.Id))
+                .Select(s => new { s.Id, s.Paragraph, s.Article.Published, s.Article.PublishedPrecision })
+                .ToDictionaryAsync(s => s.Id, s => new CopyPlace(s.Published, s.PublishedPrecision, s.Paragraph), ct);
+            var read = new Dictionary<int, CompareSentence>(some.Count);
+            foreach (var k in some)
             {
-                var article = articles[k.ArticleId];
-                var sentence = sentences[k.SentenceId];
+                if (!sentences.TryGetValue(k.SentenceId, out var sentence) || !articles.TryGetValue(k.ArticleId, out var article)) continue;
                 var shared = copiesOf.GetValueOrDefault(k.SentenceId, SentenceCopies.None);
-                return new CompareSentence(k.SentenceId, k.ArticleId, sentence.Index, g.Key, article.Published, article.PublishedPrecision,
+                read[k.SentenceId] = new CompareSentence(k.SentenceId, k.ArticleId, sentence.Index, Slugs[k.OutletId], article.Published, article.PublishedPrecision,
                     sentence.Text, marks[k.SentenceId].OrderBy(m => m.Start).Select(m => new CompareMark(m.Start, m.Length, m.Kind, m.Label)).ToList(),
                     shared.With, shared.Count, sentence.Paragraph)
                 {
-                    Origin = collapsed?.OriginOf(k.SentenceId),
+                    Origin = Collapsed?.OriginOf(k.SentenceId),
                     SharedPlaces = copyPlaces.Count == 0 ? [] : shared.With.Select(w => copyPlaces.GetValueOrDefault(w.SentenceId) ?? new CopyPlace(null, DatePrecision.Day, -1)).ToList(),
                 };
-            }).ToList());
-        return new CompareRow(topic, cells, byOutlet.ToDictionary(g => g.Key, g => (int)g.First().Total))
-        {
-            Origins = collapsed?.Origins,
-            Sentences = collapsed?.Sentences,
-        };
+            }
+            return read;
+        }
     }
 
     /// <summary>A topic's sentences per outlet, cut to the first <paramref name="perOutlet"/>: from the facets where they serve, else in SQL.</summary>

@@ -16,9 +16,6 @@ public static class SentenceSearch
     const char Open = '\u0002';
     const char Close = '\u0003';
 
-    /// <summary>Up to this many sentences are highlighted by looking each one up; more in one pass over the matches.</summary>
-    public const int LookupLimit = 1_000;
-
     /// <summary>
     /// Where <paramref name="text"/> (already validated by the shared filter; <see cref="SearchQuery"/> turns it into a
     /// safe FTS5 expression, passed as a parameter) matches in the given sentences: the ones a comparison row kept.
@@ -30,17 +27,17 @@ public static class SentenceSearch
             ?? throw new ArgumentException("The search text does not parse; validate it with FilterParser first.", nameof(text));
         var ids = "[" + string.Join(',', sentenceIds) + "]";
         if (db.IsPostgres()) return await HighlightOnPostgresAsync(db, search, ids, ct);
-        // A few sentences (a page's cells) are looked up in the index one by one; for many (a whole CSV row) one pass over
-        // the matches is far cheaper, since each lookup reads the match's doclists again ("+" keeps the rowid list away
-        // from FTS5; benchmarks/PERFORMANCE.md has the figures).
-        var rowid = sentenceIds.Count <= LookupLimit ? "sentence_fts.rowid" : "+sentence_fts.rowid";
-        // Only the constant column expression above is put into the text; the search and the ids go as parameters.
-        var sql = $"""
+        // One pass over the search's matches, each tested against the ids ("+" keeps the rowid list away from FTS5). Given
+        // the list, SQLite 3.50 looks each id up in the index, reading the match's doclists again for each: 100 sentences of
+        // a search with a common word ("al-Qasr") took 0.8 s that way at 100,000 articles, against 0.1 s for the one pass,
+        // which costs no more than the search's ranking did (benchmarks/PERFORMANCE.md, issue 18). The search and the ids
+        // go as parameters.
+        const string sql = """
             SELECT s.Id AS SentenceId, s.ArticleId AS ArticleId, s."Index" AS "Index",
                    highlight(sentence_fts, 0, char(2), char(3)) AS Marked, bm25(sentence_fts) AS Rank,
                    CASE WHEN s.SearchText IS NULL THEN NULL ELSE s.Text END AS Folded
             FROM sentence_fts JOIN sentences AS s ON s.Id = sentence_fts.rowid
-            WHERE sentence_fts MATCH @fts_match AND {rowid} IN (SELECT value FROM json_each(@sentence_ids))
+            WHERE sentence_fts MATCH @fts_match AND +sentence_fts.rowid IN (SELECT value FROM json_each(@sentence_ids))
             """;
         var rows = await db.Database.SqlQueryRaw<FtsRow>(sql, new SqliteParameter("@fts_match", match), new SqliteParameter("@sentence_ids", ids))
             .ToListAsync(ct);

@@ -68,6 +68,35 @@ public sealed class ArticleFacets
         return order;
     }
 
+    /// <summary>
+    /// The ids at <paramref name="positions"/> newest first, ties by id, newest first (<see cref="Articles.ArticleQueries"/>'
+    /// order: ORDER BY Published DESC, Id DESC), undated last as SQLite sorts a NULL, or first as PostgreSQL does
+    /// (<paramref name="undatedFirst"/>).
+    /// </summary>
+    public int[] NewestFirstIds(int[] positions, bool undatedFirst)
+    {
+        var selected = Mask(positions);
+        var ids = new int[positions.Length];
+        var n = 0;
+        var order = DateOrder;
+        // DateOrder is oldest first, undated last, ties by id: read backwards it is the undated (newest id first), then
+        // the dated newest first.
+        var undated = 0;
+        while (undated < order.Length && Published[order[order.Length - 1 - undated]] == Undated) undated++;
+        if (undatedFirst) Take(order.Length - 1, order.Length - undated);
+        Take(order.Length - 1 - undated, 0);
+        if (!undatedFirst) Take(order.Length - 1, order.Length - undated);
+        return ids;
+
+        void Take(int from, int downTo)
+        {
+            for (var i = from; i >= downTo; i--)
+            {
+                if (selected[order[i]]) ids[n++] = Ids[order[i]];
+            }
+        }
+    }
+
     public static DateOnly? Date(int published) => published == Undated ? null : DateOnly.FromDayNumber(published);
 
     /// <summary>

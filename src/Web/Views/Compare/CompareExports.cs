@@ -49,10 +49,17 @@ public static class CompareExports
     /// <summary>How many lines' copies are read at a time.</summary>
     const int CopiesBatch = 500;
 
+    /// <summary>Lines whose texts are read first; each next read is four times the last, up to <see cref="LastRead"/>.</summary>
+    const int FirstRead = 100;
+
+    const int LastRead = 25_600;
+
     /// <summary>
-    /// The rows topic by topic, read while the CSV is written (one topic's sentences in memory at a time, not the whole
-    /// export: unfiltered over a large corpus it runs to gigabytes; the lines' copies are read a batch at a time as they
-    /// are written), all in one snapshot, so that an ingest meanwhile cannot split a row's hits from their sentences.
+    /// The rows topic by topic, read while the CSV is written, all in one snapshot, so that an ingest meanwhile cannot
+    /// split a row's hits from their sentences. Each topic is ranked whole first (cheap: ids only), then its lines'
+    /// texts, marks and copies are read in growing batches in the order they are written: the first line does not wait
+    /// for the whole row (a place in a long date range is tens of thousands of sentences), and a search row's marks
+    /// still take few passes over the search's matches. One topic's lines at most are held, never the whole export.
     /// Shared copy comes from the stored map when it is current; otherwise each line's shared_with says it is not known yet.
     /// </summary>
     static async IAsyncEnumerable<(CompareTopic Topic, CompareColumn Outlet, CompareSentence Sentence, IReadOnlyList<SharedWith>? SharedWith)> LinesAsync(
@@ -62,20 +69,30 @@ public static class CompareExports
         var copies = await SharedCopyStore.IsCurrentAsync(db, ct);
         var scope = await views.OpenScopeAsync(db, filter, ct);
         var columns = await db.CompareColumnsAsync(filter, scope, ct);
+        var order = columns.Select((c, i) => (c.Slug, i)).ToDictionary(c => c.Slug, c => c.i);
+        var counter = copies ? new SharedCopyLister(0) : null;
         var lister = new SharedCopyLister(SharedCopyDetector.MaxListed);
         foreach (var topic in await db.CompareTopicsAsync(filter, selection, scope, ct))
         {
             if (topic.Kind == CompareTopicKind.Wire && !copies) continue;
-            var row = await db.CompareRowAsync(topic, scope, copies, perCell: null, ct, listCopies: false, origins: filter.CountOrigins);
-            var lines = columns.SelectMany(column => row.CellOf(column.Slug).Select(sentence => (column, sentence)));
-            foreach (var batch in lines.Chunk(CopiesBatch))
+            var plan = await CompareQueries.PlanRowAsync(db, topic, scope, copies, perCell: null, filter.CountOrigins, ct);
+            // The page's order: columns, then each cell's sentences by rank (CompareRow.CellOf).
+            var lines = plan.Kept.Where(k => order.ContainsKey(plan.Slugs[k.OutletId]))
+                .OrderBy(k => order[plan.Slugs[k.OutletId]]).ThenBy(k => k.Rn).ToList();
+            for (int at = 0, size = FirstRead; at < lines.Count; at += size, size = Math.Min(size * 4, LastRead))
             {
-                var listed = copies
-                    ? await lister.CopiesAsync(db, batch.Where(l => l.sentence.SharedCount > 0).Select(l => l.sentence.SentenceId).ToList(), ct)
-                    : null;
-                foreach (var (column, sentence) in batch)
+                var part = lines.GetRange(at, Math.Min(size, lines.Count - at));
+                var read = await plan.ReadAsync(db, part, counter, ct);
+                var kept = part.Where(k => read.ContainsKey(k.SentenceId)).Select(k => (column: columns[order[plan.Slugs[k.OutletId]]], sentence: read[k.SentenceId]));
+                foreach (var batch in kept.Chunk(Math.Min(size, CopiesBatch)))
                 {
-                    yield return (topic, column, sentence, listed is null ? null : listed.GetValueOrDefault(sentence.SentenceId, SentenceCopies.None).With);
+                    var listed = copies
+                        ? await lister.CopiesAsync(db, batch.Where(l => l.sentence.SharedCount > 0).Select(l => l.sentence.SentenceId).ToList(), ct)
+                        : null;
+                    foreach (var (column, sentence) in batch)
+                    {
+                        yield return (topic, column, sentence, listed is null ? null : listed.GetValueOrDefault(sentence.SentenceId, SentenceCopies.None).With);
+                    }
                 }
             }
         }
