@@ -3,30 +3,17 @@ using AleppoDashboard.Data.Views.Timeline;
 using AleppoDashboard.Web.Interactive;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace AleppoDashboard.Web.Tests;
 
-public class TimeSliderTests : BunitContext, IAsyncLifetime
+public class TimeSliderTests : InteractiveComponentTests
 {
     // 3 Oct 2016 is a Monday; the span runs to Thursday 15 Dec, which is in the eleventh week (12–18 Dec).
     static readonly DaySpan Span = new(new DateOnly(2016, 10, 3), new DateOnly(2016, 12, 15));
 
     static TimeSliderState StateFor(DateOnly? from, DateOnly? to) => TimeSliderState.Of("/map",
         Span, new DashboardFilter(from, to, ["afp"], [], null), [new("color", "outlet")]);
-
-    public TimeSliderTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     IRenderedComponent<TimeSlider> RenderSlider(TimeSliderState state) => Render<TimeSlider>(p => p.Add(s => s.State, state));
 
@@ -83,10 +70,9 @@ public class TimeSliderTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task MovingTheSliderFollowsItToTheNewAddressOnceItRests()
     {
-        var navigation = Services.GetRequiredService<NavigationManager>();
         const string fourthWeek = "http://localhost/map?from=2016-10-24&to=2016-10-30&outlet=afp&color=outlet";
         var followed = new TaskCompletionSource();
-        navigation.LocationChanged += (_, e) => { if (e.Location == fourthWeek) followed.TrySetResult(); };
+        Navigation.LocationChanged += (_, e) => { if (e.Location == fourthWeek) followed.TrySetResult(); };
         var slider = RenderSlider(StateFor(null, null));
         var mud = slider.FindComponent<MudSlider<int>>();
         // Dragging across weeks: the label follows at once; the page loads where the slider comes to rest.
@@ -94,9 +80,7 @@ public class TimeSliderTests : BunitContext, IAsyncLifetime
         await slider.InvokeAsync(() => mud.Instance.ValueChanged.InvokeAsync(4));
         Assert.Equal("Week of 24–30 Oct 2016", slider.Find("[data-time-slider-period]").TextContent);
         await followed.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(fourthWeek, navigation.Uri);
-        // In place (enhanced navigation), not a full load: the slider keeps its keyboard focus.
-        Assert.False(((Bunit.TestDoubles.BunitNavigationManager)navigation).History.Single().Options.ForceLoad);
+        AssertWentInPlaceTo(fourthWeek);
     }
 
     [Fact]
