@@ -27,6 +27,16 @@ public class InteractiveFilterBarTests : InteractiveComponentTests
         Assert.Contains("Filters (3)", bar.Markup);
     }
 
+    [Theory]
+    [InlineData(null, 2016, 12)]
+    [InlineData("2016-10-03", 2016, 10)]
+    public void TheCalendarOpensAtTheChosenStartElseAtTheLastDatedArticleNotToday(string? from, int year, int month)
+    {
+        var state = State with { From = from, CalendarOpensAt = "2016-12-15" };
+        var picker = Render<InteractiveFilterBar>(p => p.Add(b => b.State, state)).FindComponent<MudDateRangePicker>();
+        Assert.Equal((year, month), (picker.Instance.PickerMonth?.Year, picker.Instance.PickerMonth?.Month));
+    }
+
     [Fact]
     public void AChipKeepsTheOriginsSwitch()
     {
