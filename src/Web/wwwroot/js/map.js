@@ -198,8 +198,11 @@ function watchTiles(element, map, tiles, goOffline) {
         map.removeLayer(tiles);
         element.classList.add('is-offline');
         element.dataset.offline = 'true';
-        showNotice(element, 'Map tiles could not be loaded (no connection to the tile server), so this is the offline drawing: '
-            + 'sector outlines, their names and a scale. The places and their positions are the same.');
+        // The overview's small map lays its notice over its foot (css/map.css): one short line, not four over the drawing.
+        showNotice(element, element.hasAttribute('data-mini')
+            ? 'Map tiles could not be loaded: this is the offline drawing.'
+            : 'Map tiles could not be loaded (no connection to the tile server), so this is the offline drawing: '
+                + 'sector outlines, their names and a scale. The places and their positions are the same.');
         goOffline();
     };
     tiles.on('tileload', () => { loaded++; });
