@@ -38,6 +38,42 @@ public sealed class MapOfflineTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Empty(watched.OffsiteRequests);
     }
 
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task TheSectorsNamesGiveWayToTheNamesAndMarkersOnTheMap(int width, int height)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var watched = new WatchedPage(await context.NewPageAsync(), app.ServerAddress);
+        var page = watched.Page;
+        await watched.GotoAsync("/map");
+        await Assertions.Expect(page.Locator("#place-map")).ToHaveAttributeAsync("data-offline", "true", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator(".sector-label span").First).ToBeAttachedAsync();
+        // The labels are tidied once the markers (and their clusters' animation) or the sectors' names are drawn, and
+        // after each move: asked again until they are, for at most 10 s.
+        const string CoveredNames =
+            """
+            () => {
+              const shown = e => getComputedStyle(e).visibility !== 'hidden' && e.getBoundingClientRect().width > 0;
+              const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+              const others = [...document.querySelectorAll('#place-map .leaflet-tooltip.map-label, #place-map .leaflet-marker-pane .leaflet-marker-icon')]
+                .filter(shown).map(e => [e.textContent.trim() || e.className, e.getBoundingClientRect()]);
+              return [...document.querySelectorAll('#place-map .sector-label span')].filter(shown)
+                .flatMap(s => others.filter(([, box]) => meets(s.getBoundingClientRect(), box)).map(([name]) => `${s.textContent} under ${name}`));
+            }
+            """;
+        var covered = await page.EvaluateAsync<string[]>(CoveredNames);
+        for (var i = 0; i < 40 && covered.Length > 0; i++)
+        {
+            await page.WaitForTimeoutAsync(250);
+            covered = await page.EvaluateAsync<string[]>(CoveredNames);
+        }
+        Assert.True(covered.Length == 0, $"at {width} px: " + string.Join("; ", covered));
+        // Not by hiding them all: the offline drawing keeps the names that have room.
+        Assert.True(await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('#place-map .sector-label span')].filter(s => getComputedStyle(s).visibility !== 'hidden').length") > 0);
+    }
+
     [Fact]
     public async Task MarkersAreBigEnoughToTapAndPopupsWriteDatesAsThePagesDo()
     {

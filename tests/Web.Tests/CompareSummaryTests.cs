@@ -5,11 +5,9 @@ using Bunit;
 
 namespace AleppoDashboard.Web.Tests;
 
-public class CompareSummaryTests : BunitContext
+/// <summary>The summary matrix as the page is first sent (interactive once its circuit is up: SummaryMatrixTests).</summary>
+public class CompareSummaryTests : PrerenderedComponentTests
 {
-    /// <summary>As the page is first sent: prerendered (the matrix in it is interactive once its circuit is up: SummaryMatrixTests).</summary>
-    public CompareSummaryTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
-
     static readonly CompareColumn Reuters = new("reuters-syndicated", "Reuters (syndicated)", 1, null, null, 500);
     static readonly CompareColumn Tasnim = new("tasnim-news-agency", "Tasnim News Agency", 1, null, null, 400);
 

@@ -1,12 +1,10 @@
 using AleppoDashboard.Web.Interactive;
 using Bunit;
 using Bunit.TestDoubles;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AleppoDashboard.Web.Tests;
 
-public class ControlChartTests : BunitContext, IAsyncLifetime
+public class ControlChartTests : InteractiveComponentTests
 {
     static readonly ControlChartState State = new("/api/claims?outlet=afp&scope=city", "/control?outlet=afp&scope=city", null, 4, "Aleppo as a whole");
 
@@ -14,14 +12,9 @@ public class ControlChartTests : BunitContext, IAsyncLifetime
 
     public ControlChartTests()
     {
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         module = JSInterop.SetupModule("http://localhost/js/control-chart.js");
         module.SetupVoid("drawChart", _ => true).SetVoidResult();
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     IRenderedComponent<ControlChart> RenderChart(ControlChartState state) => Render<ControlChart>(p => p.Add(c => c.State, state));
 
@@ -54,10 +47,7 @@ public class ControlChartTests : BunitContext, IAsyncLifetime
     {
         var chart = RenderChart(State);
         await chart.InvokeAsync(() => chart.Instance.SelectClaim(42));
-        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
-        Assert.Equal("http://localhost/control?outlet=afp&scope=city&claim=42", navigation.Uri);
-        // In place (enhanced navigation), not a full load: the chart keeps its state and focus.
-        Assert.False(navigation.History.First().Options.ForceLoad);
+        AssertWentInPlaceTo("http://localhost/control?outlet=afp&scope=city&claim=42", single: false);
     }
 
     [Fact]

@@ -2,13 +2,11 @@ using AleppoDashboard.Data.Views.Places;
 using AleppoDashboard.Web.Interactive;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace AleppoDashboard.Web.Tests;
 
-public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
+public class InteractiveFilterBarTests : InteractiveComponentTests
 {
     static readonly FilterBarState State = new(
         "/map", "2016-12-01", null, ["tasnim-news-agency"], ["sukkari"], null,
@@ -16,18 +14,7 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
         [new("sukkari", "Sukkari", 4), new("hanano", "Hanano", 2), new("east-aleppo", "east Aleppo", 9)],
         [new("color", "outlet")]);
 
-    public InteractiveFilterBarTests()
-    {
-        Services.AddMudServices();
-        Services.AddSingleton(HttpContextFor.Url("/map?outlet=tasnim-news-agency"));
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>MudBlazor's services are only asynchronously disposable.</summary>
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+    public InteractiveFilterBarTests() : base(requestUrl: "/map?outlet=tasnim-news-agency") { }
 
     IRenderedComponent<InteractiveFilterBar> RenderBar() => Render<InteractiveFilterBar>(p => p.Add(b => b.State, State));
 
@@ -38,6 +25,16 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
         var chips = bar.FindAll("a.filter-chip").Select(c => c.GetAttribute("aria-label")).ToList();
         Assert.Equal(["Remove the filter From 1 Dec 2016", "Remove the filter Tasnim News Agency", "Remove the filter Sukkari"], chips);
         Assert.Contains("Filters (3)", bar.Markup);
+    }
+
+    [Theory]
+    [InlineData(null, 2016, 12)]
+    [InlineData("2016-10-03", 2016, 10)]
+    public void TheCalendarOpensAtTheChosenStartElseAtTheLastDatedArticleNotToday(string? from, int year, int month)
+    {
+        var state = State with { From = from, CalendarOpensAt = "2016-12-15" };
+        var picker = Render<InteractiveFilterBar>(p => p.Add(b => b.State, state)).FindComponent<MudDateRangePicker>();
+        Assert.Equal((year, month), (picker.Instance.PickerMonth?.Year, picker.Instance.PickerMonth?.Month));
     }
 
     [Fact]
@@ -59,7 +56,6 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task PickingAPlaceAddsItAndTheSearchOffersOnlyPlacesNotChosenYet()
     {
-        var navigation = Services.GetRequiredService<NavigationManager>();
         var bar = RenderBar();
         var picker = bar.FindComponent<MudAutocomplete<PlaceChoice>>();
         var search = picker.Instance.SearchFunc ?? throw new InvalidOperationException("no search");
@@ -68,9 +64,7 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
 #nullable restore
         Assert.Equal(["hanano", "east-aleppo"], found);
         await bar.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(new PlaceChoice("hanano", "Hanano", 2)));
-        Assert.Equal("http://localhost/map?from=2016-12-01&outlet=tasnim-news-agency&place=sukkari&place=hanano&color=outlet", navigation.Uri);
-        // In place (enhanced navigation), not a full page load.
-        Assert.False(((Bunit.TestDoubles.BunitNavigationManager)navigation).History.Single().Options.ForceLoad);
+        AssertWentInPlaceTo("http://localhost/map?from=2016-12-01&outlet=tasnim-news-agency&place=sukkari&place=hanano&color=outlet");
     }
 
     [Fact]
@@ -89,7 +83,6 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task TheLanguageFilterIsAChipAndEveryOtherChangeKeepsIt()
     {
-        var navigation = Services.GetRequiredService<NavigationManager>();
         var arabic = State with { Languages = ["ar"] };
         var bar = Render<InteractiveFilterBar>(p => p.Add(b => b.State, arabic));
         var chip = bar.FindAll("a.filter-chip").Single(c => c.TextContent.Contains("In Arabic"));
@@ -98,7 +91,7 @@ public class InteractiveFilterBarTests : BunitContext, IAsyncLifetime
 
         var picker = bar.FindComponent<MudAutocomplete<PlaceChoice>>();
         await bar.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(new PlaceChoice("hanano", "Hanano", 2)));
-        Assert.Equal("http://localhost/map?from=2016-12-01&outlet=tasnim-news-agency&place=sukkari&place=hanano&lang=ar&color=outlet", navigation.Uri);
+        Assert.Equal("http://localhost/map?from=2016-12-01&outlet=tasnim-news-agency&place=sukkari&place=hanano&lang=ar&color=outlet", Navigation.Uri);
     }
 
     [Fact]

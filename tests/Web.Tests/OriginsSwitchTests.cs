@@ -4,11 +4,9 @@ using Bunit;
 
 namespace AleppoDashboard.Web.Tests;
 
-public class OriginsSwitchTests : BunitContext
+/// <summary>The origins switch as the page is first sent (interactive once the circuit is up: OriginsToggleTests).</summary>
+public class OriginsSwitchTests : PrerenderedComponentTests
 {
-    /// <summary>As the page is first sent: prerendered (its links are interactive once the circuit is up: OriginsToggleTests).</summary>
-    public OriginsSwitchTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
-
     static readonly DashboardFilter Tasnim = DashboardFilter.None with { Outlets = ["tasnim-news-agency"] };
 
     [Fact]

@@ -1,16 +1,12 @@
 using AleppoDashboard.Web.Interactive;
 using Bunit;
-using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AleppoDashboard.Web.Tests;
 
-public class OriginsToggleTests : BunitContext
+public class OriginsToggleTests : InteractiveComponentTests
 {
     static readonly OriginsToggleState State = new("/control?scope=city", "/control?origins=1&scope=city", On: false);
-
-    public OriginsToggleTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     [Fact]
     public async Task AClickChangesTheCountInPlace()
@@ -18,9 +14,7 @@ public class OriginsToggleTests : BunitContext
         var toggle = Render<OriginsToggle>(p => p.Add(t => t.State, State));
         Assert.Equal("true", toggle.Find("a[data-origins='0']").GetAttribute("aria-current"));
         await toggle.Find("a[data-origins='1']").ClickAsync(new());
-        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
-        Assert.Equal("http://localhost/control?origins=1&scope=city", navigation.Uri);
-        Assert.False(navigation.History.Single().Options.ForceLoad);
+        AssertWentInPlaceTo("http://localhost/control?origins=1&scope=city");
     }
 
     [Fact]

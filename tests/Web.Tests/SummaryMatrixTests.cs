@@ -1,20 +1,15 @@
 using AleppoDashboard.Web.Interactive;
 using Bunit;
-using Bunit.TestDoubles;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AleppoDashboard.Web.Tests;
 
-public class SummaryMatrixTests : BunitContext
+public class SummaryMatrixTests : InteractiveComponentTests
 {
     static readonly SummaryMatrixState State = new(
         [new("reuters-syndicated", "Reuters (syndicated)"), new("tasnim-news-agency", "Tasnim News Agency")],
         [new("place:sukkari", "Sukkari", "place-sukkari", [12, 0], ["place-sukkari--reuters-syndicated", "place-sukkari--tasnim-news-agency"], "12 sentences"),
          new("claims", "Control claims", "claims", [3, 5], ["claims--reuters-syndicated", "claims--tasnim-news-agency"], "8 sentences")],
         "/compare?outlet=reuters-syndicated&outlet=tasnim-news-agency", null, false);
-
-    public SummaryMatrixTests() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     [Fact]
     public async Task ClickingACountSelectsItsCellInPlace()
@@ -23,9 +18,7 @@ public class SummaryMatrixTests : BunitContext
         Assert.Equal("true", matrix.Find("table.summary-matrix").GetAttribute("data-interactive"));
 
         await matrix.Find("tr[data-summary-topic=claims] td[data-outlet=tasnim-news-agency] a").ClickAsync(new());
-        var navigation = (BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
-        Assert.Equal("http://localhost/compare?outlet=reuters-syndicated&outlet=tasnim-news-agency&cell=claims--tasnim-news-agency", navigation.Uri);
-        Assert.False(navigation.History.Single().Options.ForceLoad);
+        AssertWentInPlaceTo("http://localhost/compare?outlet=reuters-syndicated&outlet=tasnim-news-agency&cell=claims--tasnim-news-agency");
     }
 
     [Fact]

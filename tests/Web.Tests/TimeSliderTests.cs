@@ -3,30 +3,17 @@ using AleppoDashboard.Data.Views.Timeline;
 using AleppoDashboard.Web.Interactive;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace AleppoDashboard.Web.Tests;
 
-public class TimeSliderTests : BunitContext, IAsyncLifetime
+public class TimeSliderTests : InteractiveComponentTests
 {
     // 3 Oct 2016 is a Monday; the span runs to Thursday 15 Dec, which is in the eleventh week (12–18 Dec).
     static readonly DaySpan Span = new(new DateOnly(2016, 10, 3), new DateOnly(2016, 12, 15));
 
     static TimeSliderState StateFor(DateOnly? from, DateOnly? to) => TimeSliderState.Of("/map",
         Span, new DashboardFilter(from, to, ["afp"], [], null), [new("color", "outlet")]);
-
-    public TimeSliderTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     IRenderedComponent<TimeSlider> RenderSlider(TimeSliderState state) => Render<TimeSlider>(p => p.Add(s => s.State, state));
 
@@ -83,33 +70,30 @@ public class TimeSliderTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task DraggingMovesTheLabelAndTheStepTakenMovesThePage()
     {
-        var navigation = (Bunit.TestDoubles.BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
         const string fourthWeek = "http://localhost/map?from=2016-10-24&to=2016-10-30&outlet=afp&color=outlet";
         var slider = RenderSlider(StateFor(null, null));
         // Dragging across weeks (input events, which bubble to the wrapper): the label follows at once, the page stays.
         slider.Find("[data-time-slider-follow]").Input("3");
         slider.Find("[data-time-slider-follow]").Input("4");
         Assert.Equal("Week of 24–30 Oct 2016", slider.Find("[data-time-slider-period]").TextContent);
-        Assert.Empty(navigation.History);
-        // The drag ends (the change event, which a key press also fires): the page follows at once.
+        Assert.Empty(Navigation.History);
+        // The drag ends (the change event, which a key press also fires): the page follows at once, in place
+        // (enhanced navigation, not a full load: the slider keeps its keyboard focus).
         var mud = slider.FindComponent<MudSlider<int>>();
         await slider.InvokeAsync(() => mud.Instance.ValueChanged.InvokeAsync(4));
-        Assert.Equal(fourthWeek, navigation.Uri);
-        // In place (enhanced navigation), not a full load: the slider keeps its keyboard focus.
-        Assert.False(navigation.History.Single().Options.ForceLoad);
+        AssertWentInPlaceTo(fourthWeek);
     }
 
     [Fact]
     public async Task AStepBackToWhereThePageIsLoadsNothingAndBadValuesMoveNothing()
     {
-        var navigation = (Bunit.TestDoubles.BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
         var slider = RenderSlider(StateFor(null, null));
         slider.Find("[data-time-slider-follow]").Input("not a number");
         slider.Find("[data-time-slider-follow]").Input("999");
         Assert.StartsWith("All dates", slider.Find("[data-time-slider-period]").TextContent);
         var mud = slider.FindComponent<MudSlider<int>>();
         await slider.InvokeAsync(() => mud.Instance.ValueChanged.InvokeAsync(0));
-        Assert.Empty(navigation.History);
+        Assert.Empty(Navigation.History);
     }
 
     [Fact]

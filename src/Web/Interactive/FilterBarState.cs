@@ -29,6 +29,15 @@ public sealed record FilterBarState(
     /// <summary>The filter's languages (<c>lang</c>), kept by every change of the other filters.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
+    /// <summary>
+    /// The day the date picker's calendar opens at when no date is chosen: the last day an article is dated to (a
+    /// reader of a 2016 corpus should not page back ten years from today's month). Null: today's month.
+    /// </summary>
+    public string? CalendarOpensAt { get; init; }
+
+    /// <summary>The month the date picker shows first: the chosen start date, else <see cref="CalendarOpensAt"/>.</summary>
+    public DateTime? CalendarMonth => (Parse(From) ?? Parse(To) ?? Parse(CalendarOpensAt))?.ToDateTime(TimeOnly.MinValue);
+
     /// <summary>The languages the bar offers, with their names (the codes <c>lang</c> takes).</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> LanguageChoices = [("en", "English"), ("ar", "Arabic")];
 

@@ -52,7 +52,7 @@ public sealed class ArticleListCache(SearchMatchCache searches, ArticleFacetsCac
             var positions = read.Select(filter);
             return new()
             {
-                NewestFirstIds = read.NewestFirstIds(positions, undatedFirst: db.IsPostgres()),
+                NewestFirstIds = read.NewestFirstIds(positions),
                 Outlets = await CompareFromFacets.OutletSummariesAsync(db, read, positions, ct),
             };
         }

@@ -70,10 +70,9 @@ public sealed class ArticleFacets
 
     /// <summary>
     /// The ids at <paramref name="positions"/> newest first, ties by id, newest first (<see cref="Articles.ArticleQueries"/>'
-    /// order: ORDER BY Published DESC, Id DESC), undated last as SQLite sorts a NULL, or first as PostgreSQL does
-    /// (<paramref name="undatedFirst"/>).
+    /// order: newest first, ties by id, undated last, on both providers).
     /// </summary>
-    public int[] NewestFirstIds(int[] positions, bool undatedFirst)
+    public int[] NewestFirstIds(int[] positions)
     {
         var selected = Mask(positions);
         var ids = new int[positions.Length];
@@ -83,9 +82,8 @@ public sealed class ArticleFacets
         // the dated newest first.
         var undated = 0;
         while (undated < order.Length && Published[order[order.Length - 1 - undated]] == Undated) undated++;
-        if (undatedFirst) Take(order.Length - 1, order.Length - undated);
         Take(order.Length - 1 - undated, 0);
-        if (!undatedFirst) Take(order.Length - 1, order.Length - undated);
+        Take(order.Length - 1, order.Length - undated);
         return ids;
 
         void Take(int from, int downTo)

@@ -73,7 +73,7 @@ async function drawMap(element) {
 
     const tileUrl = element.dataset.tileUrl;
     // Offline: no tile URL, or tiles that cannot be loaded. The sector names are then drawn on the outlines.
-    const offline = { on: !tileUrl, whenSectors: null };
+    const offline = { on: !tileUrl, whenSectors: null, tidy: null };
     if (tileUrl) {
         watchTiles(element, map, L.tileLayer(tileUrl, {
             attribution: element.dataset.tileAttribution || '', maxZoom: 19,
@@ -96,7 +96,11 @@ async function drawMap(element) {
     const outlines = drawSectors(map, sectors);
     const areas = drawAreas(map, areaShapes, mini);
     if (!mini) {
-        offline.whenSectors = () => drawSectorLabels(map, outlines);
+        offline.whenSectors = () => {
+            drawSectorLabels(map, outlines);
+            // The sectors' names give way to the names already on the map (tidy is set once the markers are drawn).
+            if (offline.tidy) window.requestAnimationFrame(offline.tidy);
+        };
         if (offline.on) offline.whenSectors();
     }
     if (outlines.getLayers().length > 0) {
@@ -164,7 +168,8 @@ async function drawMap(element) {
     map.addLayer(group);
     if (!mini) {
         // Labels go most mentioned first; one that would cover a label already placed is hidden until there is room.
-        const tidy = () => declutterLabels([...areas.values()], labelled);
+        const tidy = () => declutterLabels([...areas.values()], labelled, element);
+        offline.tidy = tidy;
         map.on('zoomend moveend', tidy);
         group.on('animationend spiderfied unspiderfied', tidy);
         window.requestAnimationFrame(tidy);
@@ -198,8 +203,11 @@ function watchTiles(element, map, tiles, goOffline) {
         map.removeLayer(tiles);
         element.classList.add('is-offline');
         element.dataset.offline = 'true';
-        showNotice(element, 'Map tiles could not be loaded (no connection to the tile server), so this is the offline drawing: '
-            + 'sector outlines, their names and a scale. The places and their positions are the same.');
+        // The overview's small map lays its notice over its foot (css/map.css): one short line, not four over the drawing.
+        showNotice(element, element.hasAttribute('data-mini')
+            ? 'Map tiles could not be loaded: this is the offline drawing.'
+            : 'Map tiles could not be loaded (no connection to the tile server), so this is the offline drawing: '
+                + 'sector outlines, their names and a scale. The places and their positions are the same.');
         goOffline();
     };
     tiles.on('tileload', () => { loaded++; });
@@ -297,9 +305,10 @@ function labelArea(area, text) {
 
 /**
  * Hides the labels that would overlap one placed before them: area labels first, then the markers' labels in the
- * order given (most mentioned first). A marker inside a cluster has no label on screen and takes no room.
+ * order given (most mentioned first), then the sectors' names of the offline drawing ("OLD CITY" lay under "EAST
+ * ALEPPO: 14 MENTIONS") and those a marker or cluster covers. A marker inside a cluster has no label on screen and takes no room.
  */
-function declutterLabels(areas, markers) {
+function declutterLabels(areas, markers, element) {
     const placed = [];
     const tooltips = [...areas, ...markers].map(layer => layer.getTooltip && layer.getTooltip()).filter(Boolean);
     for (const tooltip of tooltips) {
@@ -313,6 +322,14 @@ function declutterLabels(areas, markers) {
         } else {
             placed.push(box);
         }
+    }
+    // The sectors' names lie under the markers and clusters too: one half covered by a marker is hidden as well.
+    const icons = [...element.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon')]
+        .map(icon => icon.getBoundingClientRect()).filter(box => box.width > 0);
+    for (const label of element.querySelectorAll('.sector-label span')) {
+        label.classList.remove('is-crowded');
+        const box = label.getBoundingClientRect();
+        if (box.width > 0 && [...placed, ...icons].some(other => overlaps(box, other))) label.classList.add('is-crowded');
     }
 }
 
