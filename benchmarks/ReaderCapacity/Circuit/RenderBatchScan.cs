@@ -4,141 +4,101 @@ using System.Text;
 namespace AleppoDashboard.ReaderCapacity.Circuit;
 
 /// <summary>
-/// Reads the one thing the reader needs from a render batch (Blazor's binary diff, laid out as blazor.web.js reads
-/// it): the event handler id of the time slider's range input. The last 20 bytes of a batch hold the offsets of its
-/// sections; the reference frames are 20-byte records (type, then two string-table indexes, then a 64-bit handler
-/// id for an attribute); strings are LEB128-length-prefixed UTF-8.
+/// Reads the few things the reader needs from a render batch (Blazor's binary diff, laid out as blazor.web.js reads
+/// it): the event handler ids of the time slider. The last 20 bytes of a batch hold the offsets of its sections; the
+/// reference frames are 20-byte records (type, then two string-table indexes, then a 64-bit handler id for an
+/// attribute); strings are LEB128-length-prefixed UTF-8.
 /// </summary>
 static class RenderBatchScan
 {
     const int ElementFrame = 1;
     const int AttributeFrame = 3;
 
-    /// <summary>Every event handler attribute in the batch's reference frames and the handler ids it disposes (for debugging).</summary>
-    public static string Describe(byte[] batch)
-    {
-        int Int(int offset) => BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(offset));
-        var frames = Int(batch.Length - 16);
-        var strings = Int(batch.Length - 4);
-        var disposed = Int(batch.Length - 8);
-        var parts = new List<string>();
-        for (var i = 0; i < Int(frames); i++)
-        {
-            var frame = frames + 4 + 20 * i;
-            var id = BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(frame + 12));
-            if (Int(frame) == AttributeFrame && id != 0)
-            {
-                var at = Int(strings + 4 * Int(frame + 4));
-                parts.Add(Encoding.UTF8.GetString(batch, at + 1, batch[at]) + "=" + id);
-            }
-        }
-        var gone = Enumerable.Range(0, Int(disposed)).Select(i => BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(disposed + 4 + 8 * i)));
-        return string.Join(",", parts) + " disposed " + string.Join(",", gone);
-    }
+    /// <summary>The handler id of <paramref name="eventName"/> (e.g. "onchange") on an &lt;input type=range&gt;, if the batch renders one.</summary>
+    public static ulong? RangeInputHandler(byte[] batch, string eventName) =>
+        ElementHandler(new Batch(batch), eventName, (name, attributes) => name == "input" && attributes.Contains(("type", "range")));
+
+    /// <summary>The handler id of <paramref name="eventName"/> on an element that carries the attribute <paramref name="marker"/>.</summary>
+    public static ulong? MarkedElementHandler(byte[] batch, string marker, string eventName) =>
+        ElementHandler(new Batch(batch), eventName, (_, attributes) => attributes.Any(a => a.Name == marker));
 
     /// <summary>The handler ids of every <paramref name="eventName"/> attribute the batch renders (new or replaced).</summary>
     public static List<ulong> Handlers(byte[] batch, string eventName)
     {
-        int Int(int offset) => BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(offset));
-        var frames = Int(batch.Length - 16);
-        var strings = Int(batch.Length - 4);
-        var found = new List<ulong>();
-        for (var i = 0; i < Int(frames); i++)
-        {
-            var frame = frames + 4 + 20 * i;
-            var id = BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(frame + 12));
-            if (Int(frame) != AttributeFrame || id == 0) continue;
-            var at = Int(strings + 4 * Int(frame + 4));
-            if (batch[at] == eventName.Length && Encoding.UTF8.GetString(batch, at + 1, batch[at]) == eventName) found.Add(id);
-        }
-        return found;
+        var view = new Batch(batch);
+        return [.. Enumerable.Range(0, view.FrameCount)
+            .Where(i => view.Type(i) == AttributeFrame && view.HandlerId(i) != 0 && view.Text(view.Field(i, 4)) == eventName)
+            .Select(view.HandlerId)];
     }
 
     /// <summary>The handler ids the batch disposes (their elements were rendered again with new handlers, or removed).</summary>
     public static List<ulong> DisposedHandlers(byte[] batch)
     {
-        var disposed = BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(batch.Length - 8));
-        var count = BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(disposed));
-        return [.. Enumerable.Range(0, count).Select(i => BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(disposed + 4 + 8 * i)))];
+        var view = new Batch(batch);
+        var disposed = view.Int(batch.Length - 8);
+        return [.. Enumerable.Range(0, view.Int(disposed)).Select(i => BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(disposed + 4 + 8 * i)))];
     }
 
-    /// <summary>The handler id of <paramref name="eventName"/> on an element that carries the attribute <paramref name="marker"/>.</summary>
-    public static ulong? MarkedElementHandler(byte[] batch, string marker, string eventName)
+    /// <summary>Every event handler attribute in the batch and the handler ids it disposes (for CAPACITY_DEBUG).</summary>
+    public static string Describe(byte[] batch)
     {
-        int Int(int offset) => BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(offset));
-        var frames = Int(batch.Length - 16);
-        var strings = Int(batch.Length - 4);
-        string? Text(int index)
+        var view = new Batch(batch);
+        var handlers = Enumerable.Range(0, view.FrameCount)
+            .Where(i => view.Type(i) == AttributeFrame && view.HandlerId(i) != 0)
+            .Select(i => view.Text(view.Field(i, 4)) + "=" + view.HandlerId(i));
+        return string.Join(",", handlers) + " disposed " + string.Join(",", DisposedHandlers(batch));
+    }
+
+    /// <summary>An element frame and the attribute frames that follow it; the handler of the first element that matches.</summary>
+    static ulong? ElementHandler(Batch view, string eventName, Func<string?, List<(string? Name, string? Value)>, bool> matches)
+    {
+        for (var i = 0; i < view.FrameCount; i++)
+        {
+            if (view.Type(i) != ElementFrame) continue;
+            var attributes = new List<(string? Name, string? Value)>();
+            ulong? handler = null;
+            for (var j = i + 1; j < view.FrameCount && view.Type(j) == AttributeFrame; j++)
+            {
+                var name = view.Text(view.Field(j, 4));
+                attributes.Add((name, view.Text(view.Field(j, 8))));
+                if (name == eventName && view.HandlerId(j) != 0) handler = view.HandlerId(j);
+            }
+            if (handler is not null && matches(view.Text(view.Field(i, 8)), attributes)) return handler;
+        }
+        return null;
+    }
+
+    readonly struct Batch(byte[] data)
+    {
+        readonly int frames = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(data.Length - 16));
+        readonly int strings = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(data.Length - 4));
+
+        public int Int(int offset) => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(offset));
+
+        public int FrameCount => Int(frames);
+
+        int Frame(int index) => frames + 4 + 20 * index;
+
+        public int Type(int index) => Int(Frame(index));
+
+        /// <summary>The 32-bit field at <paramref name="offset"/> in frame <paramref name="index"/> (4: a name, 8: a value or element name).</summary>
+        public int Field(int index, int offset) => Int(Frame(index) + offset);
+
+        public ulong HandlerId(int index) => BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(Frame(index) + 12));
+
+        public string? Text(int index)
         {
             if (index < 0) return null;
             var at = Int(strings + 4 * index);
             int length = 0, shift = 0;
             while (true)
             {
-                var b = batch[at++];
+                var b = data[at++];
                 length |= (b & 0x7F) << shift;
                 if (b < 0x80) break;
                 shift += 7;
             }
-            return Encoding.UTF8.GetString(batch, at, length);
+            return Encoding.UTF8.GetString(data, at, length);
         }
-        var count = Int(frames);
-        for (var i = 0; i < count; i++)
-        {
-            if (Int(frames + 4 + 20 * i) != ElementFrame) continue;
-            bool marked = false;
-            ulong? handler = null;
-            for (var j = i + 1; j < count && Int(frames + 4 + 20 * j) == AttributeFrame; j++)
-            {
-                var attribute = frames + 4 + 20 * j;
-                var name = Text(Int(attribute + 4));
-                if (name == marker) marked = true;
-                var id = BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(attribute + 12));
-                if (name == eventName && id != 0) handler = id;
-            }
-            if (marked && handler is not null) return handler;
-        }
-        return null;
-    }
-
-    /// <summary>The handler id of <paramref name="eventName"/> (e.g. "oninput") on an &lt;input type=range&gt;, if the batch renders one.</summary>
-    public static ulong? RangeInputHandler(byte[] batch, string eventName)
-    {
-        int Int(int offset) => BinaryPrimitives.ReadInt32LittleEndian(batch.AsSpan(offset));
-        var frames = Int(batch.Length - 16);
-        var strings = Int(batch.Length - 4);
-        string? Text(int index)
-        {
-            if (index < 0) return null;
-            var at = Int(strings + 4 * index);
-            int length = 0, shift = 0;
-            while (true)
-            {
-                var b = batch[at++];
-                length |= (b & 0x7F) << shift;
-                if (b < 0x80) break;
-                shift += 7;
-            }
-            return Encoding.UTF8.GetString(batch, at, length);
-        }
-
-        var count = Int(frames);
-        for (var i = 0; i < count; i++)
-        {
-            var frame = frames + 4 + 20 * i;
-            if (Int(frame) != ElementFrame || Text(Int(frame + 8)) != "input") continue;
-            bool isRange = false;
-            ulong? handler = null;
-            for (var j = i + 1; j < count && Int(frames + 4 + 20 * j) == AttributeFrame; j++)
-            {
-                var attribute = frames + 4 + 20 * j;
-                var name = Text(Int(attribute + 4));
-                if (name == "type" && Text(Int(attribute + 8)) == "range") isRange = true;
-                var id = BinaryPrimitives.ReadUInt64LittleEndian(batch.AsSpan(attribute + 12));
-                if (name == eventName && id != 0) handler = id;
-            }
-            if (isRange && handler is not null) return handler;
-        }
-        return null;
     }
 }
