@@ -48,6 +48,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<MapSectors>();
         builder.Services.AddSingleton<CityAreas>();
         builder.Services.AddSingleton<MapTileLayer>();
+        builder.Services.AddSingleton<TileServerCheck>();
         builder.Services.AddSingleton<SearchMatchCache>();
         builder.Services.AddSingleton<ArticleListCache>();
         builder.Services.AddSingleton<CompareViewCache>();

@@ -72,9 +72,18 @@ async function drawMap(element) {
     map.attributionControl.setPrefix(false);
 
     const tileUrl = element.dataset.tileUrl;
-    // Offline: no tile URL, or tiles that cannot be loaded. The sector names are then drawn on the outlines.
+    // Offline: no tile URL, tiles this server cannot reach (data-tile-check), or tiles that cannot be loaded. The
+    // sector names are then drawn on the outlines.
     const offline = { on: !tileUrl, whenSectors: null, tidy: null };
-    if (tileUrl) {
+    const serverReachesTiles = tileUrl && element.dataset.tileCheck
+        ? await fetchJson(element.dataset.tileCheck).then(r => r.reachable !== false, () => true)
+        : true;
+    if (tileUrl && !serverReachesTiles) {
+        offline.on = true;
+        element.classList.add('is-offline');
+        element.dataset.offline = 'true';
+        showNotice(element, offlineNotice(element));
+    } else if (tileUrl) {
         watchTiles(element, map, L.tileLayer(tileUrl, {
             attribution: element.dataset.tileAttribution || '', maxZoom: 19,
             // A local MBTiles file's deepest zoom: beyond it its tiles are enlarged rather than asked for.
@@ -204,10 +213,7 @@ function watchTiles(element, map, tiles, goOffline) {
         element.classList.add('is-offline');
         element.dataset.offline = 'true';
         // The overview's small map lays its notice over its foot (css/map.css): one short line, not four over the drawing.
-        showNotice(element, element.hasAttribute('data-mini')
-            ? 'Map tiles could not be loaded: this is the offline drawing.'
-            : 'Map tiles could not be loaded (no connection to the tile server), so this is the offline drawing: '
-                + 'sector outlines, their names and a scale. The places and their positions are the same.');
+        showNotice(element, offlineNotice(element));
         goOffline();
     };
     tiles.on('tileload', () => { loaded++; });
@@ -216,6 +222,14 @@ function watchTiles(element, map, tiles, goOffline) {
         if (failed >= FAILED_TILES_OFFLINE) fallBack();
     });
     window.setTimeout(fallBack, TILE_WAIT_MS);
+}
+
+/** What the notice says when the tiles cannot be had: the overview's small map lays it over its foot (css/map.css), so one short line there. */
+function offlineNotice(element) {
+    return element.hasAttribute('data-mini')
+        ? 'Map tiles could not be loaded: this is the offline drawing.'
+        : 'Map tiles could not be loaded (no connection to the tile server), so this is the offline drawing: '
+            + 'sector outlines, their names and a scale. The places and their positions are the same.';
 }
 
 /** A visible notice under the map (not only for screen readers). */

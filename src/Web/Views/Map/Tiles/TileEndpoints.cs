@@ -1,6 +1,9 @@
 namespace AleppoDashboard.Web.Views.Map.Tiles;
 
-/// <summary><c>/tiles/{z}/{x}/{y}.{format}</c>: the local MBTiles file's tiles (Map:Tiles); 404 for a tile it lacks.</summary>
+/// <summary>
+/// <c>/tiles/{z}/{x}/{y}.{format}</c>: the local MBTiles file's tiles (Map:Tiles); 404 for a tile it lacks.
+/// <c>/api/map/tiles.json</c>: whether this server reaches the tile server (<see cref="TileServerCheck"/>).
+/// </summary>
 public static class TileEndpoints
 {
     public static IEndpointRouteBuilder MapTiles(this IEndpointRouteBuilder app)
@@ -19,6 +22,11 @@ public static class TileEndpoints
                 return Results.Bytes(tile, tiles.ContentType);
             });
         }
+        app.MapGet(TileServerCheck.Path, async (TileServerCheck check, HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Json(new { reachable = await check.ReachableAsync() });
+        });
         return app;
     }
 }
