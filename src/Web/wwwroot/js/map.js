@@ -71,6 +71,11 @@ async function drawMap(element) {
     drawn.set(element, map);
     map.attributionControl.setPrefix(false);
 
+    // The map's data is fetched while the tile server is checked, not after.
+    const data = Promise.all([
+        fetchJson(element.dataset.sectors), fetchJson(element.dataset.geojson),
+        element.dataset.areas ? fetchJson(element.dataset.areas) : Promise.resolve({ features: [] })]);
+    data.catch(() => {}); // its failure is met below, where it is awaited; not reported as unhandled meanwhile
     const tileUrl = element.dataset.tileUrl;
     // Offline: no tile URL, tiles this server cannot reach (data-tile-check), or tiles that cannot be loaded. The
     // sector names are then drawn on the outlines.
@@ -99,9 +104,7 @@ async function drawMap(element) {
         map.on('click', () => window.location.assign(element.dataset.href));
     }
 
-    const [sectors, places, areaShapes] = await Promise.all([
-        fetchJson(element.dataset.sectors), fetchJson(element.dataset.geojson),
-        element.dataset.areas ? fetchJson(element.dataset.areas) : Promise.resolve({ features: [] })]);
+    const [sectors, places, areaShapes] = await data;
     const outlines = drawSectors(map, sectors);
     const areas = drawAreas(map, areaShapes, mini);
     if (!mini) {
