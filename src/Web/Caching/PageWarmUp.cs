@@ -35,7 +35,7 @@ public static class PageWarmUp
 
     public static async Task RunAsync(IServer server, ILogger log, CancellationToken ct)
     {
-        if (BaseAddress(server) is not { } address) return;
+        if (BaseAddress(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } address) return;
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         var paths = Pages.Concat(Pages.Concat(Exports).Where(WorthFiltering).Select(p => p + (p.Contains('?') ? "&" : "?") + Filtered));
         foreach (var path in paths)
@@ -59,10 +59,9 @@ public static class PageWarmUp
         }
     }
 
-    /// <summary>The first HTTP address the server listens on, as a loopback address a client can reach.</summary>
-    static Uri? BaseAddress(IServer server)
+    /// <summary>The first HTTP address the server listens on, as an address a client on this machine can reach (none under a test server).</summary>
+    internal static Uri? BaseAddress(IEnumerable<string> addresses)
     {
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {
             if (!address.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) continue;
