@@ -140,6 +140,9 @@ public sealed class ViewCacheWarmer(
             await WhenStartedAsync(ct);
             await PageWarmUp.RunAsync(server, log, ct);
             pagesWarmed = true;
+            // What those requests allocated (pages rendered, exports' first rows) is garbage now, as after the detection.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             pages = ", then every page once";
         }
         WarmedVersion = version;
