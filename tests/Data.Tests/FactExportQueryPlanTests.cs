@@ -29,6 +29,31 @@ public sealed class FactExportQueryPlanTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Filtered, SQLite reads the selected articles first; the claims export then orders by the joined article's id, so
+    /// that it still streams instead of sorting every row before the first (it sorted when ordered by the claim's ArticleId).
+    /// </summary>
+    [Fact]
+    public async Task FilteredExportsAreReadWithoutASortAndKeepTheUnfilteredOrder()
+    {
+        await using var db = await SeededAsync();
+        var all = await db.ClaimRows(DashboardFilter.None).ToListAsync();
+        var allMentions = await db.MentionRows(DashboardFilter.None).ToListAsync();
+        var filters = new (DashboardFilter Filter, Func<ClaimRow, bool> Selects)[]
+        {
+            (DashboardFilter.None with { From = new DateOnly(2016, 10, 1), To = new DateOnly(2016, 12, 31) }, _ => true),
+            (DashboardFilter.None with { From = new DateOnly(2016, 12, 1) }, c => c.Published >= new DateOnly(2016, 12, 1)),
+            (DashboardFilter.None with { Outlets = ["afp"] }, _ => true),
+        };
+        foreach (var (filter, selects) in filters)
+        {
+            Assert.DoesNotContain(await PlanAsync(db, db.ClaimRows(filter)), step => step.Contains("TEMP B-TREE", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(await PlanAsync(db, db.MentionRows(filter)), step => step.Contains("TEMP B-TREE", StringComparison.OrdinalIgnoreCase));
+            Assert.Equal(all.Where(selects), await db.ClaimRows(filter).ToListAsync());
+        }
+        Assert.Equal(allMentions, await db.MentionRows(DashboardFilter.None with { Outlets = ["afp"] }).ToListAsync());
+    }
+
     [Fact]
     public async Task MentionsComeByArticleThenSentenceIndexThenStartEvenAfterAnArticleWasRewritten()
     {

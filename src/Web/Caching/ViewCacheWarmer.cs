@@ -10,6 +10,7 @@ using AleppoDashboard.Data.Views.Control;
 using AleppoDashboard.Data.Views.Map;
 using AleppoDashboard.Web.Options;
 using AleppoDashboard.Web.Views.Compare;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,8 @@ public sealed class ViewCacheWarmer(
     CompareViewCache compare,
     IOptions<CacheOptions> options,
     TimeProvider clock,
+    IServer server,
+    IHostApplicationLifetime lifetime,
     ILogger<ViewCacheWarmer> log) : BackgroundService
 {
     /// <summary>The content version the last warm-up finished for (0 before the first).</summary>
@@ -87,6 +90,15 @@ public sealed class ViewCacheWarmer(
     }
 
     bool warmedWithCopies;
+    bool pagesWarmed;
+
+    /// <summary>Completes once the server listens (the warm-up can finish before it does on a small database).</summary>
+    Task WhenStartedAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(ct);
+    }
 
     async Task<long> ReadVersionAsync(CancellationToken ct)
     {
@@ -134,9 +146,23 @@ public sealed class ViewCacheWarmer(
             await compare.GetAsync(db, DashboardFilter.None, new CompareSelection(null, null), copies, CompareCell.MaxShown, ct);
         }
         Done("compare");
+        var pages = "";
+        if (!pagesWarmed)
+        {
+            // Once per process: what it warms is compiled code, not data.
+            await WhenStartedAsync(ct);
+            var newest = await db.Articles.MaxAsync(a => a.Published, ct);
+            await PageWarmUp.RunAsync(server, newest, log, ct);
+            pagesWarmed = true;
+            // What those requests allocated (pages rendered, exports' first rows) is garbage now, as after the detection.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            Done("every page once");
+            pages = ", then every page once";
+        }
         WarmedVersion = version;
         log.LogInformation(
-            "Warmed the unfiltered views for content version {Version} in {Milliseconds:0} ms ({Steps}){Detection}.",
-            version, clock.GetElapsedTime(started).TotalMilliseconds, string.Join(", ", steps), detection);
+            "Warmed the unfiltered views for content version {Version} in {Milliseconds:0} ms: overview, articles, map, control and compare{Detection}{Pages} ({Steps}).",
+            version, clock.GetElapsedTime(started).TotalMilliseconds, detection, pages, string.Join(", ", steps));
     }
 }

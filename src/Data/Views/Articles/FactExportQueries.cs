@@ -1,5 +1,6 @@
 using AleppoDashboard.Data.Facts;
 using AleppoDashboard.Data.Filtering;
+using AleppoDashboard.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace AleppoDashboard.Data.Views.Articles;
@@ -44,8 +45,13 @@ public static class FactExportQueries
     {
         var claims = filter.IsEmpty ? db.ControlClaims.AsNoTracking() : db.FilteredFacts<ControlClaim>(filter);
         if (articleId is { } id) claims = claims.Where(c => c.ArticleId == id);
-        return claims
-            .OrderBy(c => c.ArticleId).ThenBy(c => c.SentenceId).ThenBy(c => c.Start)
+        // Filtered on SQLite, the same order is given by the joined article's id (equal to ArticleId): there the planner
+        // reads the filtered articles first, then each one's claims, and ordered by the claim's ArticleId it did not see
+        // that its rows already come in that order, so it sorted every row, texts included, before the first (seconds
+        // for a long date range; benchmarks/PERFORMANCE.md, issue 18). Unfiltered it reads the claims' index in order,
+        // which only ArticleId matches.
+        var ordered = filter.IsEmpty || db.IsPostgres() ? claims.OrderBy(c => c.ArticleId) : claims.OrderBy(c => c.Article.Id);
+        return ordered.ThenBy(c => c.SentenceId).ThenBy(c => c.Start)
             .Select(c => new ClaimRow(c.ArticleId, c.Article.Outlet.Name, c.Article.Published, c.ValuePercent, c.Scope, c.Kind, c.Count, c.Of,
                 c.Hedge, c.AttributedTo, c.MatchedText, c.Sentence.Index, c.Sentence.Text, c.Start, c.Length,
                 // "place:<id>" → the place's id, looked up by primary key ("east", "city" find nothing).
