@@ -20,9 +20,7 @@ public class BulkLoadTests
     public async Task ABulkLoadIndexesItsSentencesInChunksAndEndsWithTheIndexARebuildMakes()
     {
         using var bulk = new IngestHarness();
-        GeneratedArticles.Write(bulk.Articles, CorpusIngestor.BulkLoadMinimum);
-        var corpus = await bulk.OpenAsync();
-        corpus.Ingestor.BulkSearchIndexChunk = 3_000;
+        var corpus = await OpenWithSmallChunksAsync(bulk);
         var during = new List<(int Sentences, int Indexed)>();
         await corpus.Ingestor.IngestFolderAsync(bulk.Articles, new AfterEachBatch(() => during.Add(SentencesAndIndexedOf(bulk))));
 
@@ -37,9 +35,7 @@ public class BulkLoadTests
     public async Task ABulkLoadDoesNotIndexASentenceTwiceWhenAnotherProcessRebuiltTheIndexDuringIt()
     {
         using var bulk = new IngestHarness();
-        GeneratedArticles.Write(bulk.Articles, CorpusIngestor.BulkLoadMinimum);
-        var corpus = await bulk.OpenAsync();
-        corpus.Ingestor.BulkSearchIndexChunk = 3_000;
+        var corpus = await OpenWithSmallChunksAsync(bulk);
         var batches = 0;
         // As the web app does when it opens the database during the load (SentenceSearchIndex.CatchUpAsync): the index
         // then holds sentences the load has not indexed yet.
@@ -53,6 +49,15 @@ public class BulkLoadTests
         }));
         Assert.True(batches > 2);
         await AssertTheIndexIsWholeAndAsRebuiltAsync(bulk);
+    }
+
+    /// <summary>Generated articles for a bulk load that indexes its sentences 3,000 at a time (a chunk is two batches).</summary>
+    static async Task<Corpus> OpenWithSmallChunksAsync(IngestHarness bulk)
+    {
+        GeneratedArticles.Write(bulk.Articles, CorpusIngestor.BulkLoadMinimum);
+        var corpus = await bulk.OpenAsync();
+        corpus.Ingestor.BulkSearchIndexChunk = 3_000;
+        return corpus;
     }
 
     /// <summary>
