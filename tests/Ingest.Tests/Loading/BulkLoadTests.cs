@@ -51,6 +51,24 @@ public class BulkLoadTests
         await AssertTheIndexIsWholeAndAsRebuiltAsync(bulk);
     }
 
+    [Fact]
+    public async Task OpeningTheDatabaseSetsTheDefaultMergeSettingsBackAfterALoadKilledRightAfterAChunk()
+    {
+        using var harness = new IngestHarness();
+        GeneratedArticles.Write(harness.Articles, 20);
+        var corpus = await harness.OpenAsync();
+        await corpus.Ingestor.IngestFolderAsync(harness.Articles);
+        await using (var db = harness.Db())
+        {
+            // What such a load leaves: every sentence indexed, the index still with the bulk load's settings.
+            await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.BulkMergeSettingsSql);
+        }
+        await harness.OpenAsync();
+        await using var opened = harness.Db();
+        Assert.Equal(["automerge=4", "crisismerge=16"],
+            await opened.Database.SqlQueryRaw<string>("SELECT k || '=' || v AS Value FROM sentence_fts_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k").ToListAsync());
+    }
+
     /// <summary>Generated articles for a bulk load that indexes its sentences 3,000 at a time (a chunk is two batches).</summary>
     static async Task<Corpus> OpenWithSmallChunksAsync(IngestHarness bulk)
     {
