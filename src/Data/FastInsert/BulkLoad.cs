@@ -4,14 +4,18 @@ using AleppoDashboard.Data;
 using AleppoDashboard.Data.Articles;
 using AleppoDashboard.Data.Schema;
 using AleppoDashboard.Data.SharedCopyDetection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AleppoDashboard.Data.FastInsert;
 
 /// <summary>
 /// A load of many files into a database without articles (the ingest's <c>CorpusIngestor.BulkLoadMinimum</c>). Its
-/// non-unique indexes are dropped at the start and built at the end, and the full-text index is filled once at the
-/// end. The shared-copy detection is fed each batch's sentences once the batch is committed, on a thread of its own,
+/// non-unique indexes are dropped at the start and built at the end. The full-text index is filled in chunks of
+/// <see cref="SearchIndexChunk"/> sentences, each in the transaction of the batch that completes it, and the last
+/// sentences at the end: the work a rebuild did after the load (on one thread, while the other core had little to do)
+/// is done during the load, with the rebuild's merge settings. The shared-copy detection is fed each batch's sentences once the batch is committed, on a thread of its own,
 /// so at the end the map is matched while the writer builds the indexes, without reading millions of sentences back.
 /// It is stored only if the sentences table then holds exactly the sentences fed (another process may have written);
 /// otherwise the ingest detects the map from the database as after any other run.
@@ -23,6 +27,15 @@ internal sealed class BulkLoad
     readonly Task feeding;
     int sentences;
     long idSum;
+    /// <summary>The id ranges [From, To) of committed sentences the full-text index does not hold yet (SQLite).</summary>
+    readonly List<(int From, int To)> unindexed = [];
+    int unindexedCount;
+
+    /// <summary>
+    /// Sentences indexed at a time (FTS5 on SQLite). Large, so that the chunks' segments cost no more merging than a
+    /// rebuild's (benchmarks/PERFORMANCE.md); the bulk load's tests set it small.
+    /// </summary>
+    public int SearchIndexChunk { get; set; } = 80_000;
 
     BulkLoad(int pageSize)
     {
@@ -38,7 +51,50 @@ internal sealed class BulkLoad
         // PostgreSQL: no pragmas (BatchWriter sets none there); its foreign keys were dropped with the indexes.
         if (db.IsPostgres()) return new BulkLoad(4096);
         var pageSize = (await db.Database.SqlQueryRaw<int>("SELECT page_size AS Value FROM pragma_page_size()").ToListAsync(ct))[0];
+        // Until the end of the load; a load killed before leaves them to the next open (SentenceSearchIndex.CatchUpAsync).
+        await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.BulkMergeSettingsSql, ct);
         return new BulkLoad(pageSize);
+    }
+
+    /// <summary>
+    /// Called by the writer inside a batch's transaction once the batch's sentences (ids [From, To)) are stored: if the
+    /// sentences not yet indexed now make a chunk, adds them to the full-text index in that transaction and returns
+    /// true. Pass the result to <see cref="Committed"/> once the transaction commits.
+    /// </summary>
+    public bool IndexSentencesIfDue(DashboardDb db, (int From, int To) batch)
+    {
+        if (db.IsPostgres() || unindexedCount + (batch.To - batch.From) < SearchIndexChunk) return false;
+        IndexRanges(db, [.. unindexed, batch]);
+        return true;
+    }
+
+    /// <summary>The committed sentences not indexed yet, into the full-text index (in the open transaction).</summary>
+    void IndexRanges(DashboardDb db, IReadOnlyList<(int From, int To)> ranges)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        using var command = connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = SentenceSearchIndex.IndexSentenceRangeSql;
+        var from = command.Parameters.Add("$from", SqliteType.Integer);
+        var to = command.Parameters.Add("$to", SqliteType.Integer);
+        foreach (var range in Merged(ranges))
+        {
+            from.Value = range.From;
+            to.Value = range.To;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Ranges in ascending order with the adjacent ones joined (a load's batches usually make one range).</summary>
+    static List<(int From, int To)> Merged(IEnumerable<(int From, int To)> ranges)
+    {
+        var merged = new List<(int From, int To)>();
+        foreach (var r in ranges.Where(r => r.To > r.From).OrderBy(r => r.From))
+        {
+            if (merged.Count > 0 && merged[^1].To == r.From) merged[^1] = (merged[^1].From, r.To);
+            else merged.Add(r);
+        }
+        return merged;
     }
 
     /// <summary>
@@ -58,9 +114,24 @@ internal sealed class BulkLoad
     /// <summary>The write-ahead log's size at which a batch checkpoints it, whatever the page size.</summary>
     const int CheckpointBytes = 200 * 1024 * 1024;
 
-    /// <summary>The sentences of a batch whose transaction has committed (never those of a batch rolled back).</summary>
-    public void Committed(IEnumerable<(Article Article, List<Sentence> Sentences)> written) =>
+    /// <summary>
+    /// The sentences of a batch whose transaction has committed (never those of a batch rolled back), their ids
+    /// [From, To), and whether <see cref="IndexSentencesIfDue"/> indexed them with the ones before.
+    /// </summary>
+    public void Committed(IEnumerable<(Article Article, List<Sentence> Sentences)> written, (int From, int To) ids, bool indexed)
+    {
+        if (indexed)
+        {
+            unindexed.Clear();
+            unindexedCount = 0;
+        }
+        else if (ids.To > ids.From)
+        {
+            unindexed.Add(ids);
+            unindexedCount += ids.To - ids.From;
+        }
         committed.Writer.TryWrite([.. written.SelectMany(w => w.Sentences.Select(s => new CopyCandidate(s.Id, w.Article.Id, s.Index, w.Article.Outlet.Name, s.Text)))]);
+    }
 
     async Task FeedAsync()
     {
@@ -97,12 +168,20 @@ internal sealed class BulkLoad
             await SchemaInitializer.CreateMissingIndexesAsync(db, CancellationToken.None);
         }
         long version;
-        // Until here a search found none of the loaded sentences; a crash before leaves it to the next open.
-        using (stage("fts rebuild"))
+        // Until here a search found only the chunks indexed during the load; a crash before leaves the rest to the next open.
+        using (stage("fts: last sentences"))
         {
             await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
             // PostgreSQL's search column is generated with each row, and its index was built with the others.
-            if (!db.IsPostgres()) await SentenceSearchIndex.RebuildAsync(db, CancellationToken.None);
+            if (!db.IsPostgres())
+            {
+                IndexRanges(db, unindexed);
+                unindexed.Clear();
+                unindexedCount = 0;
+                await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.DefaultMergeSettingsSql, CancellationToken.None);
+                // Cached search results are read again.
+                await ContentVersion.BumpAsync(db, CancellationToken.None);
+            }
             version = await ContentVersion.ReadAsync(db, CancellationToken.None);
             // Pages say that the copy marks are being detected (and the web app's warm-up does not detect them too).
             if (detection is not null) await SharedCopyStore.MarkStartedAsync(db, version, time, CancellationToken.None);

@@ -9,8 +9,9 @@ namespace AleppoDashboard.Data.Schema;
 /// other by its text. Deletes and updates are kept in step by triggers; new sentences are added by
 /// their writer with <see cref="IndexNewSentencesSql"/>, once per batch in the inserting transaction (a trigger
 /// per inserted row cost about a third of the ingest). The insert trigger of older databases is dropped.
-/// A bulk load into an empty database fills the index once at its end instead (<see cref="RebuildAsync"/>); if it
-/// is killed before, the next open finds the index behind the sentences and rebuilds it (<see cref="CatchUpAsync"/>).
+/// A bulk load into an empty database indexes its sentences in chunks of many batches instead, with the merge settings
+/// of a rebuild (<see cref="BulkMergeSettingsSql"/>; BulkLoad); if it is killed before its end, the next open finds the
+/// index behind the sentences and rebuilds it (<see cref="CatchUpAsync"/>).
 /// </summary>
 public static class SentenceSearchIndex
 {
@@ -34,23 +35,38 @@ public static class SentenceSearchIndex
         "INSERT INTO sentence_fts(rowid, \"Text\") SELECT \"Id\", COALESCE(\"SearchText\", \"Text\") FROM sentences WHERE \"Id\" >= $first ORDER BY \"Id\"";
 
     /// <summary>
+    /// Adds the sentences with ids in [<c>$from</c>, <c>$to</c>) to the index, leaving out any it already holds (another
+    /// process that opened the database during a bulk load may have rebuilt the index with them: <see cref="CatchUpAsync"/>).
+    /// </summary>
+    public const string IndexSentenceRangeSql =
+        "INSERT INTO sentence_fts(rowid, \"Text\") SELECT \"Id\", COALESCE(\"SearchText\", \"Text\") FROM sentences " +
+        "WHERE \"Id\" >= $from AND \"Id\" < $to AND \"Id\" NOT IN (SELECT id FROM sentence_fts_docsize WHERE id >= $from AND id < $to) ORDER BY \"Id\"";
+
+    /// <summary>
+    /// While rebuilding or bulk loading, the segments FTS5 writes are not merged as they come (automerge 0), and a level is
+    /// merged at once only when it holds 64 of them (crisismerge; default 16): the index costs less CPU, and searches are as
+    /// fast on the segments left as after a default rebuild (benchmarks/PERFORMANCE.md). Stored in the index's config
+    /// table: <see cref="DefaultMergeSettingsSql"/> sets the defaults back after.
+    /// </summary>
+    public const string BulkMergeSettingsSql =
+        "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('automerge', 0); " +
+        "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('crisismerge', 64);";
+
+    /// <summary>FTS5's default merge settings, so that later writes merge the segments as usual.</summary>
+    public const string DefaultMergeSettingsSql =
+        "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('automerge', 4); " +
+        "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('crisismerge', 16);";
+
+    /// <summary>
     /// Indexes every stored sentence anew (FTS5's 'rebuild' of an external-content table: it reads the sentences
     /// table once) and raises the content version, so that cached search results are read again. Call inside a
     /// transaction.
     /// </summary>
     public static async Task RebuildAsync(DashboardDb db, CancellationToken ct)
     {
-        // While rebuilding, the segments FTS5 writes are not merged as they come (automerge 0), and a level is merged
-        // at once only when it holds 64 of them (crisismerge; default 16): the rebuild costs less CPU, and searches are as
-        // fast on the segments left as after a default rebuild (benchmarks/PERFORMANCE.md). The default settings are set
-        // back after, so later writes merge the segments as usual.
-        await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('automerge', 0); " +
-            "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('crisismerge', 64);", ct);
+        await db.Database.ExecuteSqlRawAsync(BulkMergeSettingsSql, ct);
         await db.Database.ExecuteSqlRawAsync("INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild');", ct);
-        await db.Database.ExecuteSqlRawAsync(
-            "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('automerge', 4); " +
-            "INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('crisismerge', 16);", ct);
+        await db.Database.ExecuteSqlRawAsync(DefaultMergeSettingsSql, ct);
         await ContentVersion.BumpAsync(db, ct);
     }
 
@@ -66,7 +82,14 @@ public static class SentenceSearchIndex
         var behind = await db.Database.SqlQueryRaw<bool>(
             "SELECT COALESCE((SELECT max(\"Id\") FROM sentences), 0) > COALESCE((SELECT max(id) FROM sentence_fts_docsize), 0) AS Value")
             .ToListAsync(ct);
-        if (!behind[0]) return false;
+        if (!behind[0])
+        {
+            // A bulk load killed right after indexing a chunk leaves the index whole but with its merge settings.
+            var bulkSettings = await db.Database.SqlQueryRaw<int>(
+                "SELECT COUNT(*) AS Value FROM sentence_fts_config WHERE k = 'automerge' AND v = 0").ToListAsync(ct);
+            if (bulkSettings[0] > 0) await db.Database.ExecuteSqlRawAsync(DefaultMergeSettingsSql, ct);
+            return false;
+        }
         await RebuildAsync(db, ct);
         return true;
     }

@@ -55,7 +55,7 @@ public static class ExtractionEvaluation
             var article = new Article
             {
                 Headline = text.Headline, Body = text.Body, SourceFile = entry.File, ContentHash = text.ContentHash,
-                Language = language ?? LanguageGuess.Guess(text.Headline + "\n" + text.Body),
+                Language = language ?? LanguageGuess.Guess(text.Headline, text.Body),
             };
             article.Sentences = ArticleBuilder.SentencesOf(article);
             var score = ArticleScore.Compute(entry, article, extractor.Extract(article), gazetteer);

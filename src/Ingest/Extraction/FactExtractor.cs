@@ -101,8 +101,7 @@ public sealed class FactExtractor
             for (var c = 0; c < claimed.Count; c++)
             {
                 if (!claimed[c].PointsBack) continue;
-                var before = placeHits.LastOrDefault(h => h.End <= claimed[c].Start && h.Value.Kind != "city-part").Value;
-                var after = placeHits.FirstOrDefault(h => h.Start >= claimed[c].End && h.Value.Kind != "city-part").Value;
+                var (before, after) = PlacesAround(placeHits, claimed[c].Start, claimed[c].End);
                 // the place named last before it, in this sentence or the two before; else the one named next in this sentence
                 var place = before?.Id ?? (lastPlace is { } p && s - p.Sentence <= PlaceReach ? p.Id : null) ?? after?.Id;
                 if (place is not null) claimed[c] = claimed[c] with { Scope = ClaimScopes.Place(place) };
@@ -143,6 +142,23 @@ public sealed class FactExtractor
             }
         }
         return new ExtractedFacts(mentions, claimFacts, attributions, termHits);
+    }
+
+    /// <summary>
+    /// The last place (not a city part) named before <paramref name="start"/> and the first named after
+    /// <paramref name="end"/>. A loop rather than two lambdas: those captured the sentence's claims, a closure allocated
+    /// for every sentence of the corpus.
+    /// </summary>
+    static (Place? Before, Place? After) PlacesAround(List<PhraseHit<Place>> placeHits, int start, int end)
+    {
+        Place? before = null, after = null;
+        foreach (var h in placeHits)
+        {
+            if (h.Value.Kind == "city-part") continue;
+            if (h.End <= start) before = h.Value;
+            if (after is null && h.Start >= end) after = h.Value;
+        }
+        return (before, after);
     }
 
     /// <summary>Whether a language tag ("ar", "ar-SY") is Arabic, which the Arabic extractor reads.</summary>

@@ -63,7 +63,8 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         {
             throw new FileRejectedException("contains control characters; it looks binary, not text.");
         }
-        var (headline, body) = SplitHeadline(text.Trim(), warnings);
+        // Split in place: a trimmed copy of the whole text first would be one more copy of every article.
+        var (headline, body) = SplitHeadline(text, warnings);
         return new LoadedText(headline, body, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), warnings);
     }
 
@@ -135,6 +136,10 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
     /// together, such as "Latest developmentsMiddle EastOthersWorld News"): then the next line is the headline
     /// and the skipped line is kept in a warning. An over-long first line is body text, not a headline.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="text"/> is not trimmed: blank lines before the headline are skipped, the headline is trimmed, and
+    /// the body is cut from the text and trimmed once (as a span, so the body is the only copy made).
+    /// </remarks>
     static (string Headline, string Body) SplitHeadline(string text, List<string> warnings)
     {
         // Lines are found by offset (a line ends at '\n' or the end of the text) instead of splitting the whole text.
@@ -152,12 +157,12 @@ public sealed class ArticleFileReader(long maxBytes = ArticleFileReader.DefaultM
         var first = NextNonEmpty(text, at);
         var firstEnd = LineEnd(text, first);
         var headline = text.AsSpan(first, firstEnd - first).Trim().ToString();
-        var rest = firstEnd < text.Length ? text[(firstEnd + 1)..].Trim() : "";
+        var rest = firstEnd < text.Length ? text.AsSpan(firstEnd + 1).Trim().ToString() : "";
         if (headline.Length > MaxHeadlineLength)
         {
             warnings.Add($"The first line is {headline.Length:N0} characters long, too long for a headline; the whole text is kept as body.");
             var cut = headline.LastIndexOf(' ', 120) is var space and > 40 ? space : 120;
-            return (headline[..cut].TrimEnd() + " …", text[first..].Trim());
+            return (headline[..cut].TrimEnd() + " …", text.AsSpan(first).Trim().ToString());
         }
         if (rest.Length == 0)
         {

@@ -108,16 +108,23 @@ internal sealed class BatchWriter(IDbContextFactory<DashboardDb> dbs, FactExtrac
                 return article;
             }));
         }
+        (int From, int To) sentenceIds;
         using (var rows = new DerivedRowWriter(db, extractor, times, indexSentences: bulk is null))
         {
             rows.Write(written.Select(w => (w.Article, w.Rows)).ToList(), ct);
+            sentenceIds = rows.SentenceIds;
+        }
+        var indexed = false;
+        if (bulk is not null)
+        {
+            using (times.Stage("fts fill (bulk, a chunk)")) indexed = bulk.IndexSentencesIfDue(db, sentenceIds);
         }
         using (times.Stage("version + commit"))
         {
             await ContentVersion.BumpAsync(db, ct);
             await tx.CommitAsync(ct);
         }
-        bulk?.Committed(written.Select(w => (w.Article, w.Rows.Sentences)));
+        bulk?.Committed(written.Select(w => (w.Article, w.Rows.Sentences)), sentenceIds, indexed);
         foreach (var outlet in outlets.Values)
         {
             state.Remember(outlet);

@@ -24,11 +24,14 @@ public sealed class CorpusIngestor(
     /// <summary>
     /// From this many files, a load into a database without articles drops the non-unique indexes and builds them
     /// after the load (<see cref="SchemaInitializer.DropSecondaryIndexesAsync"/>), and fills the full-text index of
-    /// sentences once at its end (<see cref="SentenceSearchIndex.RebuildAsync"/>) instead of batch by batch. Pages
-    /// served while such a load runs read the new rows without those indexes, and a search finds none of the new
-    /// sentences until the load ends. If the process is killed before, the next open completes both.
+    /// sentences in chunks of many batches (<see cref="BulkLoad.SearchIndexChunk"/>) instead of batch by batch. Pages
+    /// served while such a load runs read the new rows without those indexes, and a search finds the new sentences
+    /// a chunk at a time, all of them once the load ends. If the process is killed before, the next open completes both.
     /// </summary>
     public const int BulkLoadMinimum = 1000;
+
+    /// <summary>Sentences a bulk load adds to the full-text index at a time, if not its default (tests set it small).</summary>
+    internal int? BulkSearchIndexChunk { get; set; }
 
     /// <summary>Time per stage over this ingestor's runs (for the corpus benchmark).</summary>
     public IngestStageTimes Times { get; } = new();
@@ -48,6 +51,7 @@ public sealed class CorpusIngestor(
             // A large load into an empty database: its non-unique indexes are built once at the end instead of row by row.
             // (PostgreSQL: also its search index and foreign keys; see PostgresBulkLoad.)
             var bulk = state.Articles.Count == 0 && files.Count >= BulkLoadMinimum ? await BulkLoad.StartAsync(db, ct) : null;
+            if (bulk is not null && BulkSearchIndexChunk is { } chunk) bulk.SearchIndexChunk = chunk;
             // Two stages: the next batch is planned on another thread while this one is written (one writer, one
             // transaction per batch).
             var batches = files.Chunk(BatchSize).ToList();

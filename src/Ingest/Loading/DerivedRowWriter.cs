@@ -28,7 +28,7 @@ internal sealed class DerivedRowWriter : IDisposable
     readonly IRowInserter<FramingTermHit> termHits;
 
     /// <param name="indexSentences">
-    /// False in a bulk load, which fills the full-text index once at its end (<see cref="SentenceSearchIndex.RebuildAsync"/>).
+    /// False in a bulk load, which fills the full-text index in chunks of many batches (BulkLoad.IndexSentencesIfDue).
     /// </param>
     public DerivedRowWriter(DashboardDb db, FactExtractor extractor, IngestStageTimes? times = null, bool indexSentences = true)
     {
@@ -61,6 +61,7 @@ internal sealed class DerivedRowWriter : IDisposable
     {
         var firstSentenceId = sentences.NextId;
         using (Stage("insert sentences")) sentences.InsertAll(SentencesOf(articles, ct));
+        SentenceIds = (firstSentenceId, sentences.NextId);
         var facts = articles.Select(a => (a.Article, a.Rows.Facts)).ToList();
         using (Stage("insert place_mentions")) Insert(mentions, facts.SelectMany(f => Of(f.Article, f.Facts.Mentions)));
         using (Stage("insert control_claims")) Insert(claims, facts.SelectMany(f => Of(f.Article, f.Facts.Claims)));
@@ -97,6 +98,9 @@ internal sealed class DerivedRowWriter : IDisposable
             yield return fact;
         }
     }
+
+    /// <summary>The ids [From, To) of the sentences <see cref="Write(IReadOnlyList{ValueTuple{Article, DerivedRows}}, CancellationToken)"/> inserted last.</summary>
+    public (int From, int To) SentenceIds { get; private set; }
 
     StageScope? Stage(string stage) => times?.Stage(stage);
 

@@ -108,7 +108,7 @@ public sealed class DocumentMetadataResolver(IReadOnlyList<OutletProfile> outlet
     static (string? Tag, ValueOrigin Origin, string From) Language(ManifestRow? row, DocumentMetadata doc, LoadedText text, List<string> notes)
     {
         if (row?.Language is { } manifest) return (manifest, ValueOrigin.Manifest, "manifest");
-        var guess = LanguageGuess.Guess(text.Headline + "\n" + text.Body);
+        var guess = LanguageGuess.Guess(text.Headline, text.Body);
         if (doc.Language is { } stated)
         {
             var primary = LanguageGuess.Primary(stated.Value);

@@ -30,7 +30,35 @@ public static class LanguageGuess
     /// <summary>Every tag <see cref="Guess"/> can return (the filter's <c>lang</c> accepts each: FilterParser.LanguageCodes).</summary>
     public static IEnumerable<string> Tags => Latin.Select(l => l.Tag).Concat(["ar", "fa", "ru", "he", "el", "ja", "ko", "zh"]);
 
-    public static string? Guess(string text)
+    /// <summary>The guess reads at most this many characters from the start of the text.</summary>
+    const int SampleLength = 20_000;
+
+    public static string? Guess(string text) => GuessSample(text.Length > SampleLength ? text.AsSpan(0, SampleLength) : text.AsSpan());
+
+    /// <summary>
+    /// The guess for <c>headline + "\n" + body</c> (an article), read from a pooled buffer instead of a joined copy of
+    /// the whole article.
+    /// </summary>
+    public static string? Guess(string headline, string body)
+    {
+        var length = Math.Min(headline.Length + 1 + body.Length, SampleLength);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            var sample = buffer.AsSpan(0, length);
+            var head = Math.Min(headline.Length, length);
+            headline.AsSpan(0, head).CopyTo(sample);
+            if (head < length) sample[head] = '\n';
+            if (head + 1 < length) body.AsSpan(0, length - head - 1).CopyTo(sample[(head + 1)..]);
+            return GuessSample(sample);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    static string? GuessSample(ReadOnlySpan<char> sample)
     {
         // One pass with a count per script (the ingest guesses every article: no dictionary or string per letter).
         // Ties between scripts go to the one seen first, as they did when the counts were kept in a dictionary.
@@ -38,7 +66,6 @@ public static class LanguageGuess
         Span<int> firstSeen = stackalloc int[Scripts.Length];
         firstSeen.Fill(int.MaxValue);
         var letters = 0;
-        var sample = text.Length > 20_000 ? text.AsSpan(0, 20_000) : text.AsSpan();
         for (var i = 0; i < sample.Length; i++)
         {
             var c = sample[i];

@@ -10,11 +10,101 @@ namespace AleppoDashboard.Ingest.Tests.Loading;
 /// A large load into an empty database builds its non-unique indexes at the end (CorpusIngestor.BulkLoadMinimum):
 /// it ends with every index a new database has and the same rows and ids as a load that kept the indexes up to date;
 /// a load into a database that already holds articles (which the web may be reading) keeps every index throughout.
-/// The bulk load also fills the full-text index of sentences once at its end (a search finds none of its sentences
-/// until then), and ends with the same full-text index as the other load, which indexes each batch as it commits it.
+/// The bulk load also fills the full-text index of sentences in chunks of many batches (a search finds none of its
+/// sentences until the first chunk, and all once the load ends), and ends with the same full-text index as the other
+/// load, which indexes each batch as it commits it, and as a rebuild of the index.
 /// </summary>
 public class BulkLoadTests
 {
+    [Fact]
+    public async Task ABulkLoadIndexesItsSentencesInChunksAndEndsWithTheIndexARebuildMakes()
+    {
+        using var bulk = new IngestHarness();
+        var corpus = await OpenWithSmallChunksAsync(bulk);
+        var during = new List<(int Sentences, int Indexed)>();
+        await corpus.Ingestor.IngestFolderAsync(bulk.Articles, new AfterEachBatch(() => during.Add(SentencesAndIndexedOf(bulk))));
+
+        // Indexed a chunk at a time: some of the sentences, never more than are stored, more as the load goes on.
+        Assert.Contains(during, d => d.Indexed > 0 && d.Indexed < d.Sentences);
+        Assert.All(during, d => Assert.True(d.Indexed <= d.Sentences));
+        Assert.Equal(during.Select(d => d.Indexed).Order(), during.Select(d => d.Indexed));
+        await AssertTheIndexIsWholeAndAsRebuiltAsync(bulk);
+    }
+
+    [Fact]
+    public async Task ABulkLoadDoesNotIndexASentenceTwiceWhenAnotherProcessRebuiltTheIndexDuringIt()
+    {
+        using var bulk = new IngestHarness();
+        var corpus = await OpenWithSmallChunksAsync(bulk);
+        var batches = 0;
+        // As the web app does when it opens the database during the load (SentenceSearchIndex.CatchUpAsync): the index
+        // then holds sentences the load has not indexed yet.
+        await corpus.Ingestor.IngestFolderAsync(bulk.Articles, new AfterEachBatch(() =>
+        {
+            if (++batches != 1) return; // the first batch is stored, not indexed yet (a chunk is two batches)
+            using var other = bulk.Db();
+            using var tx = other.Database.BeginTransaction();
+            SentenceSearchIndex.RebuildAsync(other, CancellationToken.None).GetAwaiter().GetResult();
+            tx.Commit();
+        }));
+        Assert.True(batches > 2);
+        await AssertTheIndexIsWholeAndAsRebuiltAsync(bulk);
+    }
+
+    [Fact]
+    public async Task OpeningTheDatabaseSetsTheDefaultMergeSettingsBackAfterALoadKilledRightAfterAChunk()
+    {
+        using var harness = new IngestHarness();
+        GeneratedArticles.Write(harness.Articles, 20);
+        var corpus = await harness.OpenAsync();
+        await corpus.Ingestor.IngestFolderAsync(harness.Articles);
+        await using (var db = harness.Db())
+        {
+            // What such a load leaves: every sentence indexed, the index still with the bulk load's settings.
+            await db.Database.ExecuteSqlRawAsync(SentenceSearchIndex.BulkMergeSettingsSql);
+        }
+        await harness.OpenAsync();
+        await using var opened = harness.Db();
+        Assert.Equal(["automerge=4", "crisismerge=16"],
+            await opened.Database.SqlQueryRaw<string>("SELECT k || '=' || v AS Value FROM sentence_fts_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k").ToListAsync());
+    }
+
+    /// <summary>Generated articles for a bulk load that indexes its sentences 3,000 at a time (a chunk is two batches).</summary>
+    static async Task<Corpus> OpenWithSmallChunksAsync(IngestHarness bulk)
+    {
+        GeneratedArticles.Write(bulk.Articles, CorpusIngestor.BulkLoadMinimum);
+        var corpus = await bulk.OpenAsync();
+        corpus.Ingestor.BulkSearchIndexChunk = 3_000;
+        return corpus;
+    }
+
+    /// <summary>
+    /// FTS5's integrity check passes, the index has the default merge settings back, and it finds the same sentences
+    /// for a few words as the index rebuilt from the stored sentences.
+    /// </summary>
+    static async Task AssertTheIndexIsWholeAndAsRebuiltAsync(IngestHarness harness)
+    {
+        await using var db = harness.Db();
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1);");
+        var (sentences, indexed) = SentencesAndIndexedOf(harness);
+        Assert.Equal(sentences, indexed);
+        Assert.Equal(["automerge=4", "crisismerge=16"],
+            await db.Database.SqlQueryRaw<string>("SELECT k || '=' || v AS Value FROM sentence_fts_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k").ToListAsync());
+        var words = new[] { "aleppo", "killed", "government", "rebels", "rebels OR government" };
+        var chunked = new List<List<int>>();
+        foreach (var word in words) chunked.Add(await MatchesAsync(db, word));
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await SentenceSearchIndex.RebuildAsync(db, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+        for (var i = 0; i < words.Length; i++)
+        {
+            Assert.NotEmpty(chunked[i]);
+            Assert.Equal(await MatchesAsync(db, words[i]), chunked[i]);
+        }
+    }
+
     [Fact]
     public async Task ABulkLoadEndsWithEveryIndexAndTheSameRowsAsALoadIntoADatabaseWithArticles()
     {

@@ -17,6 +17,9 @@ public class HeadlineSplitTests
     [InlineData("HomeNewsWorldMiddle EastSyria\nLatest developmentsMiddle EastOthers\nThe headline\nBody.", "The headline", "Body.")]
     [InlineData("HomeNewsWorldMiddle EastSyria\n\nThe headline", "The headline", "")]
     [InlineData("Syria: developmentsMiddle EastOthers\nBody.", "Syria: developmentsMiddle EastOthers", "Body.")]
+    [InlineData("Headline\n \n\t\n", "Headline", "")]
+    [InlineData("\u00A0Headline\nBody.\u00A0\n", "Headline", "Body.")]
+    [InlineData("Headline\n\n\n   Body after blank lines.   ", "Headline", "Body after blank lines.")]
     public void TakesTheFirstLineThatIsNotNavigationAsTheHeadline(string text, string headline, string body)
     {
         var loaded = Parse(text);
@@ -32,6 +35,14 @@ public class HeadlineSplitTests
         Assert.EndsWith(" …", loaded.Headline);
         Assert.Equal(line + "\nSecond line.", loaded.Body);
         Assert.Contains(loaded.Warnings, w => w.Contains("too long for a headline"));
+    }
+
+    [Fact]
+    public void KeepsAnOverlongFirstLineAfterBlankLinesAsBodyWithoutTheBlankLines()
+    {
+        var line = string.Join(' ', Enumerable.Repeat("word", 120));
+        var loaded = Parse("\n  \n  " + line + "\nSecond line.  \n");
+        Assert.Equal(line + "\nSecond line.", loaded.Body);
     }
 
     [Fact]

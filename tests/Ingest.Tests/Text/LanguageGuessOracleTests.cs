@@ -29,6 +29,25 @@ public class LanguageGuessOracleTests
         }
     }
 
+    [Fact]
+    public void AnArticleIsGuessedAsItsHeadlineAndBodyJoinedByALineBreak()
+    {
+        // The ingest guesses from the headline and body without joining them into a copy of the article.
+        var random = new Random(21);
+        for (var n = 0; n < 5_000; n++)
+        {
+            var headline = Words(random, random.Next(0, 15));
+            // Some bodies longer than the 20,000 characters the guess reads, written in another language after the cut.
+            var body = n % 50 == 0
+                ? string.Concat(Enumerable.Repeat(Words(random, 30) + " ", 20_000 / 100)) + Words(random, 60)
+                : Words(random, random.Next(0, 90));
+            Assert.True(LanguageGuess.Guess(headline + "\n" + body) == LanguageGuess.Guess(headline, body), $"headline: {headline}\nbody: {body}");
+        }
+    }
+
+    static string Words(Random random, int count) =>
+        string.Join(random.Next(4) == 0 ? "  " : " ", Enumerable.Range(0, count).Select(_ => Pieces[random.Next(Pieces.Length)]));
+
     [Theory]
     [InlineData("Government forces said on Sunday that the army was in control of the old city and of the districts to the east of it.")]
     [InlineData("حلب حلب حلب حلب حلب حلب حلب حلب حلب حلب حلب Aleppo Aleppo Aleppo Aleppo Aleppo Aleppo Aleppo Aleppo Aleppo Aleppo Aleppo")]
