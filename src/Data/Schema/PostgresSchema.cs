@@ -28,6 +28,21 @@ public static class PostgresSchema
         AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, t)) $$
         """;
 
+    /// <summary>
+    /// The same fold through unaccent's own C function declared IMMUTABLE (only a superuser may declare a C function):
+    /// the same code on the same dictionary, so the same text, but the server can then inline dashboard_fold and
+    /// dashboard_words into the search column's expression instead of running each as a SQL function per row (a
+    /// third of the expression's cost; benchmarks/PERFORMANCE.md, 2026-12-08). The C function is what
+    /// public.unaccent(regdictionary, text) is declared as by the extension.
+    /// </summary>
+    const string FoldWithUnaccentInline = """
+        CREATE FUNCTION public.dashboard_unaccent(regdictionary, text) RETURNS text
+        LANGUAGE c IMMUTABLE PARALLEL SAFE STRICT AS '$libdir/unaccent', 'unaccent_dict';
+        CREATE OR REPLACE FUNCTION dashboard_fold(t text) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+        AS $$ SELECT lower(public.dashboard_unaccent('public.unaccent'::regdictionary, t)) $$
+        """;
+
     const string FoldLowerOnly = """
         CREATE OR REPLACE FUNCTION dashboard_fold(t text) RETURNS text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
@@ -149,24 +164,40 @@ public static class PostgresSchema
         return version.Count == 1 && version[0] == SchemaInitializer.CurrentVersion;
     }
 
-    /// <summary>dashboard_fold with unaccent if this role may create the extension (a savepoint keeps the transaction if not).</summary>
+    /// <summary>
+    /// dashboard_fold with unaccent if this role may create the extension, inlinable if it may also declare a C
+    /// function (a savepoint keeps the transaction if not).
+    /// </summary>
     static async Task CreateFoldFunctionAsync(DashboardDb db, CancellationToken ct)
     {
         var exists = await db.Database.SqlQueryRaw<bool>(
             "SELECT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'dashboard_fold') AS \"Value\"").ToListAsync(ct);
         // Replacing the function under an existing generated column would leave stored values folded the old way.
         if (exists[0]) return;
+        if (await TryAsync(db, "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;", ct))
+        {
+            if (!await TryAsync(db, FoldWithUnaccentInline, ct)) await db.Database.ExecuteSqlRawAsync(FoldWithUnaccent, ct);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync(FoldLowerOnly, ct);
+        }
+    }
+
+    /// <summary>Runs <paramref name="sql"/> under a savepoint; false, with the transaction as it was, if the server refused it.</summary>
+    static async Task<bool> TryAsync(DashboardDb db, string sql, CancellationToken ct)
+    {
         await db.Database.ExecuteSqlRawAsync("SAVEPOINT fold;", ct);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;", ct);
-            await db.Database.ExecuteSqlRawAsync(FoldWithUnaccent, ct);
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
             await db.Database.ExecuteSqlRawAsync("RELEASE SAVEPOINT fold;", ct);
+            return true;
         }
         catch (Npgsql.PostgresException)
         {
             await db.Database.ExecuteSqlRawAsync("ROLLBACK TO SAVEPOINT fold;", ct);
-            await db.Database.ExecuteSqlRawAsync(FoldLowerOnly, ct);
+            return false;
         }
     }
 }
