@@ -108,8 +108,11 @@ public static class PostgresBulkLoad
                 SELECT 'ALTER TABLE ' || c.conrelid::regclass::text || ' VALIDATE CONSTRAINT ' || quote_ident(c.conname) || ';' AS "Value"
                 FROM pg_constraint c
                 WHERE c.contype = 'f' AND NOT c.convalidated AND c.connamespace = current_schema()::regnamespace
+                ORDER BY c.conrelid = to_regclass('sentences'), c.conname
                 """).ToListAsync(ct);
-            // The GIN index of the search words is the longest build: it starts first, on a connection of its own.
+            // The GIN index of the search words is the longest build: it starts first, on a connection of its own. The
+            // key of sentences is validated last: it waits for that build (both lock the table), and would hold a
+            // connection idle meanwhile.
             List<string> work =
             [
                 SearchIndexSql,
