@@ -12,7 +12,8 @@ public static class FilterQueries
     /// <summary>Articles the filter selects (no tracking).</summary>
     public static IQueryable<Article> FilteredArticles(this DashboardDb db, DashboardFilter filter)
     {
-        var articles = db.Articles.AsNoTracking();
+        var matches = filter.Text is { } searched && filter.Matches is { } held && held.AreFor(searched) ? held : null;
+        var articles = matches is not null && db.IsPostgres() ? JoinedWithMatches(db, matches) : db.Articles.AsNoTracking();
         if (filter.From is { } from)
         {
             articles = articles.Where(a => a.Published >= from);
@@ -36,11 +37,13 @@ public static class FilterQueries
             var places = filter.Places.ToList();
             articles = articles.Where(a => db.PlaceMentions.Any(m => m.ArticleId == a.Id && places.Contains(m.PlaceId)));
         }
-        if (filter.Text is { } text)
+        if (filter.Text is { } text && matches is null)
         {
-            articles = filter.Matches is { } matches && matches.AreFor(text)
-                ? MatchedArticles(articles, matches, db.IsPostgres())
-                : articles.Where(a => db.MatchingSentences(text).Any(s => s.ArticleId == a.Id));
+            articles = articles.Where(a => db.MatchingSentences(text).Any(s => s.ArticleId == a.Id));
+        }
+        else if (matches is not null && !db.IsPostgres())
+        {
+            articles = MatchedArticles(articles, matches);
         }
         return articles;
     }
@@ -55,16 +58,28 @@ public static class FilterQueries
     /// The articles among <paramref name="matches"/>, as one JSON parameter. "Id + 0" keeps SQLite from looking up
     /// each of a long list by primary key (a read of the whole, wide article row each); it then scans a narrow index and
     /// tests each id against the list instead, an order of magnitude faster (benchmarks/PERFORMANCE.md).
-    /// Not on PostgreSQL: there "Id + 0" hides the key from the planner, which then reads every article row (with its
-    /// text) to test it, where <c>"Id" = ANY(ids)</c> lets it pick an index, a bitmap or a join by itself.
     /// </summary>
-    static IQueryable<Article> MatchedArticles(IQueryable<Article> articles, SearchMatches matches, bool postgres)
+    static IQueryable<Article> MatchedArticles(IQueryable<Article> articles, SearchMatches matches)
     {
         var ids = matches.ArticleIds;
-        return ids.Length <= MatchLookupLimit || postgres
+        return ids.Length <= MatchLookupLimit
             ? articles.Where(a => EF.Parameter(ids).Contains(a.Id))
             : articles.Where(a => EF.Parameter(ids).Contains(a.Id + 0));
     }
+
+    /// <summary>
+    /// PostgreSQL: the articles among <paramref name="matches"/>, joined with the ids as a set (<c>JOIN unnest(@ids)</c>,
+    /// which the planner sizes by the array's length and hashes). Not <c>"Id" = ANY(@ids)</c>: for that the planner
+    /// estimates each element in turn, for each index it considers (30-55 ms of planning per query for a common word's
+    /// ids, against under 1 ms for the join; benchmarks/PERFORMANCE.md, 2026-12-08); not <c>"Id" IN (SELECT unnest(@ids))</c>
+    /// either, which it plans as one primary-key lookup per id. The ids are distinct, so the join repeats no article.
+    /// The join is the query's source, in raw SQL: EF's own join with a parameter (<c>unnest(@ids) AS i(value)</c>)
+    /// fails in CreateDbCommand, which the exports' cursor uses.
+    /// </summary>
+    static IQueryable<Article> JoinedWithMatches(DashboardDb db, SearchMatches matches) =>
+        db.Articles.FromSqlRaw(
+            "SELECT a.* FROM articles AS a JOIN unnest(@matched_article_ids) AS m(id) ON a.\"Id\" = m.id",
+            new Npgsql.NpgsqlParameter("matched_article_ids", matches.ArticleIds)).AsNoTracking();
 
     /// <summary>Sentences that match a full-text search (FTS5), in no particular order.</summary>
     public static IQueryable<Sentence> MatchingSentences(this DashboardDb db, string text)

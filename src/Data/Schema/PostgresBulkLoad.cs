@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AleppoDashboard.Data.Schema;
 
@@ -70,9 +71,14 @@ public static class PostgresBulkLoad
     }
 
     /// <summary>
-    /// Builds every missing index of the model and the search index, and adds back the foreign keys a load dropped,
-    /// in one transaction (readers keep reading meanwhile; writers wait). Releases the loader's lock if this session
-    /// held it. Does nothing when no load is pending.
+    /// Builds every missing index of the model and the search index, and adds back the foreign keys a load dropped.
+    /// The keys go back first, NOT VALID (no row is read; every row written from then on is checked), in one short
+    /// transaction; then the index builds and each key's validation (the one join that checks the rows already
+    /// there) run on <see cref="Builders"/> connections at once, largest first: each is a statement of its own, and
+    /// the server locks them against each other where they touch the same table. Readers keep reading meanwhile. The
+    /// pending row goes only once all of them are done: if the server stops midway, the next
+    /// <see cref="RestoreIfAbandonedAsync"/> builds what is missing and validates what is not validated. Releases the
+    /// loader's lock if this session held it.
     /// </summary>
     public static async Task RestoreAsync(DashboardDb db, CancellationToken ct)
     {
@@ -82,16 +88,10 @@ public static class PostgresBulkLoad
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         try
         {
-            await db.Database.ExecuteSqlRawAsync(BuildMemory, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var pending = await SchemaInitializer.GetMetaAsync(db, PendingKey, ct);
-            foreach (var statement in SchemaInitializer.CreateIfMissingStatements(db).Where(s => s.StartsWith("CREATE INDEX", StringComparison.Ordinal)))
-            {
-                await db.Database.ExecuteSqlRawAsync(statement, ct);
-            }
-            await db.Database.ExecuteSqlRawAsync(PostgresSchema.SearchColumnSql, ct);
             if (pending is not null)
             {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 foreach (var key in JsonSerializer.Deserialize<List<DroppedKey>>(pending)!)
                 {
                     var present = await db.Database.SqlQueryRaw<bool>(
@@ -99,20 +99,83 @@ public static class PostgresBulkLoad
                         key.Name, key.Table).ToListAsync(ct);
                     if (present[0]) continue;
                     // The definition is the catalog's own text of the constraint that was dropped.
-                    var add = "ALTER TABLE " + key.Table + " ADD CONSTRAINT " + Quote(key.Name) + " " + key.Definition + ";";
+                    var add = "ALTER TABLE " + key.Table + " ADD CONSTRAINT " + Quote(key.Name) + " " + NotValid(key.Definition) + ";";
                     await db.Database.ExecuteSqlRawAsync(add, ct);
                 }
-                await db.Database.ExecuteSqlRawAsync($"DELETE FROM dashboard_meta WHERE key = '{PendingKey}';", ct);
+                await tx.CommitAsync(ct);
             }
-            await tx.CommitAsync(ct);
+            var unvalidated = await db.Database.SqlQueryRaw<string>("""
+                SELECT 'ALTER TABLE ' || c.conrelid::regclass::text || ' VALIDATE CONSTRAINT ' || quote_ident(c.conname) || ';' AS "Value"
+                FROM pg_constraint c
+                WHERE c.contype = 'f' AND NOT c.convalidated AND c.connamespace = current_schema()::regnamespace
+                ORDER BY c.conrelid = to_regclass('sentences'), c.conname
+                """).ToListAsync(ct);
+            // The GIN index of the search words is the longest build: it starts first, on a connection of its own. The
+            // key of sentences is validated last: it waits for that build (both lock the table), and would hold a
+            // connection idle meanwhile.
+            List<string> work =
+            [
+                SearchIndexSql,
+                .. SchemaInitializer.CreateIfMissingStatements(db).Where(s => s.StartsWith("CREATE INDEX", StringComparison.Ordinal)),
+                .. unvalidated,
+            ];
+            await RunAtOnceAsync((NpgsqlConnection)db.Database.GetDbConnection(), work, ct);
+            if (pending is not null) await db.Database.ExecuteSqlRawAsync($"DELETE FROM dashboard_meta WHERE key = '{PendingKey}';", ct);
         }
         finally
         {
-            await db.Database.ExecuteSqlRawAsync("RESET maintenance_work_mem;", CancellationToken.None);
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock_all();", CancellationToken.None);
             db.Database.SetCommandTimeout(timeout);
         }
     }
+
+    /// <summary>
+    /// How many connections build indexes and validate keys at once after a load. An index build is one sort on one
+    /// core (a GIN build is never split by the server), and a validation one join: more than one at a time uses a
+    /// server's other cores, and keeps one core busy while another statement waits for its table's lock.
+    /// </summary>
+    const int Builders = 3;
+
+    /// <summary>The search column's index alone (the column itself is never dropped by a load).</summary>
+    const string SearchIndexSql = "CREATE INDEX IF NOT EXISTS \"IX_sentences_search\" ON sentences USING GIN (search);";
+
+    /// <summary>
+    /// Runs each statement in its own transaction on one of <see cref="Builders"/> new connections like
+    /// <paramref name="like"/>, in the order given as connections come free. Stops giving out statements at the
+    /// first failure, and throws it once the running ones have ended.
+    /// </summary>
+    static async Task RunAtOnceAsync(NpgsqlConnection like, IReadOnlyList<string> statements, CancellationToken ct)
+    {
+        var next = -1;
+        using var failed = new CancellationTokenSource();
+        async Task BuildAsync()
+        {
+            // A clone keeps the password, which Npgsql has dropped from the opened connection's string.
+            await using var connection = (NpgsqlConnection)((ICloneable)like).Clone();
+            await connection.OpenAsync(ct);
+            await using (var settings = new NpgsqlCommand(BuildMemory, connection)) await settings.ExecuteNonQueryAsync(ct);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < statements.Count && !failed.IsCancellationRequested)
+            {
+                // Statements come from the EF model's create script and the catalog, never from input.
+                await using var command = new NpgsqlCommand(statements[i], connection) { CommandTimeout = 3600 };
+                try
+                {
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+                catch
+                {
+                    await failed.CancelAsync();
+                    throw;
+                }
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, Builders).Select(_ => Task.Run(BuildAsync, ct)));
+    }
+
+    /// <summary>A foreign key's catalog definition, to be added without reading the rows already there.</summary>
+    static string NotValid(string definition) =>
+        (definition.EndsWith(" NOT VALID", StringComparison.Ordinal) ? definition[..^" NOT VALID".Length] : definition) + " NOT VALID";
 
     /// <summary>
     /// Restores what a load that died dropped (its drop pending and no live loader holding its lock): the ingest's

@@ -149,24 +149,41 @@ public static class PostgresSchema
         return version.Count == 1 && version[0] == SchemaInitializer.CurrentVersion;
     }
 
-    /// <summary>dashboard_fold with unaccent if this role may create the extension (a savepoint keeps the transaction if not).</summary>
+    /// <summary>
+    /// dashboard_fold with unaccent if this role may create the extension (a savepoint keeps the transaction if not).
+    /// </summary>
     static async Task CreateFoldFunctionAsync(DashboardDb db, CancellationToken ct)
     {
         var exists = await db.Database.SqlQueryRaw<bool>(
             "SELECT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'dashboard_fold') AS \"Value\"").ToListAsync(ct);
         // Replacing the function under an existing generated column would leave stored values folded the old way.
         if (exists[0]) return;
+        if (await TryAsync(db, "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;", ct))
+        {
+            // Not unaccent's C function declared IMMUTABLE, though the server would then inline the search column's
+            // expression: a dump would then need a superuser to restore, and teams restore as the database's owner.
+            await db.Database.ExecuteSqlRawAsync(FoldWithUnaccent, ct);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync(FoldLowerOnly, ct);
+        }
+    }
+
+    /// <summary>Runs <paramref name="sql"/> under a savepoint; false, with the transaction as it was, if the server refused it.</summary>
+    static async Task<bool> TryAsync(DashboardDb db, string sql, CancellationToken ct)
+    {
         await db.Database.ExecuteSqlRawAsync("SAVEPOINT fold;", ct);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;", ct);
-            await db.Database.ExecuteSqlRawAsync(FoldWithUnaccent, ct);
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
             await db.Database.ExecuteSqlRawAsync("RELEASE SAVEPOINT fold;", ct);
+            return true;
         }
         catch (Npgsql.PostgresException)
         {
             await db.Database.ExecuteSqlRawAsync("ROLLBACK TO SAVEPOINT fold;", ct);
-            await db.Database.ExecuteSqlRawAsync(FoldLowerOnly, ct);
+            return false;
         }
     }
 }
