@@ -26,6 +26,19 @@ public sealed class SharedCopyMapRows
     /// <summary>The shared sentences, in article then sentence order.</summary>
     public IEnumerable<StoredCopy> Sentences => found.StoredRows(copies);
 
+    /// <summary>
+    /// Each shared text's head (<see cref="SharedCopyHead"/>), with the outlets numbered as the database numbers them
+    /// (<paramref name="outletIds"/>, by name): made when the write knows those numbers, on every core.
+    /// </summary>
+    public IEnumerable<(int TextId, byte[] Rows)> Heads(IReadOnlyDictionary<string, int> outletIds)
+    {
+        var heads = found.EncodedHeads(outletIds);
+        for (var t = 0; t < heads.Length; t++)
+        {
+            if (heads[t] is { } head) yield return (t, head);
+        }
+    }
+
     /// <summary>Each shared text that matches other shared texts, with their ids space-separated (shared_copy_texts).</summary>
     public IEnumerable<(int TextId, string Matched)> Texts
     {
