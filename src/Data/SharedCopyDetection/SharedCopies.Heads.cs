@@ -3,17 +3,18 @@ namespace AleppoDashboard.Data.SharedCopyDetection;
 public sealed partial class SharedCopies
 {
     /// <summary>
-    /// The stored head of every shared text (<see cref="SharedCopyHead"/>), encoded, by text number (null for a text that
-    /// is not shared), with the outlets as <paramref name="outletIds"/> numbers them (by name). Made on every core: a
-    /// merge of each text's group, the size of the matches that the map holds anyway.
+    /// The stored heads (<see cref="SharedCopyHead"/>) of the texts numbered <paramref name="from"/> up to
+    /// <paramref name="to"/>, encoded, by text number from <paramref name="from"/> (null for a text that is not shared),
+    /// with the outlets as <paramref name="outletIds"/> numbers them (by name). Made on every core: a merge of each
+    /// text's group, the size of the matches that the map holds anyway.
     /// </summary>
-    public byte[]?[] EncodedHeads(IReadOnlyDictionary<string, int> outletIds, int keep = SharedCopyDetector.MaxListed)
+    public byte[]?[] EncodedHeads(IReadOnlyDictionary<string, int> outletIds, int from, int to, int keep = SharedCopyDetector.MaxListed)
     {
         var ids = outlets.Select(name => outletIds[name]).ToArray();
-        var heads = new byte[]?[total.Length];
-        Parallel.For(0, total.Length, () => (Queue: new PriorityQueue<(int Text, int At), int>(), Head: new List<CopyHead>()), (t, _, work) =>
+        var heads = new byte[]?[to - from];
+        Parallel.For(from, to, () => (Queue: new PriorityQueue<(int Text, int At), int>(), Head: new List<CopyHead>()), (t, _, work) =>
         {
-            if (shared[t]) heads[t] = CopyHeadCodec.Encode(HeadOf(t, keep, ids, work.Queue, work.Head));
+            if (shared[t]) heads[t - from] = CopyHeadCodec.Encode(HeadOf(t, keep, ids, work.Queue, work.Head));
             return work;
         }, _ => { });
         return heads;

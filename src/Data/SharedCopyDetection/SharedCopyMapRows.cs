@@ -28,14 +28,19 @@ public sealed class SharedCopyMapRows
 
     /// <summary>
     /// Each shared text's head (<see cref="SharedCopyHead"/>), with the outlets numbered as the database numbers them
-    /// (<paramref name="outletIds"/>, by name): made when the write knows those numbers, on every core.
+    /// (<paramref name="outletIds"/>, by name): made when the write knows those numbers, on every core, a block of
+    /// texts at a time (all at once they would be ~0.5 GB more at 1,000,000 articles).
     /// </summary>
     public IEnumerable<(int TextId, byte[] Rows)> Heads(IReadOnlyDictionary<string, int> outletIds)
     {
-        var heads = found.EncodedHeads(outletIds);
-        for (var t = 0; t < heads.Length; t++)
+        const int Block = 1 << 16;
+        for (var from = 0; from < found.Texts; from += Block)
         {
-            if (heads[t] is { } head) yield return (t, head);
+            var heads = found.EncodedHeads(outletIds, from, Math.Min(from + Block, found.Texts));
+            for (var i = 0; i < heads.Length; i++)
+            {
+                if (heads[i] is { } head) yield return (from + i, head);
+            }
         }
     }
 
