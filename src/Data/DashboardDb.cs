@@ -20,6 +20,7 @@ public sealed class DashboardDb(DbContextOptions<DashboardDb> options) : DbConte
     public DbSet<FramingTermHit> FramingTermHits => Set<FramingTermHit>();
     public DbSet<SharedCopySentence> SharedCopySentences => Set<SharedCopySentence>();
     public DbSet<SharedCopyText> SharedCopyTexts => Set<SharedCopyText>();
+    public DbSet<SharedCopyHead> SharedCopyHeads => Set<SharedCopyHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -30,3 +30,13 @@ internal sealed class SharedCopyTextConfiguration : IEntityTypeConfiguration<Sha
         b.Property(t => t.TextId).ValueGeneratedNever();
     }
 }
+
+internal sealed class SharedCopyHeadConfiguration : IEntityTypeConfiguration<SharedCopyHead>
+{
+    public void Configure(EntityTypeBuilder<SharedCopyHead> b)
+    {
+        b.ToTable("shared_copy_heads");
+        b.HasKey(h => h.TextId);
+        b.Property(h => h.TextId).ValueGeneratedNever();
+    }
+}

@@ -95,6 +95,7 @@ internal sealed class CopyInserter<T> : IRowInserter<T> where T : class
             "double precision" => NpgsqlDbType.Double,
             "boolean" => NpgsqlDbType.Boolean,
             "timestamp with time zone" => NpgsqlDbType.TimestampTz,
+            "bytea" => NpgsqlDbType.Bytea,
             var other => throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: no COPY type for '{other}'."),
         };
         return (row =>

@@ -54,6 +54,7 @@ public static class CorpusCopy
             Copy(source.FramingTermHits, target, connection);
             Copy(source.SharedCopyTexts, target, connection);
             Copy(source.SharedCopySentences, target, connection);
+            Copy(source.SharedCopyHeads, target, connection);
             var meta = await source.Database.SqlQueryRaw<MetaRow>("SELECT key AS \"Key\", value AS \"Value\" FROM dashboard_meta").ToListAsync(ct);
             foreach (var row in meta.Where(m => m.Key != "shared_copies_started"))
             {
@@ -74,6 +75,7 @@ public static class CorpusCopy
             await CompareAsync(source.FramingTermHits, target.FramingTermHits, ct),
             await CompareAsync(source.SharedCopyTexts, target.SharedCopyTexts, ct),
             await CompareAsync(source.SharedCopySentences, target.SharedCopySentences, ct),
+            await CompareAsync(source.SharedCopyHeads, target.SharedCopyHeads, ct),
         ];
     }
 
@@ -137,6 +139,7 @@ public static class CorpusCopy
                 var text = value switch
                 {
                     null => "\u0000null",
+                    byte[] b => Convert.ToHexString(b),
                     DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     Enum e => Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),

@@ -16,7 +16,7 @@ public static partial class SchemaInitializer
 
     internal static readonly string[] DerivedTables =
     [
-        "shared_copy_sentences", "shared_copy_texts", "framing_term_hits", "source_attributions", "control_claims", "place_mentions",
+        "shared_copy_heads", "shared_copy_sentences", "shared_copy_texts", "framing_term_hits", "source_attributions", "control_claims", "place_mentions",
         "sentence_fts", "sentences", "framing_terms", "places",
     ];
 

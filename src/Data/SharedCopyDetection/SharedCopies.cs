@@ -7,7 +7,7 @@ namespace AleppoDashboard.Data.SharedCopyDetection;
 /// sentence or per text. The matches are one flat array (text t's are matchTexts[matchStart[t] .. matchStart[t + 1]),
 /// sorted), not an array per text: a large corpus has hundreds of millions of them.
 /// </summary>
-public sealed class SharedCopies
+public sealed partial class SharedCopies
 {
     readonly CopyRow[] rows; // in article then sentence order; CopyRow.Text numbers the texts 0..n-1
     readonly int[] memberStart; // rows of text t: memberRows[memberStart[t] .. memberStart[t + 1]), in row order

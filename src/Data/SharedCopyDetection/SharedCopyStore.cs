@@ -30,6 +30,13 @@ public static class SharedCopyStore
     /// <summary>dashboard_meta key: the content version of the stored map.</summary>
     public const string VersionKey = "shared_copies_version";
 
+    /// <summary>
+    /// dashboard_meta key: the content version of the stored heads (<see cref="SharedCopyHead"/>), written with the map.
+    /// Its own key, not a new form of <see cref="VersionKey"/>'s value: a map stored before there were heads is then not
+    /// current (the next detection stores both), while an older build on the same file still reads its own key.
+    /// </summary>
+    public const string HeadsVersionKey = "shared_copy_heads_version";
+
     /// <summary>dashboard_meta key: "version|UTC ticks" of the last detection started, so that two processes do not both run it.</summary>
     public const string StartedKey = "shared_copies_started";
 
@@ -41,7 +48,7 @@ public static class SharedCopyStore
     {
         var meta = await ReadMetaAsync(db, ct);
         var version = meta.GetValueOrDefault(ContentVersion.Key, "0");
-        return (version, meta.GetValueOrDefault(VersionKey, "0") == version);
+        return (version, meta.GetValueOrDefault(VersionKey, "0") == version && meta.GetValueOrDefault(HeadsVersionKey, "0") == version);
     }
 
     /// <summary>Whether a detection of the current version started less than <paramref name="within"/> ago (in any process).</summary>
@@ -133,10 +140,21 @@ public static class SharedCopyStore
     /// <summary>Replaces the stored map with <paramref name="rows"/> as that of <paramref name="version"/>, inside the open transaction.</summary>
     static async Task WriteAsync(DashboardDb db, SharedCopyMapRows rows, long version, CancellationToken ct)
     {
+        // A database made before the heads has no table for them (PostgreSQL's schema is not touched while its version is current).
+        foreach (var create in SchemaInitializer.CreateIfMissingStatements(db).Where(c => c.Contains("\"shared_copy_heads\"", StringComparison.Ordinal)))
+        {
+            await db.Database.ExecuteSqlRawAsync(create, ct);
+        }
+        // Outlets by name, as the detection knows them (two outlets of one name list the same name, whichever id is kept).
+        var outletIds = (await db.Outlets.AsNoTracking().Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            .GroupBy(o => o.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(o => o.Id), StringComparer.Ordinal);
+        var heads = rows.Heads(outletIds);
+        var stamp = version.ToString(CultureInfo.InvariantCulture);
         if (db.IsPostgres())
         {
-            await WritePostgresAsync(db, rows, ct);
-            await SchemaInitializer.SetMetaAsync(db, VersionKey, version.ToString(CultureInfo.InvariantCulture), ct);
+            await WritePostgresAsync(db, rows, heads, ct);
+            await SchemaInitializer.SetMetaAsync(db, VersionKey, stamp, ct);
+            await SchemaInitializer.SetMetaAsync(db, HeadsVersionKey, stamp, ct);
             return;
         }
         // The indexes are built once from the new rows (millions in a large corpus) rather than kept up row by row.
@@ -148,9 +166,10 @@ public static class SharedCopyStore
             var drop = "DROP INDEX \"" + index + "\";";
             await db.Database.ExecuteSqlRawAsync(drop, ct);
         }
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_texts; DELETE FROM shared_copy_sentences;", ct);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_heads; DELETE FROM shared_copy_texts; DELETE FROM shared_copy_sentences;", ct);
         InsertSentences(db, rows.Sentences, ct);
         InsertTexts(db, rows.Texts, ct);
+        InsertHeads(db, heads, ct);
         // SQLite may sort for the index build on a helper thread per core (its default is none); set back after.
         var threads = "PRAGMA threads=" + Math.Min(Environment.ProcessorCount, 8).ToString(CultureInfo.InvariantCulture) + ";";
         await db.Database.ExecuteSqlRawAsync(threads, ct);
@@ -162,13 +181,14 @@ public static class SharedCopyStore
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA threads=0;", CancellationToken.None);
         }
-        await SchemaInitializer.SetMetaAsync(db, VersionKey, version.ToString(CultureInfo.InvariantCulture), ct);
+        await SchemaInitializer.SetMetaAsync(db, VersionKey, stamp, ct);
+        await SchemaInitializer.SetMetaAsync(db, HeadsVersionKey, stamp, ct);
     }
 
     /// <summary>The map on PostgreSQL: the sentences by COPY (binary), the texts as JSON arrays unpacked by the server.</summary>
-    static async Task WritePostgresAsync(DashboardDb db, SharedCopyMapRows rows, CancellationToken ct)
+    static async Task WritePostgresAsync(DashboardDb db, SharedCopyMapRows rows, IEnumerable<(int TextId, byte[] Rows)> heads, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_texts; DELETE FROM shared_copy_sentences;", ct);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM shared_copy_heads; DELETE FROM shared_copy_texts; DELETE FROM shared_copy_sentences;", ct);
         var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
         await using (var import = await connection.BeginBinaryImportAsync(
             "COPY shared_copy_sentences (\"SentenceId\", \"ArticleId\", \"Index\", \"TextId\", \"Copies\") FROM STDIN (FORMAT BINARY)", ct))
@@ -184,6 +204,18 @@ public static class SharedCopyStore
                 await import.WriteAsync(r.Index, NpgsqlTypes.NpgsqlDbType.Integer, ct);
                 await import.WriteAsync(r.Text, NpgsqlTypes.NpgsqlDbType.Integer, ct);
                 await import.WriteAsync(r.Copies, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            }
+            await import.CompleteAsync(ct);
+        }
+        await using (var import = await connection.BeginBinaryImportAsync(
+            "COPY shared_copy_heads (\"TextId\", \"Rows\") FROM STDIN (FORMAT BINARY)", ct))
+        {
+            import.Timeout = TimeSpan.FromHours(1);
+            foreach (var (text, head) in heads)
+            {
+                await import.StartRowAsync(ct);
+                await import.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+                await import.WriteAsync(head, NpgsqlTypes.NpgsqlDbType.Bytea, ct);
             }
             await import.CompleteAsync(ct);
         }
@@ -214,6 +246,20 @@ public static class SharedCopyStore
         using var insert = new GroupedInsert<(int TextId, string Matched)>((SqliteConnection)db.Database.GetDbConnection(), "shared_copy_texts",
             ["TextId", "Matched"], BindText);
         insert.InsertAll(texts, ct);
+    }
+
+    /// <summary>The texts' heads (<see cref="SharedCopyHead"/>), the same way.</summary>
+    static void InsertHeads(DashboardDb db, IEnumerable<(int TextId, byte[] Rows)> heads, CancellationToken ct)
+    {
+        using var insert = new GroupedInsert<(int TextId, byte[] Rows)>((SqliteConnection)db.Database.GetDbConnection(), "shared_copy_heads",
+            ["TextId", "Rows"], BindHead);
+        insert.InsertAll(heads, ct);
+    }
+
+    static int BindHead(in (int TextId, byte[] Rows) r, sqlite3_stmt statement, int first)
+    {
+        var rc = raw.sqlite3_bind_int64(statement, first, r.TextId);
+        return rc != raw.SQLITE_OK ? rc : raw.sqlite3_bind_blob(statement, first + 1, r.Rows);
     }
 
     static int BindText(in (int TextId, string Matched) r, sqlite3_stmt statement, int first)
@@ -248,7 +294,7 @@ public static class SharedCopyStore
 
     static async Task<Dictionary<string, string>> ReadMetaAsync(DashboardDb db, CancellationToken ct) =>
         (await db.Database.SqlQueryRaw<MetaValue>(
-            "SELECT key AS \"Key\", value AS \"Value\" FROM dashboard_meta WHERE key IN ('content_version', 'shared_copies_version', 'shared_copies_started')")
+            "SELECT key AS \"Key\", value AS \"Value\" FROM dashboard_meta WHERE key IN ('content_version', 'shared_copies_version', 'shared_copy_heads_version', 'shared_copies_started')")
             .ToListAsync(ct)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
 
     sealed class SentenceTotals
