@@ -9,7 +9,7 @@ namespace AleppoDashboard.Web.Caching;
 /// SQLite: reading it from the database on every request (a context, a connection from the pool, one query) held a
 /// cached small page at 0.34–0.45× the requests/s of the same bytes as a static file (benchmarks/PERFORMANCE.md).
 /// Any process may commit an ingest, so the database file and its write-ahead log are looked at on every request (two
-/// stat calls): a commit writes one of them, and a changed size or time reads the state again. The stamp is taken
+/// stat calls and the log index's header): a commit writes them, and a changed size, time or header reads the state again. The stamp is taken
 /// before the read, so a commit landing between the two is seen on the next request. File times can be coarse (a
 /// kernel tick) and a log that restarted after a checkpoint can keep its size, so the state is also read again at least
 /// every <see cref="MaxAge"/>. PostgreSQL has no file to watch: there the state is read on every request, as before.
@@ -22,14 +22,40 @@ public sealed class ContentStateWatch(DatabaseTarget target, TimeProvider time)
 
     sealed record Held(string Version, bool Current, FileStamp Stamp, long ReadAt);
 
-    readonly record struct FileStamp(long DatabaseLength, DateTime DatabaseWritten, long LogLength, DateTime LogWritten)
+    readonly record struct FileStamp(long DatabaseLength, DateTime DatabaseWritten, long LogLength, DateTime LogWritten, LogIndexHeader LogIndex)
     {
         public static FileStamp Of(string path)
         {
             var database = new FileInfo(path);
             var log = new FileInfo(path + "-wal");
-            return new(database.Exists ? database.Length : -1, database.LastWriteTimeUtc, log.Exists ? log.Length : -1, log.LastWriteTimeUtc);
+            return new(database.Exists ? database.Length : -1, database.LastWriteTimeUtc, log.Exists ? log.Length : -1, log.LastWriteTimeUtc,
+                LogIndexHeader.Of(path + "-shm"));
         }
+    }
+
+    /// <summary>
+    /// Bytes 8–47 of the write-ahead log's index (the -shm file): SQLite's change counter, the log's last frame, its
+    /// checksum and its salts, which every commit changes, even one that restarts the log at its old size within one
+    /// tick of the file clock (a request then got the page cached for the state before: PageOutputCacheTests).
+    /// </summary>
+    readonly record struct LogIndexHeader(long A, long B, long C, long D, long E)
+    {
+        public static LogIndexHeader Of(string path)
+        {
+            try
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+                Span<byte> header = stackalloc byte[48];
+                if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length) return default;
+                return new(Read(header, 8), Read(header, 16), Read(header, 24), Read(header, 32), Read(header, 40));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return default; // no log index (not in WAL mode, or between connections): the file stamps and MaxAge decide
+            }
+        }
+
+        static long Read(ReadOnlySpan<byte> bytes, int at) => System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]);
     }
 
     Held? held;
