@@ -39,9 +39,10 @@ public static class PageWarmUp
 
     public static async Task RunAsync(IServer server, DateOnly? newest, ILogger log, CancellationToken ct)
     {
-        var filtered = Filter(newest);
         if (BaseAddress(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []) is not { } address) return;
+        var filtered = Filter(newest);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        var buffer = new byte[16 * 1024];
         var paths = Pages.Concat(Pages.Concat(Exports).Where(WorthFiltering).Select(p => p + (p.Contains('?') ? "&" : "?") + filtered));
         foreach (var path in paths)
         {
@@ -49,7 +50,6 @@ public static class PageWarmUp
             {
                 using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, ct);
                 await using var body = await response.Content.ReadAsStreamAsync(ct);
-                var buffer = new byte[16 * 1024];
                 // An export's first bytes are enough (the rest would be a copy of the corpus); a page is read whole.
                 var export = path.StartsWith("/export/", StringComparison.Ordinal);
                 while (await body.ReadAsync(buffer, ct) > 0 && !export)
