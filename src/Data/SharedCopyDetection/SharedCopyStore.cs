@@ -292,10 +292,12 @@ public static class SharedCopyStore
         return builder.Build();
     }
 
+    /// <summary>The keys read together, from their constants, so that a new key is read where it is declared.</summary>
+    const string MetaQuery = "SELECT key AS \"Key\", value AS \"Value\" FROM dashboard_meta WHERE key IN ('" +
+        ContentVersion.Key + "', '" + VersionKey + "', '" + HeadsVersionKey + "', '" + StartedKey + "')";
+
     static async Task<Dictionary<string, string>> ReadMetaAsync(DashboardDb db, CancellationToken ct) =>
-        (await db.Database.SqlQueryRaw<MetaValue>(
-            "SELECT key AS \"Key\", value AS \"Value\" FROM dashboard_meta WHERE key IN ('content_version', 'shared_copies_version', 'shared_copy_heads_version', 'shared_copies_started')")
-            .ToListAsync(ct)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        (await db.Database.SqlQueryRaw<MetaValue>(MetaQuery).ToListAsync(ct)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
 
     sealed class SentenceTotals
     {
